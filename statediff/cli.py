@@ -1,0 +1,197 @@
+"""The ``statediff`` command: parse the arguments, make one API call, write the result atomically.
+
+Exit codes follow GNU diff: 0 no substantive change, 1 changes found, 2 trouble (a bad input gets
+one line on standard error; a usage error gets typer's usage message; a crash also exits 2).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .errors import OutputError, StatediffError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="statediff",
+    help="Compare official statements clause by clause: what was added, dropped or reworded.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    html = "html"
+    json = "json"
+
+
+class ClauseFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"statediff {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Compare official statements clause by clause: what was added, dropped or reworded."""
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"statediff: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _use_color(color: Color, output: Optional[str]) -> bool:
+    if color is Color.always:
+        return True
+    if color is Color.never or output or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+def write_output(text: str, output: Optional[str]) -> None:
+    """Write ``text`` to standard output, or atomically to ``output`` (never half a file)."""
+    if not output or output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = os.path.abspath(output)
+    folder = os.path.dirname(target)
+    if os.path.isdir(target):
+        raise OutputError(f"{output}: is a directory")
+    if not os.path.isdir(folder):
+        raise OutputError(f"{output}: folder {folder} does not exist")
+    fd, tmp = -1, ""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".statediff-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fd = -1
+            fh.write(text)
+        os.replace(tmp, target)
+        tmp = ""
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@app.command()
+def compare(
+    left: str = typer.Argument(..., metavar="LEFT", help="The earlier document: a path, or - for standard input."),
+    right: str = typer.Argument(..., metavar="RIGHT", help="The later document: a path, or - for standard input."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                         help="Write to FILE (atomically) instead of standard output."),
+    part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
+                                       help="Use one part of both documents: a title substring or a 1-based number."),
+    left_part: Optional[str] = typer.Option(None, "--left-part", metavar="TEXT|N", help="Part of LEFT to use."),
+    right_part: Optional[str] = typer.Option(None, "--right-part", metavar="TEXT|N", help="Part of RIGHT to use."),
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
+                                                       help="Force the input format instead of guessing it."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
+                                           help="Decode the inputs with this encoding."),
+    all_pairs: bool = typer.Option(False, "--all", help="Text output: show unchanged clauses too."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
+                                              help="Similarity below which clauses count as added/dropped."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
+) -> None:
+    """Compare two documents clause by clause. Exit 0: no substantive change; 1: changes; 2: trouble."""
+    from . import api, reader
+    from .renderers import render
+
+    if left == "-" and right == "-":
+        raise _fail("only one of LEFT and RIGHT can be standard input")
+    fmt = input_format.value if input_format else None
+    try:
+        a = reader.read(left, part=left_part or part, format=fmt, encoding=encoding)
+        b = reader.read(right, part=right_part or part, format=fmt, encoding=encoding)
+        result = api.compare(a, b, threshold=threshold)
+        options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
+        write_output(render(result, format.value, **options), output)
+    except StatediffError as exc:
+        raise _fail(str(exc)) from None
+    raise typer.Exit(1 if result.changed else 0)
+
+
+@app.command()
+def clauses(
+    doc: str = typer.Argument(..., metavar="DOC", help="A document: a path, or - for standard input."),
+    format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
+    part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
+                                       help="Use one part of the document: a title substring or a 1-based number."),
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
+                                                       help="Force the input format instead of guessing it."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Decode with this encoding."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
+) -> None:
+    """List a document's numbered clauses with their section, actor, commitment verb and stance."""
+    from . import reader
+    from .renderers import render
+
+    try:
+        d = reader.read(doc, part=part, format=input_format.value if input_format else None, encoding=encoding)
+        options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
+        write_output(render(d, format.value, **options), output)
+    except StatediffError as exc:
+        raise _fail(str(exc)) from None
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the command line; an unexpected error exits 2 with one line, never a traceback."""
+    try:
+        app(args=argv, prog_name="statediff")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    except KeyboardInterrupt:
+        typer.echo("statediff: interrupted", err=True)
+        return 2
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 2
+    except Exception as exc:  # a bug: say so in one line, keep the exit code meaningful
+        typer.echo(f"statediff: internal error: {type(exc).__name__}: {exc}", err=True)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Word-level edits between two clause texts, by diff-match-patch in word mode.
+
+Each token (a word, a run of white space, or one punctuation mark; one character in CJK runs) is
+mapped to a private-use character, diff-match-patch diffs those strings, and the result is mapped
+back: a bijection, so the edits rebuild both texts exactly. Tokens are compared by their folded form,
+so curly and straight quotes or a hyphen and a non-breaking hyphen never show up as a change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Edit
+from .normalizer import fold
+
+__all__ = ["diff_words", "tokenize"]
+
+_TOKEN = re.compile(
+    r"\s+"
+    r"|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]"
+    r"|[^\W_]+(?:['\u2019][^\W_]+)*"
+    r"|.",
+    re.UNICODE | re.DOTALL,
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` into diff tokens; ``"".join(tokenize(t)) == t`` always."""
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _engine():
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0  # never time out: the same input gives the same output on any machine
+    return dmp
+
+
+def _code(k: int) -> str:
+    # The Basic Multilingual Plane's private use area holds 6,400 codes; beyond that, plane 15's.
+    return chr(0xE000 + k) if k < 6400 else chr(0xF0000 + k - 6400)
+
+
+def diff_words(left: str, right: str) -> tuple[Edit, ...]:
+    """The word edits turning ``left`` into ``right``.
+
+    >>> [(e.op, e.left, e.right) for e in diff_words("by coercion.", "by force.")]
+    [('equal', 'by ', 'by '), ('replace', 'coercion', 'force'), ('equal', '.', '.')]
+    """
+    if left == right:
+        return (Edit("equal", left, right),) if left else ()
+    if not left:
+        return (Edit("insert", "", right),)
+    if not right:
+        return (Edit("delete", left, ""),)
+    ltok, rtok = tokenize(left), tokenize(right)
+    codes: dict[str, str] = {}
+
+    def encode(tokens: list[str]) -> str:
+        out = []
+        for t in tokens:
+            key = " " if t.isspace() else fold(t) or t
+            c = codes.get(key)
+            if c is None:
+                c = codes[key] = _code(len(codes))
+            out.append(c)
+        return "".join(out)
+
+    dmp = _engine()
+    diffs = dmp.diff_main(encode(ltok), encode(rtok), False)
+    dmp.diff_cleanupSemantic(diffs)
+    edits: list[Edit] = []
+    li = ri = 0
+    for op, chunk in diffs:
+        k = len(chunk)
+        if op == 0:
+            edits.append(Edit("equal", "".join(ltok[li:li + k]), "".join(rtok[ri:ri + k])))
+            li += k
+            ri += k
+        elif op == -1:
+            edits.append(Edit("delete", "".join(ltok[li:li + k]), ""))
+            li += k
+        else:
+            edits.append(Edit("insert", "", "".join(rtok[ri:ri + k])))
+            ri += k
+    return tuple(_pair_replacements(edits))
+
+
+def _pair_replacements(edits: list[Edit]) -> list[Edit]:
+    """Merge a delete next to an insert into one replace, and adjacent edits of one kind."""
+    out: list[Edit] = []
+    for e in edits:
+        if out:
+            prev = out[-1]
+            if prev.op == e.op:
+                out[-1] = Edit(e.op, prev.left + e.left, prev.right + e.right)
+                continue
+            if {prev.op, e.op} == {"delete", "insert"} or (prev.op == "replace" and e.op in ("delete", "insert")):
+                out[-1] = Edit("replace", prev.left + e.left, prev.right + e.right)
+                continue
+        out.append(e)
+    return out

@@ -1,0 +1,34 @@
+"""The one exception family statediff raises.
+
+    StatediffError          base class: anything statediff refuses to do
+    ├── ReadError           an input cannot be read: missing, a directory, binary, undecodable, too large
+    ├── PartError           a requested part of a document does not exist or is ambiguous
+    ├── LexiconError        a lexicon file is missing keys or is not valid JSON
+    └── OutputError         an output file cannot be written
+
+Every message is one line meant for a person: the CLI prints it as it is and exits 2.
+"""
+
+from __future__ import annotations
+
+__all__ = ["StatediffError", "ReadError", "PartError", "LexiconError", "OutputError"]
+
+
+class StatediffError(Exception):
+    """Base class of every error statediff raises on purpose."""
+
+
+class ReadError(StatediffError):
+    """An input could not be read as a document."""
+
+
+class PartError(StatediffError):
+    """The requested part of a document does not exist, or the request matches several parts."""
+
+
+class LexiconError(StatediffError):
+    """A lexicon file is not usable."""
+
+
+class OutputError(StatediffError):
+    """An output file could not be written."""

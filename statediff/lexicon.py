@@ -1,0 +1,139 @@
+"""Word lists that drive annotation and classification, loaded from JSON data files.
+
+The default lexicon ships as ``statediff/data/lexicon.json``; :func:`load_lexicon` reads a user's file
+with the same keys (missing keys fall back to the default), so teams can extend the scales without
+touching code. Matching is case-insensitive on whole words; ``...`` in a form stands for up to three
+words of any kind ("expressed ... concern" matches "expressed serious concern").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .errors import LexiconError
+
+__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
+
+_REQUIRED = ("stances", "salience", "verbs")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbHit:
+    """A commitment verb found in a text: where, what it says, and its stance class."""
+
+    start: int
+    end: int
+    text: str
+    stance: str
+
+
+def _form_pattern(form: str) -> str:
+    parts = []
+    for word in form.split():
+        if word == "...":
+            parts.append(r"(?:\S+\s+){0,3}?")
+        else:
+            parts.append(re.escape(word) + r"\s+")
+    pattern = "".join(parts)
+    pattern = pattern[: -len(r"\s+")] if pattern.endswith(r"\s+") else pattern
+    return pattern
+
+
+class Lexicon:
+    """A compiled lexicon. Build it with :func:`load_lexicon` or :func:`default_lexicon`."""
+
+    def __init__(self, data: dict[str, Any], origin: str = "<default>") -> None:
+        for key in _REQUIRED:
+            if key not in data:
+                raise LexiconError(f"{origin}: lexicon has no {key!r} key")
+        self.data = data
+        self.origin = origin
+        self.stances: tuple[str, ...] = tuple(data["stances"])
+        self.salience: dict[str, int] = {s: i for i, s in enumerate(reversed(data["salience"]))}
+        self.strength: dict[str, int] = {s: i for i, s in enumerate(self.stances)}
+        self.override: frozenset[str] = frozenset(data.get("override_stances", ()))
+        forms: list[tuple[str, str]] = []
+        for stance, words in data["verbs"].items():
+            if not isinstance(words, list):
+                raise LexiconError(f"{origin}: verbs[{stance!r}] must be a list of phrases")
+            forms.extend((stance, w) for w in words)
+        # Longest forms first so that "shared the view" wins over "shared"; the regex tries them in
+        # order at each position.
+        forms.sort(key=lambda f: (-len(f[1]), f[1]))
+        self._stance_of: dict[str, str] = {}
+        alternatives = []
+        for i, (stance, form) in enumerate(forms):
+            group = f"v{i}"
+            self._stance_of[group] = stance
+            alternatives.append(f"(?P<{group}>{_form_pattern(form)})")
+        self._verbs = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+        self._negation = _word_set_regex(data.get("negations", []))
+        self._modals = {name: _word_set_regex(words) for name, words in data.get("modals", {}).items()}
+        self._context = [m.casefold() for m in data.get("context_markers", [])]
+
+    def verbs(self, text: str) -> list[VerbHit]:
+        """Every commitment verb in ``text``, left to right, non-overlapping."""
+        hits = []
+        for m in self._verbs.finditer(text):
+            group = m.lastgroup or ""
+            hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[group]))
+        return hits
+
+    def negated(self, text: str) -> bool:
+        return bool(self._negation and self._negation.search(text))
+
+    def modality(self, text: str) -> str:
+        for name, rx in self._modals.items():
+            if rx is not None and rx.search(text):
+                return name
+        return ""
+
+    def is_context(self, text: str) -> bool:
+        low = text.casefold()
+        return any(marker in low for marker in self._context)
+
+    def section(self, key: str, default: Any = None) -> Any:
+        """A raw section of the lexicon data (for the classifier's scales and word lists)."""
+        return self.data.get(key, default)
+
+
+def _word_set_regex(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alts = "|".join(_form_pattern(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(?:" + alts + r")(?![\w'])", re.IGNORECASE)
+
+
+def _default_data() -> dict[str, Any]:
+    text = resources.files("statediff").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon that ships with statediff."""
+    return Lexicon(_default_data())
+
+
+def load_lexicon(path: str | os.PathLike[str] | None) -> Lexicon:
+    """Read a lexicon file; its keys replace the default's, missing keys keep the default."""
+    if path is None:
+        return default_lexicon()
+    try:
+        with open(path, encoding="utf-8") as fh:
+            user = json.load(fh)
+    except FileNotFoundError:
+        raise LexiconError(f"{os.fspath(path)}: no such lexicon file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LexiconError(f"{os.fspath(path)}: not a readable JSON lexicon ({exc})") from None
+    if not isinstance(user, dict):
+        raise LexiconError(f"{os.fspath(path)}: a lexicon must be a JSON object")
+    data = _default_data()
+    data.update(user)
+    return Lexicon(data, origin=os.fspath(path))

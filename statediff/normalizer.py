@@ -1,0 +1,134 @@
+"""Cosmetic folding, boilerplate removal and line bookkeeping.
+
+Display text keeps the characters the document printed; :func:`fold` gives the key used to decide
+whether two texts differ only cosmetically (quotes, dashes, hyphenation, spacing, Unicode forms).
+:func:`split_lines` cuts a source into :class:`Line` records that remember their offsets, and sets
+aside boilerplate lines ("Share", "back / next") as dropped spans so that nothing is lost silently.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Line", "fold", "fold_char", "split_lines", "is_boilerplate", "collapse_space"]
+
+# Characters folded to a plain equivalent for comparison. Curly and angled quotes, primes and
+# backticks become straight quotes; every dash and minus becomes "-" (a hyphen and an en dash in
+# "2021–2022" say the same thing); exotic spaces become a space; soft hyphens and zero-width
+# characters vanish.
+_FOLD = {
+    **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2035\u0060\u00b4\u02bc"},
+    **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\uff02"},
+    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"},
+    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                       "\u202f\u205f\u3000\t\r\n\x0b\x0c"},
+    **{c: "" for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+    "\u2026": "...",
+}
+_FOLD_TABLE = str.maketrans(_FOLD)
+_SPACE_RUN = re.compile(r"\s+")
+# "longer- term" (a PDF line break after a hyphen) and "longer-term" are one word spelled two ways;
+# "co-operation" and "cooperation" likewise. Hyphens between letters fold away (not between digits,
+# where "2-1/4" is a number).
+_HYPHEN_JOIN = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])")
+# Spacing around punctuation is cosmetic too: "( 1 )", "word ," and "word,".
+_PUNCT_SPACE = re.compile(r"\s*([,.;:!?)\]])|([(\[])\s*")
+
+
+def fold_char(ch: str) -> str:
+    """The folded form of one character (may be "" or several characters)."""
+    return ch.translate(_FOLD_TABLE)
+
+
+def collapse_space(text: str) -> str:
+    """Collapse every run of white space (including non-breaking and ideographic) to one space."""
+    return _SPACE_RUN.sub(" ", text.translate(_SPACE_ONLY)).strip()
+
+
+_SPACE_ONLY = str.maketrans({c: " " for c, v in _FOLD.items() if v == " "})
+
+
+def fold(text: str) -> str:
+    """The comparison key of ``text``: texts with equal keys differ only cosmetically.
+
+    >>> fold("the \u201cFree and Open Indo\u2011Pacific\u201d") == fold('the "Free and Open Indo-Pacific"')
+    True
+    >>> fold("longer- term") == fold("longer-term") == fold("longerterm")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
+    text = _SPACE_RUN.sub(" ", text).strip()
+    text = _HYPHEN_JOIN.sub("", text)
+    return _PUNCT_SPACE.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of the source without its line break and trailing white space."""
+
+    start: int  # offset of the first character of ``text`` in the source (after indentation)
+    end: int  # offset just past ``text``
+    text: str  # the line's content, indentation and trailing spaces stripped
+    indent: int  # width of the indentation, a tab counting 4
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> frozenset[str]:
+    data = resources.files("statediff").joinpath("data/boilerplate.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().casefold() for line in data.splitlines() if line.strip() and not line.startswith("# ")
+    )
+
+
+_BULLET_LEAD = re.compile(r"^[\s\u2022\u25cf\u25cb\u25aa\u25a0\u30fb\u00b7*>|-]*")
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a line that is page furniture only, such as "Share", "• back" or "<!-- -->"."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 40:
+        return False
+    table = _boilerplate()
+    if stripped.casefold() in table:
+        return True
+    return _BULLET_LEAD.sub("", stripped).strip().casefold() in table
+
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85]*(?:\r\n|[\n\r\u2028\u2029\x85]|$)")
+
+
+def split_lines(source: str) -> tuple[list[Line | None], list[tuple[int, int]]]:
+    """Cut ``source`` into lines; blank lines become ``None``, boilerplate lines go to ``dropped``.
+
+    Returns the lines in order and the spans of the dropped boilerplate lines.
+    """
+    lines: list[Line | None] = []
+    dropped: list[tuple[int, int]] = []
+    pos = 0
+    n = len(source)
+    while pos < n:
+        m = _LINE.match(source, pos)
+        raw_end = m.end()
+        body = m.group(0).rstrip("\r\n\u2028\u2029\x85")
+        content = body.rstrip()
+        stripped = content.lstrip()
+        if not stripped or not stripped.strip():
+            lines.append(None)
+        else:
+            lead = content[: len(content) - len(stripped)]
+            start = pos + len(lead)
+            end = pos + len(content)
+            if is_boilerplate(stripped):
+                dropped.append((start, end))
+                lines.append(None)
+            else:
+                indent = sum(4 if c == "\t" else 1 for c in lead)
+                lines.append(Line(start, end, stripped, indent))
+        if raw_end == pos:  # only at the very end
+            break
+        pos = raw_end
+    return lines, dropped

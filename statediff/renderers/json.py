@@ -1,0 +1,57 @@
+"""JSON output, schema ``statediff.comparison/1`` and ``statediff.clauses/1`` (see docs/formats.md)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Clause, Comparison, Document, Pair
+
+__all__ = ["render_json", "comparison_dict", "clauses_dict", "document_dict", "clause_dict"]
+
+COMPARISON_SCHEMA = "statediff.comparison/1"
+CLAUSES_SCHEMA = "statediff.clauses/1"
+
+
+def clause_dict(c: Clause) -> dict[str, Any]:
+    return {"number": c.number, "text": c.text, "span": [c.span[0], c.span[1]], "section": c.section,
+            "kind": c.kind, "actor": c.actor, "verb": c.verb, "stance": c.stance, "negated": c.negated,
+            "modality": c.modality}
+
+
+def document_dict(d: Document) -> dict[str, Any]:
+    return {"name": d.name, "title": d.title, "date": d.date, "format": d.format, "part": d.part,
+            "parts": [{"index": p.index, "title": p.title} for p in d.parts],
+            "clauses": [clause_dict(c) for c in d.clauses]}
+
+
+def pair_dict(p: Pair) -> dict[str, Any]:
+    return {"status": p.status, "left": list(p.left), "right": list(p.right), "score": p.score,
+            "moved": p.moved, "left_text": p.left_text, "right_text": p.right_text,
+            "edits": [{"op": e.op, "left": e.left, "right": e.right} for e in p.edits],
+            "labels": list(p.labels)}
+
+
+def comparison_dict(c: Comparison) -> dict[str, Any]:
+    return {"schema": COMPARISON_SCHEMA, "left": document_dict(c.left), "right": document_dict(c.right),
+            "pairs": [pair_dict(p) for p in c.pairs], "summary": dict(c.summary)}
+
+
+def clauses_dict(d: Document) -> dict[str, Any]:
+    out = {"schema": CLAUSES_SCHEMA}
+    out.update(document_dict(d))
+    return out
+
+
+def render_json(result: Any, **_: Any) -> str:
+    """JSON text for a :class:`Comparison` or a :class:`Document` (its clauses)."""
+    if isinstance(result, Comparison):
+        data = comparison_dict(result)
+    elif isinstance(result, Document):
+        data = clauses_dict(result)
+    else:
+        to_dict = getattr(result, "to_dict", None)
+        if to_dict is None:
+            raise TypeError(f"cannot render a {type(result).__name__} as JSON")
+        data = to_dict()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,702 @@
+"""Document text -> numbered clauses.
+
+Three passes, each with a job:
+
+1. *Blocks*: lines are grouped into headings, paragraphs and list items. Hard-wrapped lines are
+   rejoined (a hanging indent, a line that ends mid-sentence, or a next word that would not have fit
+   on the line all mean "same paragraph"); list markers ("1.", "(1)", "a)", "●", "-") start items.
+2. *Structure*: markers give clause numbers the way the document itself counts ("4(1)" for item (1)
+   under section 4); unnumbered paragraphs count as "p1", "p2"; headings set each clause's section;
+   unnumbered headings whose sections restart their numbering split the document into parts.
+3. *Clauses*: each block is cut into sentences (Punkt with our own abbreviations, never inside a
+   quotation) and sentences into commitment clauses ("..., and shared the view to ..."); each clause
+   is annotated with its actor, commitment verb and stance from the lexicon.
+
+Every clause keeps the span of its text in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .errors import PartError
+from .lexicon import Lexicon, default_lexicon
+from .model import Clause, Document, Part
+from .normalizer import Line, fold, split_lines
+
+__all__ = ["segment", "split_sentences", "find_parts"]
+
+# --------------------------------------------------------------------------------------------------
+# Markers
+# --------------------------------------------------------------------------------------------------
+
+_D = "0-9\uff10-\uff19"  # ASCII and full-width digits
+_ROMAN_LOWER = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
+_ROMAN_UPPER = {r.upper() for r in _ROMAN_LOWER}
+_BULLETS = "\u25cf\u2022\u25cb\u25a0\u25a1\u25aa\u25c6\u25c7\u30fb\u25e6\u2023\u2043\u2219\u25b6\u25ba\u27a2\u2713\u2714\uf0b7"
+
+# Each entry: (kind, regex). The regex's group "n" is the label. Order matters: the first match wins.
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("md", re.compile(r"(?P<n>#{1,6})[ \t]+")),
+    ("sec", re.compile(r"(?:Section|Chapter|Part|Article|Annex|SECTION|CHAPTER|PART|ARTICLE|ANNEX)[ \t\u00a0]+"
+                       r"(?P<n>[0-9]{1,3}|[IVXLC]{1,6})\b[ \t\u00a0]*[.:\u2014\u2013-]?[ \t\u00a0]*")),
+    ("dotted", re.compile(rf"(?P<n>[{_D}]{{1,3}}(?:[.\uff0e][{_D}]{{1,3}})+)[.\uff0e]?[ \t\u00a0\u3000]+(?=\S)")),
+    ("num", re.compile(rf"(?P<n>[{_D}]{{1,3}})[.\uff0e](?![{_D}])[ \t\u00a0\u3000]*(?=[^\s.,;:)\]])")),
+    ("paren", re.compile(rf"[(\uff08](?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u3000]*")),
+    ("rparen", re.compile(rf"(?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u3000]+")),
+    ("roman", re.compile(r"[(\uff08](?P<n>[ivxlc]{1,6})[)\uff09][ \t\u00a0]*|(?P<n2>[ivxlc]{1,6})[.)][ \t\u00a0]+")),
+    ("ROMAN", re.compile(r"(?P<n>[IVXLC]{1,6})[.)][ \t\u00a0]+(?=\S)")),
+    ("alpha", re.compile(r"[(\uff08](?P<n>[a-zA-Z])[)\uff09][ \t\u00a0]*|(?P<n2>[a-z])[.)][ \t\u00a0]+")),
+    ("circ", re.compile(r"(?P<n>[\u2460-\u2473\u24ea\u2776-\u277f])[ \t\u00a0\u3000]*")),
+    ("bullet", re.compile(rf"(?P<n>[{_BULLETS}])[ \t\u00a0\u3000\u2003]*|(?P<n2>[-*+\u2013])[ \t\u00a0]+(?=\S)")),
+]
+_HEADING_KINDS = {"md", "sec", "num", "dotted", "ROMAN"}
+_ITEM_KINDS_WITH_OWN_LABEL = {"num", "dotted", "paren", "rparen", "roman", "ROMAN", "alpha", "circ", "sec"}
+
+
+def _label(kind: str, m: re.Match[str]) -> str:
+    raw = m.group("n") or (m.groupdict().get("n2") or "")
+    if kind == "circ":
+        ch = raw
+        if "\u2460" <= ch <= "\u2473":
+            return str(ord(ch) - 0x2460 + 1)
+        if "\u2776" <= ch <= "\u277f":
+            return str(ord(ch) - 0x2776 + 1)
+        return "0"
+    raw = raw.translate(str.maketrans("\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff0e",
+                                      "0123456789."))
+    if kind == "paren":
+        return f"({raw})"
+    if kind in ("rparen",):
+        return f"{raw})"
+    if kind in ("roman", "alpha") and m.group(0).lstrip().startswith(("(", "\uff08")):
+        return f"({raw})"
+    return raw
+
+
+def _parse_markers(text: str, prev_alpha: str | None) -> tuple[list[tuple[str, str]], int]:
+    """The list markers at the start of ``text`` (possibly nested, e.g. "4. ●sharing") and where the
+    text proper starts."""
+    markers: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(text) and len(markers) < 3:
+        for kind, rx in _MARKERS:
+            m = rx.match(text, pos)
+            if not m or m.end() == pos:
+                continue
+            if kind == "md" and markers:
+                continue
+            label = _label(kind, m)
+            bare = label.strip("()")
+            if kind == "roman" and prev_alpha is not None and ord(bare[0]) == ord(prev_alpha) + 1 and len(bare) == 1:
+                kind = "alpha"  # "(i)" after "(h)" is a letter, not a Roman numeral
+            if kind == "roman" and bare not in _ROMAN_LOWER:
+                continue
+            if kind == "ROMAN" and bare not in _ROMAN_UPPER:
+                continue
+            if kind == "alpha" and not m.group(0).lstrip().startswith(("(", "\uff08")):
+                # "a. " at the start of a line: accept only a plausible list letter
+                if bare not in "abcdefghijklmnopqrstuvwxyz" or (prev_alpha is None and bare != "a"):
+                    continue
+            markers.append((kind, label))
+            pos = m.end()
+            break
+        else:
+            break
+        if markers[-1][0] == "md":
+            break
+    return markers, pos
+
+
+# --------------------------------------------------------------------------------------------------
+# Blocks
+# --------------------------------------------------------------------------------------------------
+
+_TERMINAL = re.compile(r"[.!?;:\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f\uff09]*$")
+_WRAP_END = re.compile(r"(?:\b(?:and|or|the|a|an|of|to|in|on|for|with|by|at|from|as|that|which|its|their|our)|[,\u2014\u2013-])$",
+                       re.IGNORECASE)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class _Block:
+    lines: list[Line]
+    markers: list[tuple[str, str]]
+    text_offset: int  # offset in the first line's text where content starts (after markers)
+    heading: bool = False
+    text: str = ""
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
+
+    def text_joined(self) -> str:
+        return " ".join(ln.text for ln in self.lines)[self.text_offset:]
+
+    @property
+    def indent(self) -> int:
+        return self.lines[0].indent
+
+    @property
+    def text_col(self) -> int:
+        return self.lines[0].indent + self.text_offset
+
+
+def _looks_like_heading(text: str) -> bool:
+    if len(text) > 100 or len(text.split()) > 14 or not _HAS_LETTER.search(text):
+        return False
+    if _TERMINAL.search(text) or _WRAP_END.search(text):
+        return False
+    first = text.lstrip("\"'\u201c\u2018(")[:1]
+    return bool(first) and (first.isupper() or first.isdigit() or not first.isascii())
+
+
+def _wrap_width(lines: list[Line | None]) -> int:
+    """The width a hard-wrapped document was filled to, or 0 when its lines are whole paragraphs."""
+    lengths = sorted(ln.indent + len(ln.text) for ln in lines if ln is not None)
+    if len(lengths) < 4:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    # Filled text rarely exceeds 100 columns; longer "lines" are paragraphs written on one line.
+    return width if width <= 100 else 0
+
+
+def _build_blocks(lines: list[Line | None]) -> list[_Block]:
+    width = _wrap_width(lines)
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    prev_alpha: str | None = None
+    for i, line in enumerate(lines):
+        if line is None:
+            cur = None
+            continue
+        markers, offset = _parse_markers(line.text, prev_alpha)
+        if markers:
+            for kind, label in markers:
+                if kind == "alpha":
+                    prev_alpha = label.strip("()")
+        if cur is not None and not markers and _continues(cur, line, width):
+            cur.lines.append(line)
+            continue
+        cur = _Block([line], markers, offset)
+        blocks.append(cur)
+    return blocks
+
+
+def _continues(block: _Block, line: Line, width: int) -> bool:
+    last = block.lines[-1]
+    single = len(block.lines) == 1
+    content = last.text[block.text_offset:] if single else last.text
+    if single and block.markers and block.markers[0][0] == "md":
+        return False
+    if single and _looks_like_heading(content) and (line.text[:1].isupper() or line.text[:1].isdigit()):
+        if not block.markers or block.markers[0][0] in _HEADING_KINDS:
+            return False
+    if block.markers and line.indent > block.indent:
+        return True  # hanging indent under a list item
+    if not _TERMINAL.search(last.text):
+        return True  # the line stops mid-sentence
+    if width:
+        first_word = line.text.split(maxsplit=1)[0]
+        return last.indent + len(last.text) + 1 + len(first_word) > width
+    return False
+
+
+def _fill_text(block: _Block, source: str) -> None:
+    """Join the block's lines into one text, collapsing white space, and keep anchors to the source."""
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    pos = 0
+    for li, line in enumerate(block.lines):
+        start = line.start + (block.text_offset if li == 0 else 0)
+        for m in re.finditer(r"\S+", source[start:line.end]):
+            word = m.group(0)
+            if parts:
+                glue = parts[-1]
+                # A word broken after a hyphen at the end of a line is joined without a space.
+                if m.start() == 0 and li > 0 and glue.endswith(("-", "\u2010", "\u00ad")) and len(glue) > 1 \
+                        and glue[-2].isalpha() and word[:1].islower():
+                    pass
+                else:
+                    parts.append(" ")
+                    pos += 1
+            anchors.append((pos, start + m.start()))
+            parts.append(word)
+            pos += len(word)
+    block.text = "".join(parts)
+    block.anchors = anchors
+
+
+def _to_source(block: _Block, a: int, b: int) -> tuple[int, int]:
+    """Map a half-open range of the block's text to a range of the source."""
+    keys = [t for t, _ in block.anchors]
+
+    def at(p: int) -> int:
+        k = bisect_right(keys, p) - 1
+        t, s = block.anchors[max(k, 0)]
+        return s + (p - t)
+
+    return at(a), at(max(a, b - 1)) + 1
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentences and clauses
+# --------------------------------------------------------------------------------------------------
+
+_ABBREVIATIONS = (
+    "mr mrs ms dr prof h.e hon rt amb gen adm lt col maj capt cmdr sgt gov sen rep pres sec dept govt "
+    "u.s u.s.a u.k u.n e.u d.c p.r.c r.o.k d.p.r.k u.a.e no nos st mt ft art arts para paras p pp "
+    "fig vol ed rev jr sr inc ltd co corp cf e.g i.e vs viz approx est ca al "
+    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m"
+).split()
+_CJK_SENTENCE = re.compile(r"[^\u3002\uff01\uff1f!?]*[\u3002\uff01\uff1f][\u300d\u300f\uff09)\"\u201d]*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``: Punkt with statediff's abbreviations, never splitting inside a
+    quotation or parentheses; Japanese and Chinese sentences end at 。！？.
+
+    >>> t = 'Mr. Kishi met H.E. Ms. Parly. They agreed.'
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Mr. Kishi met H.E. Ms. Parly.', 'They agreed.']
+    """
+    if not text.strip():
+        return []
+    if _CJK.search(text) and re.search(r"[\u3002\uff01\uff1f]", text):
+        spans = []
+        for m in _CJK_SENTENCE.finditer(text):
+            if m.group(0).strip():
+                spans.append((m.start(), m.end()))
+        tail = spans[-1][1] if spans else 0
+        if text[tail:].strip():
+            spans.append((tail, len(text)))
+        return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+    spans = list(_punkt().span_tokenize(text))
+    return _merge_open_quotes(text, spans)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _open_depth(s: str) -> int:
+    depth = s.count("\u201c") - s.count("\u201d") + s.count("(") - s.count(")")
+    if s.count('"') % 2:
+        depth += 1
+    return depth
+
+
+def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and _open_depth(text[merged[-1][0]:merged[-1][1]]) > 0:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+_CLAUSE_CUT = re.compile(r"(?:;\s+(?:and\s+)?|,?\s+(?:and|while|whereas)\s+(?:also\s+|further\s+)?)", re.IGNORECASE)
+
+
+def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Cut the sentence text[a:b] where a second commitment starts ("..., and shared the view ...").
+
+    A cut needs a commitment verb right after the conjunction (a past-tense or multi-word form, or
+    "will"/"also", so that "development and support for" stays whole), at least four words on each
+    side, and no open quotation or parenthesis at the cut.
+    """
+    sentence = text[a:b]
+    hits = lexicon.verbs(sentence)
+    if len(hits) < 2:
+        return [(a, b)]
+    cuts: list[int] = []
+    first_verb = hits[0].start
+    for hit in hits[1:]:
+        word = hit.text.split()[0].lower()
+        strong = " " in hit.text or word.endswith("ed") or word in ("will", "shall")
+        if not strong:
+            continue
+        head = sentence[:hit.start]
+        m = None
+        for m in _CLAUSE_CUT.finditer(head):
+            pass
+        if m is None or m.end() != hit.start or m.start() <= first_verb:
+            continue
+        if ";" not in m.group(0) and _open_depth(sentence[:m.start()]) > 0:
+            continue
+        left_words = len(sentence[(cuts[-1] if cuts else 0):m.start()].split())
+        right_words = len(sentence[m.end():].split())
+        if left_words >= 4 and right_words >= 4:
+            cuts.append(m.start() + (1 if sentence[m.start()] in ",;" else 0))
+    if not cuts:
+        return [(a, b)]
+    bounds = [0, *cuts, len(sentence)]
+    out = []
+    for s, e in zip(bounds, bounds[1:]):
+        s2, e2 = _trim(text, a + s, a + e)
+        if e2 > s2:
+            out.append((s2, e2))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------
+# Annotation
+# --------------------------------------------------------------------------------------------------
+
+_LEAD_CONNECTOR = re.compile(r"^(?:[,;]\s*)?(?:and|while|whereas|but)\s+(?:also\s+|further\s+)?", re.IGNORECASE)
+_TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|further|then|jointly|both|again|once again|each|all|"
+                              r"firmly|strongly|fully|highly|deeply|further|therefore|today|thus))+$", re.IGNORECASE)
+
+
+def _annotate(text: str, lexicon: Lexicon, inherited_actor: str) -> dict[str, object]:
+    hits = lexicon.verbs(text)
+    negated = lexicon.negated(text)
+    modality = lexicon.modality(text)
+    if not hits or lexicon.is_context(text) and hits[0].stance == "exchange_views" and len(hits) == 1:
+        kind = "context" if not hits or lexicon.is_context(text) else "commitment"
+        return {"kind": kind, "actor": "", "verb": "", "stance": "", "negated": negated, "modality": modality}
+    first = hits[0]
+    stance = first.stance
+    # A stronger position inside the complement names the stance: "shared the view to strongly
+    # oppose ..." is an opposition, "reconfirmed the serious concern" a concern.
+    strong = [h for h in hits if h.stance in lexicon.override]
+    if strong:
+        stance = max(strong, key=lambda h: lexicon.salience.get(h.stance, -1)).stance
+    actor = _actor(text[: first.start], inherited_actor)
+    return {"kind": "commitment", "actor": actor, "verb": first.text, "stance": stance,
+            "negated": negated, "modality": modality}
+
+
+def _actor(before: str, inherited: str) -> str:
+    head = before.strip()
+    if not head or _LEAD_CONNECTOR.match(head + " "):
+        return inherited
+    if "," in head:
+        head = head.rsplit(",", 1)[1].strip()
+    head = _TRAILING_ADVERB.sub("", head).strip()
+    if not head or len(head.split()) > 8 or not _HAS_LETTER.search(head):
+        return inherited
+    first = head.split()[0].lower()
+    if first in _PREPOSITIONS or (head[:1].islower() and first not in ("the", "both", "all", "we", "they", "each")):
+        return inherited
+    if len(head.split()) > 4 or " that " in f" {head} ":
+        m = _NOUN_PHRASE.match(head)
+        if not m:
+            return inherited
+        head = m.group(0)
+    return head[:1].upper() + head[1:]
+
+
+_PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "by", "at", "from", "after",
+                 "before", "during", "under", "through", "taking", "given", "following", "if", "when"}
+# The leading proper-noun phrase of a longer head: "Minister Kishi expressed that he" -> "Minister Kishi".
+_NOUN_PHRASE = re.compile(r"(?:(?:The|the|Both|both|All|all)\s+)?(?:[A-Z][\w'\u2019.-]*|two|three|four|five|six|seven)"
+                          r"(?:\s+(?:[A-Z][\w'\u2019.-]*|two|three|four|five|six|seven|of|and|for|the|de|la|le))*")
+
+
+# --------------------------------------------------------------------------------------------------
+# Structure, numbering, parts
+# --------------------------------------------------------------------------------------------------
+
+
+def _join_number(parts: list[str]) -> str:
+    out = ""
+    for p in parts:
+        if not out:
+            out = p
+        elif p.startswith("(") or out.endswith(":"):
+            out += p
+        else:
+            out += "." + p
+    return out
+
+
+@dataclass
+class _Numbered:
+    block: _Block
+    number: str
+    section: str
+    heading_ordinal: int  # ordinal of the unnumbered heading the block sits under (0: none)
+
+
+def _mark_headings(blocks: list[_Block]) -> None:
+    for i, b in enumerate(blocks):
+        kinds = [k for k, _ in b.markers]
+        content = b.lines[0].text[b.text_offset:]
+        if kinds and kinds[0] in ("md", "sec"):
+            b.heading = True
+        elif i == 0 and len(b.lines) == 1 and not kinds and len(content) <= 250 and not _TERMINAL.search(content):
+            b.heading = True  # a long title on the first line
+        elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) and _looks_like_heading(b.text_joined()):
+            b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese"
+        elif len(b.lines) == 1 and (not kinds or (len(kinds) == 1 and kinds[0] in _HEADING_KINDS)) \
+                and _looks_like_heading(content):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            # A short unpunctuated list item among items of the same kind is an item, not a heading.
+            if kinds and nxt is not None and nxt.markers and nxt.markers[0][0] == kinds[0] \
+                    and not _looks_like_heading(nxt.lines[0].text[nxt.text_offset:]):
+                b.heading = True
+            elif kinds and nxt is not None and nxt.markers and nxt.markers[0] == b.markers[0]:
+                b.heading = False
+            else:
+                b.heading = True
+
+
+def _numbering(blocks: list[_Block], with_heading_ordinals: bool, front: int = 0) -> list[_Numbered]:
+    out: list[_Numbered] = []
+    stack: list[tuple[tuple[str, str], str, int]] = []  # ((role, kind), label, text column)
+    counters: dict[tuple[str, ...], int] = {}
+    section = ""
+    uh = 0
+    for bi, b in enumerate(blocks):
+        if bi < front:
+            continue  # title and metadata lines are not sections
+        if b.heading and not b.markers:
+            uh += 1
+            stack = []
+            section = b.lines[0].text.strip()
+            continue
+        if b.heading:
+            kind, label = b.markers[0]
+            key = ("H", kind)
+            if kind == "md":
+                key = ("H", "md" + label)
+                label = ""
+            while stack and stack[-1][0] != key and stack[-1][0][0] == "I":
+                stack.pop()
+            if any(s[0] == key for s in stack):
+                while stack[-1][0] != key:
+                    stack.pop()
+                stack.pop()
+            stack.append((key, label, b.text_col))
+            section = b.lines[0].text[b.text_offset:].strip() if b.text_offset < len(b.lines[0].text) else ""
+            if kind == "md":
+                uh += 1
+            continue
+        # Items and paragraphs.
+        if b.markers:
+            labels = []
+            for kind, label in b.markers:
+                key = ("I", kind)
+                if any(s[0] == key for s in stack):
+                    while stack[-1][0] != key:
+                        stack.pop()
+                    stack.pop()
+                parent = tuple(s[1] for s in stack)
+                if kind == "bullet":
+                    counters[parent + ("b",)] = counters.get(parent + ("b",), 0) + 1
+                    label = f"b{counters[parent + ('b',)]}"
+                stack.append((key, label, b.text_col))
+                labels.append(label)
+        else:
+            # An unnumbered paragraph sits inside the items whose text it is indented under.
+            while stack and stack[-1][0][0] == "I" and b.indent < stack[-1][2]:
+                stack.pop()
+            parent = tuple(s[1] for s in stack)
+            counters[parent + ("p",)] = counters.get(parent + ("p",), 0) + 1
+            stack_labels = [s[1] for s in stack if s[1]]
+            number = _join_number(([str(uh)] if with_heading_ordinals and uh else [])
+                                  + stack_labels + [f"p{counters[parent + ('p',)]}"])
+            out.append(_Numbered(b, number, section, uh))
+            continue
+        stack_labels = [s[1] for s in stack if s[1]]
+        number = _join_number(([str(uh)] if with_heading_ordinals and uh else []) + stack_labels)
+        out.append(_Numbered(b, number, section, uh))
+    return out
+
+
+def _front_matter(blocks: list[_Block]) -> int:
+    """How many blocks at the start are title and metadata lines (headings before any paragraph)."""
+    n = 0
+    for b in blocks:
+        if b.heading and not b.markers:
+            n += 1
+        else:
+            break
+    return n
+
+
+def _starts_numbering(blocks: list[_Block], i: int) -> bool:
+    for b in blocks[i + 1:]:
+        if b.heading and not b.markers:
+            return False
+        for kind, label in b.markers:
+            if kind in _ITEM_KINDS_WITH_OWN_LABEL:
+                return label.strip("()").rstrip(")") in ("1", "a", "i", "I", "A")
+    return False
+
+
+def find_parts(blocks: list[_Block]) -> list[int]:
+    """Indexes of the blocks that open a part: unnumbered headings after the opening material, each
+    followed by numbering that starts again at 1. A document needs two such headings to have parts."""
+    start = _front_matter(blocks)
+    seen_content = False
+    heads = []
+    for i, b in enumerate(blocks[start:], start):
+        if not b.heading:
+            seen_content = True
+            continue
+        if b.heading and not b.markers and seen_content and _starts_numbering(blocks, i):
+            heads.append(i)
+    return heads if len(heads) >= 2 else []
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------------------
+
+_DATE = re.compile(
+    r"\b(?:(?P<mdy>(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4}))"
+    r"|(?P<dmy>(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December),?\s+(?P<y2>\d{4}))"
+    r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})))\b")
+_MONTHS = {m: i for i, m in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
+
+
+def find_date(text: str) -> str:
+    """The first date written out in ``text``, as ISO "YYYY-MM-DD", or ""."""
+    m = _DATE.search(text)
+    if not m:
+        return ""
+    if m.group("mdy"):
+        return f"{int(m.group('y1')):04d}-{_MONTHS[m.group('m1')]:02d}-{int(m.group('d1')):02d}"
+    if m.group("dmy"):
+        return f"{int(m.group('y2')):04d}-{_MONTHS[m.group('m2')]:02d}-{int(m.group('d2')):02d}"
+    return f"{m.group('y3')}-{m.group('m3')}-{m.group('d3')}"
+
+
+def _select_part(parts: list[Part], part: int | str) -> Part:
+    if isinstance(part, int) or (isinstance(part, str) and part.strip().isdigit()):
+        k = int(part)
+        if not parts:
+            if k == 1:
+                return Part(1, "", (0, 0))
+            raise PartError(f"part {k} does not exist: the document has no parts")
+        if not 1 <= k <= len(parts):
+            raise PartError(f"part {k} does not exist: the document has {len(parts)} parts")
+        return parts[k - 1]
+    want = fold(part).casefold()
+    found = [p for p in parts if want in fold(p.title).casefold()]
+    if not found:
+        titles = "; ".join(f"{p.index}: {p.title}" for p in parts) or "none"
+        raise PartError(f"no part title contains {part!r} (parts: {titles})")
+    if len(found) > 1:
+        titles = "; ".join(f"{p.index}: {p.title}" for p in found)
+        raise PartError(f"{part!r} matches several parts ({titles}); name one more precisely or by number")
+    return found[0]
+
+
+def segment(source: str, *, name: str = "<text>", format: str = "text", part: int | str | None = None,
+            lexicon: Lexicon | None = None, date: str = "") -> Document:
+    """Cut ``source`` into numbered, annotated clauses and return the :class:`Document`.
+
+    ``part`` selects one part (1-based index or a title substring) of a document holding several
+    meetings; clause numbers are then counted within that part.
+    """
+    lexicon = lexicon or default_lexicon()
+    lines, dropped = split_lines(source)
+    blocks = _build_blocks(lines)
+    _mark_headings(blocks)
+    for b in blocks:
+        _fill_text(b, source)
+    front = _front_matter(blocks)
+    title = blocks[0].text if front else ""
+    heads = find_parts(blocks)
+    ranges: list[tuple[int, int, str]] = []
+    parts: list[Part] = []
+    if heads:
+        bounds = [front, *heads, len(blocks)]
+        for k, (s, e) in enumerate(zip(bounds, bounds[1:])):
+            if k == 0 and not any(not b.heading for b in blocks[s:e]):
+                continue
+            t = blocks[s].text if s in heads else (title or "Opening")
+            ranges.append((s, e, t))
+        for k, (s, e, t) in enumerate(ranges, 1):
+            span = (blocks[s].lines[0].start, blocks[e - 1].lines[-1].end)
+            parts.append(Part(k, t, span))
+    selected = ""
+    if part is not None and not (isinstance(part, str) and not part.strip()):
+        chosen = _select_part(parts, part)
+        selected = chosen.title
+        if parts:
+            s, e, _ = ranges[chosen.index - 1]
+            groups = [(blocks[s:e], "")]
+        else:
+            groups = [(blocks, "")]
+    elif parts:
+        groups = [(blocks[s:e], f"{k}:") for k, (s, e, _) in enumerate(ranges, 1)]
+        groups.insert(0, (blocks[:ranges[0][0]], ""))
+    else:
+        groups = [(blocks, "")]
+
+    clauses: list[Clause] = []
+    for gi, (group, prefix) in enumerate(groups):
+        skip = front if gi == 0 else 0
+        numbered = _numbering(group, with_heading_ordinals=False, front=skip)
+        if len({n.number for n in numbered}) < len(numbered):
+            numbered = _numbering(group, with_heading_ordinals=True, front=skip)
+        for n in numbered:
+            clauses.extend(_clauses_of(n, prefix, lexicon, source, len(clauses)))
+    clauses = _unique_numbers(clauses)
+    if not date:
+        head_text = " ".join(b.text for b in blocks[: front + 2])
+        date = find_date(head_text)
+    return Document(name=name, source=source, clauses=tuple(clauses), title=title, date=date,
+                    format=format, parts=tuple(parts), part=selected, dropped=tuple(dropped))
+
+
+def _clauses_of(n: _Numbered, prefix: str, lexicon: Lexicon, source: str, base: int) -> list[Clause]:
+    block = n.block
+    text = block.text
+    spans: list[tuple[int, int]] = []
+    for a, b in split_sentences(text):
+        spans.extend(_split_clauses(text, a, b, lexicon))
+    out: list[Clause] = []
+    actor = ""
+    many = len(spans) > 1
+    block_id = id(block) & 0x7FFFFFFF
+    for k, (a, b) in enumerate(spans, 1):
+        ctext = text[a:b]
+        ann = _annotate(ctext, lexicon, actor)
+        if ann["actor"]:
+            actor = str(ann["actor"])
+        number = prefix + n.number + (f".{k}" if many else "")
+        out.append(Clause(number=number, text=ctext, span=_to_source(block, a, b), section=n.section,
+                          kind=str(ann["kind"]), actor=str(ann["actor"]), verb=str(ann["verb"]),
+                          stance=str(ann["stance"]), negated=bool(ann["negated"]),
+                          modality=str(ann["modality"]), block=block_id))
+    return out
+
+
+def _unique_numbers(clauses: list[Clause]) -> list[Clause]:
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    blocks: dict[int, int] = {}
+    for c in clauses:
+        ordinal = blocks.setdefault(c.block, len(blocks))
+        number = c.number or "p"
+        if number in seen:
+            seen[number] += 1
+            number = f"{number}~{seen[number]}"
+        seen.setdefault(number, 1)
+        out.append(replace(c, number=number, block=ordinal))
+    return out
