@@ -1,0 +1,174 @@
+"""The command line: exit codes (0 / 1 / 2), output files, error paths, stdin."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from statediff import __version__
+from statediff.cli import main
+
+from .conftest import ROOT, SEEDS
+
+TELE, MOFA, JDF = (str(SEEDS[k]) for k in ("teleconference-2021", "mofa-2022", "jdf-2017"))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_compare_finds_changes_exit_1(capsys) -> None:
+    code, out, err = run(capsys, "compare", TELE, MOFA)
+    assert code == 1 and err == ""
+    assert "[-coercion" in out and "{+force+}" in out
+    assert "\x1b[" not in out  # not a terminal: no colour
+
+
+def test_same_document_exit_0(capsys) -> None:
+    code, out, _ = run(capsys, "compare", MOFA, MOFA)
+    assert code == 0
+    assert "No substantive change." in out
+
+
+def test_cosmetic_only_difference_exit_0(tmp_path, capsys) -> None:
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("1. The Ministers welcomed the \u201cFree and Open Indo\u2011Pacific\u201d.\n", encoding="utf-8")
+    b.write_text('2. The Ministers welcomed the "Free and Open Indo-Pacific".\n', encoding="utf-8")
+    code, _, _ = run(capsys, "compare", str(a), str(b))
+    assert code == 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html"])
+def test_output_file_in_each_format(tmp_path, capsys, fmt: str) -> None:
+    target = tmp_path / f"report.{fmt}"
+    code, out, err = run(capsys, "compare", TELE, MOFA, "--format", fmt, "-o", str(target))
+    assert code == 1 and out == "" and err == ""
+    text = target.read_text(encoding="utf-8")
+    if fmt == "json":
+        assert json.loads(text)["schema"] == "statediff.comparison/1"
+    elif fmt == "html":
+        assert text.startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("args,message", [
+    (["compare", "missing.txt", MOFA], "missing.txt: no such file"),
+    (["compare", MOFA, str(ROOT / "fixtures")], "is a directory"),
+    (["compare", JDF, MOFA, "--left-part", "no such meeting"], "no part title contains"),
+    (["clauses", JDF, "--part", "Japan-France"], "matches several parts"),
+    (["compare", TELE, MOFA, "--encoding", "no-such-codec"], "unknown encoding"),
+])
+def test_bad_input_one_line_exit_2(capsys, args: list[str], message: str) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("statediff: ") and message in err
+    assert "Traceback" not in err
+
+
+def test_binary_and_undecodable_input(tmp_path, capsys) -> None:
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code, _, err = run(capsys, "compare", str(binary), MOFA)
+    assert code == 2 and "binary" in err
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("The Ministers agreed on caf\u00e9 diplomacy.".encode("cp1252"))
+    code, _, err = run(capsys, "compare", str(latin), MOFA)
+    assert code == 2 and "--encoding" in err
+    code, out, _ = run(capsys, "clauses", str(latin), "--encoding", "cp1252")
+    assert code == 0 and "caf\u00e9" in out
+
+
+def test_failed_run_leaves_existing_output_untouched(tmp_path, capsys) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("previous report", encoding="utf-8")
+    code, _, _ = run(capsys, "compare", "missing.txt", MOFA, "-o", str(target))
+    assert code == 2
+    assert target.read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_output_into_missing_folder_is_exit_2(tmp_path, capsys) -> None:
+    code, _, err = run(capsys, "compare", TELE, MOFA, "-o", str(tmp_path / "nope" / "r.html"))
+    assert code == 2 and "does not exist" in err
+
+
+def test_empty_document_is_not_an_error(tmp_path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, out, _ = run(capsys, "compare", str(empty), MOFA, "--format", "json")
+    assert code == 1
+    statuses = {p["status"] for p in json.loads(out)["pairs"]}
+    assert statuses == {"added"}
+    code, _, _ = run(capsys, "compare", str(empty), str(empty))
+    assert code == 0
+
+
+def test_usage_error_exit_2(capsys) -> None:
+    code, _, err = run(capsys, "compare", MOFA)
+    assert code == 2 and "Usage" in err
+    code, _, err = run(capsys, "compare", TELE, MOFA, "--format", "pdf")
+    assert code == 2 and "Usage" in err
+
+
+def test_version(capsys) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"statediff {__version__}"
+
+
+def test_clauses_text_and_json(capsys) -> None:
+    code, out, _ = run(capsys, "clauses", MOFA)
+    assert code == 0
+    assert "4(1).2" in out and "shared the view" in out
+    code, out, _ = run(capsys, "clauses", MOFA, "--format", "json")
+    data = json.loads(out)
+    assert data["schema"] == "statediff.clauses/1"
+    assert data["name"] == os.path.basename(MOFA)
+    clause = next(c for c in data["clauses"] if c["number"] == "4(1).2")
+    assert clause["section"] == "Regional affairs"
+    assert clause["actor"] == "The four Ministers" and clause["stance"] == "oppose"
+
+
+def test_clauses_of_one_part(capsys) -> None:
+    code, out, _ = run(capsys, "clauses", JDF, "--part", "2+2", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert "Third" in data["part"]
+    assert any("ACSA" in c["text"] for c in data["clauses"])
+
+
+def test_python_dash_m_and_stdin() -> None:
+    with open(TELE, "rb") as fh:
+        proc = subprocess.run([sys.executable, "-m", "statediff", "compare", "-", MOFA, "--format", "json"],
+                              stdin=fh, capture_output=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["left"]["name"] == "<stdin>"
+    assert any("coercion" in p["left_text"] for p in data["pairs"])
+
+
+def test_color_on_request_and_no_color(capsys, monkeypatch) -> None:
+    code, out, _ = run(capsys, "compare", TELE, MOFA, "--color", "always")
+    assert "\x1b[31m[-" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, out, _ = run(capsys, "compare", TELE, MOFA)
+    assert "\x1b[" not in out
+
+
+def test_crash_exits_2_with_one_line(capsys, monkeypatch) -> None:
+    import statediff.api
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(statediff.api, "compare", boom)
+    code, _, err = run(capsys, "compare", TELE, MOFA)
+    assert code == 2
+    assert err.strip() == "statediff: internal error: RuntimeError: simulated failure"

@@ -1,0 +1,84 @@
+"""Hypothesis properties of the pipeline's invariants."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import statediff
+from statediff.differ import diff_words, tokenize
+
+from .conftest import SEEDS
+
+# Clause-like text: words from a diplomatic vocabulary plus arbitrary Unicode, with punctuation.
+WORDS = ["The", "four", "Ministers", "reaffirmed", "shared", "the", "view", "to", "strongly", "oppose",
+         "attempts", "change", "status", "quo", "by", "coercion", "force", "and", "of", "North", "Korea",
+         "\u201cFree\u201d", "Indo\u2011Pacific", "2-1/4", "percent", ",", ".", ";", "\u2014", "(1)", "\u3002",
+         "\u65e5\u672c", "  ", "\n"]
+word_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(min_size=1, max_size=6)), max_size=40).map(" ".join)
+sentences = st.lists(st.lists(st.sampled_from(WORDS[:22]), min_size=3, max_size=12).map(" ".join)
+                     .map(lambda s: s[:1].upper() + s[1:] + "."), max_size=12)
+
+
+@given(word_text, word_text)
+@settings(max_examples=300, deadline=None)
+def test_edits_rebuild_both_texts(a: str, b: str) -> None:
+    edits = diff_words(a, b)
+    assert "".join(e.left for e in edits) == a
+    assert "".join(e.right for e in edits) == b
+    for e in edits:
+        if e.op == "insert":
+            assert e.left == "" and e.right
+        elif e.op == "delete":
+            assert e.right == "" and e.left
+        elif e.op == "replace":
+            assert e.left and e.right
+
+
+@given(word_text)
+def test_tokens_rebuild_text(a: str) -> None:
+    assert "".join(tokenize(a)) == a
+
+
+@given(sentences)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_compare_with_itself_has_no_change(sents: list[str]) -> None:
+    doc = statediff.parse("\n\n".join(sents))
+    result = statediff.compare(doc, doc)
+    assert not result.changed
+    assert all(p.status == "unchanged" and p.score == 1.0 for p in result.pairs)
+
+
+@given(sentences, sentences)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_scores_in_unit_interval_and_cover_everything(a: list[str], b: list[str]) -> None:
+    left, right = statediff.parse("\n\n".join(a)), statediff.parse("\n\n".join(b))
+    result = statediff.compare(left, right)
+    assert all(0.0 <= p.score <= 1.0 for p in result.pairs)
+    assert sorted(i for p in result.pairs for i in p.left_index) == list(range(len(left.clauses)))
+    assert sorted(j for p in result.pairs for j in p.right_index) == list(range(len(right.clauses)))
+    for link in statediff.align([c.text for c in left.clauses], [c.text for c in right.clauses]):
+        assert 0.0 <= link.score <= 1.0
+
+
+@given(sentences, sentences)
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_json_round_trips(a: list[str], b: list[str]) -> None:
+    result = statediff.compare(statediff.parse("\n\n".join(a)), statediff.parse("\n\n".join(b)))
+    text = statediff.render(result, "json")
+    data = json.loads(text)
+    assert json.dumps(data, ensure_ascii=False, indent=2) + "\n" == text
+    assert data["summary"]["changed"] == result.summary["changed"]
+
+
+@given(st.sampled_from(sorted(SEEDS)), st.data())
+@settings(max_examples=25, deadline=None)
+def test_clause_spans_point_at_their_text(name: str, data: st.DataObject) -> None:
+    doc = statediff.read(SEEDS[name])
+    clause = data.draw(st.sampled_from(doc.clauses))
+    a, b = clause.span
+    source_words = doc.source[a:b].split()
+    assert source_words[0] == clause.text.split()[0]
+    assert source_words[-1] == clause.text.split()[-1]
