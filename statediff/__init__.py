@@ -3,12 +3,12 @@
 >>> import statediff
 >>> left = statediff.parse("(1) The Ministers oppose change by coercion.")
 >>> right = statediff.parse("(1) The Ministers oppose change by force.")
->>> print(statediff.render(statediff.compare(left, right), "text"), end="")
+>>> print(statediff.render(statediff.compare(left, right), "text"), end="")  # doctest: +ELLIPSIS
 --- <text>
 +++ <text>
 1 -> 1 clauses: 1 changed, 0 added, 0 dropped, 0 unchanged, 0 moved
 <BLANKLINE>
-~ (1)  changed 0.58  [substitution]
+~ (1)  changed ...  [substitution]
     The Ministers oppose change by [-coercion-]{+force+}.
 """
 

@@ -111,8 +111,8 @@ def write_output(text: str, output: Optional[str]) -> None:
 
 @app.command()
 def compare(
-    left: str = typer.Argument(..., metavar="LEFT", help="The earlier document: a path, or - for standard input."),
-    right: str = typer.Argument(..., metavar="RIGHT", help="The later document: a path, or - for standard input."),
+    left: str = typer.Argument(..., help="The earlier document: a path, or - for standard input."),
+    right: str = typer.Argument(..., help="The later document: a path, or - for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write to FILE (atomically) instead of standard output."),
@@ -149,7 +149,7 @@ def compare(
 
 @app.command()
 def clauses(
-    doc: str = typer.Argument(..., metavar="DOC", help="A document: a path, or - for standard input."),
+    doc: str = typer.Argument(..., help="A document: a path, or - for standard input."),
     format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
     part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
