@@ -1,0 +1,56 @@
+"""Word-level edits inside aligned clauses."""
+
+from __future__ import annotations
+
+from statediff.differ import diff_words, tokenize
+
+
+def ops(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(e.op, e.left, e.right) for e in diff_words(a, b)]
+
+
+def test_substitution_is_one_replace() -> None:
+    assert ops("change the status quo by coercion.", "change the status quo by force.") == [
+        ("equal", "change the status quo by ", "change the status quo by "),
+        ("replace", "coercion", "force"),
+        ("equal", ".", "."),
+    ]
+
+
+def test_whole_words_never_split() -> None:
+    # "strongly" vs "strong": a character diff would keep "strong"; a word diff replaces the word.
+    assert ops("strongly oppose", "strong opposition") == [("replace", "strongly oppose", "strong opposition")]
+
+
+def test_insertion_and_deletion() -> None:
+    assert ops("The Ministers agreed.", "The four Ministers agreed.") == [
+        ("equal", "The ", "The "), ("insert", "", "four "), ("equal", "Ministers agreed.", "Ministers agreed.")]
+    assert ops("oppose any attempts", "oppose attempts") == [
+        ("equal", "oppose ", "oppose "), ("delete", "any ", ""), ("equal", "attempts", "attempts")]
+
+
+def test_cosmetic_variants_are_equal_runs() -> None:
+    edits = diff_words("the \u201cJeanne d\u2019Arc\u201d left", 'the "Jeanne d\'Arc" left')
+    assert [e.op for e in edits] == ["equal"]
+    assert edits[0].left.startswith("the \u201c") and edits[0].right.startswith('the "')
+
+
+def test_identical_and_empty_sides() -> None:
+    assert ops("same", "same") == [("equal", "same", "same")]
+    assert ops("", "") == []
+    assert ops("", "new") == [("insert", "", "new")]
+    assert ops("old", "") == [("delete", "old", "")]
+
+
+def test_cjk_is_diffed_by_character() -> None:
+    assert tokenize("日本とフランス") == list("日本とフランス")
+    edits = diff_words("力による現状変更", "威圧による現状変更")
+    assert ("replace", "力", "威圧") in [(e.op, e.left, e.right) for e in edits]
+
+
+def test_many_distinct_tokens_beyond_private_use_area() -> None:
+    a = " ".join(f"w{i}" for i in range(8000))
+    b = a.replace("w7999", "changed")
+    edits = diff_words(a, b)
+    assert "".join(e.left for e in edits) == a and "".join(e.right for e in edits) == b
+    assert [(e.op, e.left, e.right) for e in edits if e.op != "equal"] == [("replace", "w7999", "changed")]
