@@ -15,10 +15,10 @@
 __version__ = "0.1.0"
 
 from .aligner import align
-from .api import compare
+from .api import compare, track
 from .errors import LexiconError, OutputError, PartError, ReadError, StatediffError
 from .lexicon import Lexicon, load_lexicon
-from .model import Clause, Comparison, Document, Edit, Link, Pair, Part
+from .model import Clause, Comparison, Document, Edit, Lineage, Link, Pair, Part, Revision, Series
 from .reader import parse, read
 from .renderers import render
 
@@ -29,12 +29,15 @@ __all__ = [
     "Edit",
     "Lexicon",
     "LexiconError",
+    "Lineage",
     "Link",
     "OutputError",
     "Pair",
     "Part",
     "PartError",
     "ReadError",
+    "Revision",
+    "Series",
     "StatediffError",
     "__version__",
     "align",
@@ -43,4 +46,5 @@ __all__ = [
     "parse",
     "read",
     "render",
+    "track",
 ]

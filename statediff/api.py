@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from concurrent.futures import Executor
 
 from .aligner import align, moved_links
 from .classifier import classify, is_cosmetic_only
 from .differ import diff_words
 from .lexicon import Lexicon
-from .model import Clause, Comparison, Document, Edit, Link, Pair
+from .model import Clause, Comparison, Document, Edit, Link, Pair, Series
+from .series import DocumentSpec, Progress
 
-__all__ = ["compare", "summarize"]
+__all__ = ["compare", "summarize", "track"]
 
 _STATUSES = ("unchanged", "changed", "added", "dropped")
 
@@ -32,6 +34,28 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     moved = moved_links(links)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon) for k, link in enumerate(links))
     return Comparison(left=left, right=right, pairs=pairs, summary=summarize(pairs))
+
+
+def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
+          threshold: float | None = None, grep: str | None = None, lexicon: Lexicon | None = None,
+          executor: Executor | None = None, progress: Progress | None = None) -> Series:
+    """Follow every clause through a series of documents: each lineage's history of wording.
+
+    Documents (records, paths or ``(path, part)`` pairs) are put in date order unless
+    ``keep_order``; see :func:`statediff.series.track` for the options, among them ``executor``
+    (any :class:`concurrent.futures.Executor`, e.g. a process pool or Dask's
+    ``client.get_executor()``).
+
+    >>> import statediff
+    >>> a = statediff.parse("(1) We oppose change by coercion.", name="2021-01-15")
+    >>> b = statediff.parse("(1) We oppose change by force.", name="2022-01-20")
+    >>> [r.status for r in statediff.track([a, b]).lineages[0].history]
+    ['added', 'changed']
+    """
+    from . import series
+
+    return series.track(documents, keep_order=keep_order, lookback=lookback, threshold=threshold, grep=grep,
+                        lexicon=lexicon, executor=executor, progress=progress)
 
 
 def summarize(pairs: Sequence[Pair]) -> dict[str, int]:

@@ -10,10 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["Op", "Status", "Clause", "Part", "Document", "Link", "Edit", "Pair", "Comparison"]
+__all__ = ["Op", "Status", "Clause", "Part", "Document", "Link", "Edit", "Pair", "Comparison", "Event",
+           "Revision", "Lineage", "Series"]
 
 Op = Literal["equal", "insert", "delete", "replace"]
 Status = Literal["unchanged", "changed", "added", "dropped"]
+Event = Literal["added", "unchanged", "changed", "dropped", "revived", "merged"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +126,98 @@ class Comparison:
         from .renderers import render
 
         return render(self, "html", fragment=True)
+
+    def to_dataframe(self):
+        """One row per pair (needs pandas, which statediff does not install)."""
+        from .renderers.frame import comparison_frame
+
+        return comparison_frame(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """One entry of a lineage's history: its wording in one document, or the document it left.
+
+    ``edits`` turn the lineage's previous wording (where it last appeared) into ``text``; a
+    ``dropped`` or ``merged`` entry has no numbers and no text, and its edits delete the last wording.
+    """
+
+    document: int  # index into Series.documents
+    status: Event
+    numbers: tuple[str, ...]  # clause numbers in that document
+    text: str
+    edits: tuple[Edit, ...] = ()
+    labels: tuple[str, ...] = ()
+    score: float = 0.0  # similarity to the previous wording, 0.0 where there is none
+    moved: bool = False  # its order relative to the other clauses changed since the predecessor
+    index: tuple[int, ...] = ()  # clause indexes, parallel to ``numbers``
+    into: str = ""  # for "merged": the id of the lineage it joined
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """One clause followed through a series: a stable id and the history of its wording."""
+
+    id: str
+    history: tuple[Revision, ...]
+    split_from: str = ""  # id of the lineage whose clause group it split off from
+
+    @property
+    def first_seen(self) -> int:
+        """Index of the document where the lineage first appears."""
+        return self.history[0].document
+
+    @property
+    def last_seen(self) -> int:
+        """Index of the last document that holds the lineage."""
+        return max(r.document for r in self.history if r.status not in ("dropped", "merged"))
+
+    @property
+    def dropped(self) -> int | None:
+        """Index of the document where the lineage left for good, None while it lives."""
+        last = self.history[-1]
+        return last.document if last.status in ("dropped", "merged") else None
+
+    @property
+    def revived(self) -> tuple[int, ...]:
+        """Indexes of the documents where the lineage came back after a gap."""
+        return tuple(r.document for r in self.history if r.status == "revived")
+
+    @property
+    def changed(self) -> bool:
+        """True when the lineage is new after the first document or changed anywhere after it."""
+        return self.first_seen > 0 or any(r.status != "unchanged" or r.moved for r in self.history[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """The outcome of tracking clauses through documents in date order: data only, see :func:`render`.
+
+    ``lineages`` are ordered by first appearance; ``grep`` is the phrase they were filtered by ("" for
+    none). Ids stay those of the unfiltered series.
+    """
+
+    documents: tuple[Document, ...]
+    lineages: tuple[Lineage, ...]
+    grep: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """True when any lineage changed across the series."""
+        return any(lin.changed for lin in self.lineages)
+
+    @property
+    def title(self) -> str:
+        names = [d.name for d in self.documents]
+        return f"statediff: {len(names)} documents" + (f", {names[0]} … {names[-1]}" if names else "")
+
+    def _repr_html_(self) -> str:  # Jupyter shows the timeline fragment
+        from .renderers import render
+
+        return render(self, "html", fragment=True)
+
+    def to_dataframe(self):
+        """One row per lineage and document where it appears or leaves (needs pandas)."""
+        from .renderers.frame import series_frame
+
+        return series_frame(self)

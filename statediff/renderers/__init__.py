@@ -18,6 +18,12 @@ _BUILTIN: dict[str, tuple[str, str]] = {
     "json": ("statediff.renderers.json", "render_json"),
     "html": ("statediff.renderers.html", "render_html"),
 }
+# (record type, format) -> (module, function) for the records other than a Comparison or a Document.
+_BUILTIN_BY_TYPE: dict[tuple[str, str], tuple[str, str]] = {
+    ("Series", "text"): ("statediff.renderers.series", "render_text"),
+    ("Series", "json"): ("statediff.renderers.series", "render_json"),
+    ("Series", "html"): ("statediff.renderers.timeline", "render_html"),
+}
 _REGISTRY: dict[str, Callable[..., str]] = {}
 
 
@@ -45,9 +51,16 @@ def render(result: Any, format: str = "text", **options: Any) -> str:
     True
     """
     func = _REGISTRY.get(format)
-    if func is None and format in _BUILTIN:
-        module, name = _BUILTIN[format]
+    typed = _BUILTIN_BY_TYPE.get((_record_type(result), format))
+    if func is None and (typed or format in _BUILTIN):
+        module, name = typed or _BUILTIN[format]
         func = getattr(import_module(module), name)
     if func is None:
         raise ValueError(f"unknown format {format!r}; choose one of {', '.join(formats())}")
     return func(result, **options)
+
+
+def _record_type(result: Any) -> str:
+    from ..model import Series
+
+    return "Series" if isinstance(result, Series) else ""
