@@ -1,132 +1,448 @@
 """Self-contained HTML report, built with lxml so that input text can never become markup.
 
-Every piece of document text goes into the tree as a text node; lxml escapes it on serialization.
-The page carries its own CSS, no scripts from elsewhere and a Content-Security-Policy that forbids
-loading anything.
+Every piece of document text goes into the tree as a text node or an attribute value; lxml escapes
+it on serialization, so a statement that contains ``<script>`` shows those characters and runs
+nothing. The page carries its own CSS (``statediff/data/report.css``) and one small script
+(``report.js``, keyboard navigation), and a Content-Security-Policy that allows exactly that script
+(by its SHA-256 hash) and loads nothing from anywhere.
+
+The view switch (side by side / inline) and the "changes only" filter are form controls styled by
+CSS (``:has()``), so they also work in the fragment shown by Jupyter, where the script is left out.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import cache
+from importlib.resources import files
 from typing import Any
 
-from ..model import Comparison, Document, Pair
+from ..model import Comparison, Document, Edit, Pair
 
-__all__ = ["render_html", "comparison_element"]
+__all__ = ["render_html", "comparison_element", "content_security_policy"]
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+STATUSES = ("changed", "added", "dropped", "unchanged")
+_STATUS_WORD = {"changed": "Changed", "added": "Added", "dropped": "Dropped", "unchanged": "Unchanged"}
+_STATUS_SIGN = {"changed": "~", "added": "+", "dropped": "\u2212", "unchanged": "="}
 
-CSS = """
-:root { --fg:#1d2430; --muted:#5b6472; --bg:#fff; --line:#dde2ea; --del:#ffe3e3; --del-fg:#8a1010;
-  --ins:#dcf5e1; --ins-fg:#0c5a22; --chip:#eef1f6; }
-@media (prefers-color-scheme: dark) { :root { --fg:#e6e9ef; --muted:#a0a8b6; --bg:#151a21; --line:#2c3440;
-  --del:#4a1f24; --del-fg:#ffc9c9; --ins:#183d26; --ins-fg:#c6f5d3; --chip:#232b36; } }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--fg); background: var(--bg); }
-.statediff { max-width: 1100px; margin: 0 auto; padding: 24px; }
-.statediff h1 { font-size: 1.35rem; margin: 0 0 12px; }
-.docs { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; margin-bottom: 12px; }
-.doc { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
-.doc .side { font-size: .75rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); }
-.doc .name { font-weight: 600; word-break: break-all; }
-.doc .meta { color: var(--muted); font-size: .9rem; }
-.summary { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 20px; padding: 0; list-style: none; }
-.summary li { background: var(--chip); border-radius: 999px; padding: 2px 12px; font-size: .9rem; }
-.pairs { border-top: 1px solid var(--line); }
-.pair { display: grid; grid-template-columns: 9.5rem 1fr; gap: 12px; padding: 10px 0;
-  border-bottom: 1px solid var(--line); }
-.pair .head { font-size: .85rem; color: var(--muted); }
-.pair .num { font-weight: 600; color: var(--fg); font-variant-numeric: tabular-nums; }
-.status { display: inline-block; margin-top: 2px; border-radius: 4px; padding: 0 6px; font-size: .78rem;
-  background: var(--chip); }
-.status-added { background: var(--ins); color: var(--ins-fg); }
-.status-dropped { background: var(--del); color: var(--del-fg); }
-.status-changed { background: #fff1c2; color: #6b4e00; }
-@media (prefers-color-scheme: dark) { .status-changed { background: #4a3d12; color: #ffe7a3; } }
-.label { display: inline-block; margin: 2px 4px 0 0; border: 1px solid var(--line); border-radius: 4px;
-  padding: 0 5px; font-size: .75rem; }
-.text { overflow-wrap: anywhere; }
-del { background: var(--del); color: var(--del-fg); text-decoration: line-through; }
-ins { background: var(--ins); color: var(--ins-fg); text-decoration: underline; }
-.pair-unchanged .text { color: var(--muted); }
-@media print { body { font-size: 11pt; } .statediff { max-width: none; padding: 0; }
-  del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+# Rules that belong to a page of its own and would restyle a notebook if they were in the fragment.
+PAGE_CSS = """
+html { background: #f3f4f6; }
+body { margin: 0; padding: 24px 20px 48px; }
+.statediff { max-width: 1320px; margin: 0 auto; }
+.sd-skip { position: absolute; left: -9999px; top: 8px; z-index: 10; background: #fff; color: #1b1f27; padding: 6px 10px;
+  border-radius: 6px; font: 14px system-ui, sans-serif; }
+.sd-skip:focus { left: 8px; }
+@media (prefers-color-scheme: dark) { html { background: #0e1116; } }
+@media print { html { background: #fff; } body { padding: 0; } @page { margin: 14mm 12mm; } }
 """
 
 
+@cache
+def _asset(name: str) -> str:
+    return files("statediff").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def report_css() -> str:
+    """The report's stylesheet (scoped to ``.statediff``)."""
+    return _asset("report.css")
+
+
+def report_script() -> str:
+    """The report's script, exactly as it is placed in the page."""
+    return _asset("report.js")
+
+
+def content_security_policy(scripts: Iterable[str] = ()) -> str:
+    """A policy that loads nothing and runs only the given inline scripts (by their SHA-256 hashes).
+
+    Inline styles stay allowed: CSS cannot run code, and other reports (a series timeline) embed
+    their own ``<style>`` in the same page shell.
+    """
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
+        for s in scripts)
+    return ("default-src 'none'; " + (f"script-src {hashes}; " if hashes else "script-src 'none'; ")
+            + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'")
+
+
 def _e(tag: str, attrib: dict[str, str] | None = None, *children: Any):
+    """An element with text and child elements; strings become text nodes (escaped by lxml)."""
     from lxml import etree
 
-    el = etree.Element(tag, attrib or {})
-    last = None
+    el = etree.Element(tag, {k: v for k, v in (attrib or {}).items() if v is not None})
     for ch in children:
-        if ch is None:
-            continue
-        if isinstance(ch, str):
-            if last is None:
-                el.text = (el.text or "") + ch
-            else:
-                last.tail = (last.tail or "") + ch
+        _add(el, ch)
+    return el
+
+
+def _add(el: Any, ch: Any) -> None:
+    if ch is None or ch == "":
+        return
+    if isinstance(ch, str):
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + ch
         else:
-            el.append(ch)
-            last = ch
-    return el
-
-
-def _doc_box(side: str, d: Document):
-    meta = " · ".join(x for x in (d.date, d.part or "", f"{len(d.clauses)} clauses") if x)
-    return _e("div", {"class": "doc"}, _e("div", {"class": "side"}, side), _e("div", {"class": "name"}, d.name),
-              _e("div", {"class": "meta"}, d.title) if d.title else None, _e("div", {"class": "meta"}, meta))
-
-
-def _diff_element(p: Pair):
-    el = _e("div", {"class": "text"})
-    for e in p.edits:
-        if e.op == "equal":
-            _append_text(el, e.right)
-            continue
-        if e.left:
-            el.append(_e("del", {}, e.left))
-        if e.right:
-            el.append(_e("ins", {}, e.right))
-    return el
-
-
-def _append_text(el, text: str) -> None:
-    if len(el):
-        el[-1].tail = (el[-1].tail or "") + text
+            el.text = (el.text or "") + ch
+    elif isinstance(ch, (list, tuple)):
+        for c in ch:
+            _add(el, c)
     else:
-        el.text = (el.text or "") + text
+        el.append(ch)
 
 
-def _pair_element(p: Pair, k: int):
-    number = ", ".join(p.right or p.left)
-    if p.left and p.right and p.left != p.right:
-        number = f"{', '.join(p.left)} → {', '.join(p.right)}"
-    head = _e("div", {"class": "head"}, _e("div", {"class": "num"}, number),
-              _e("span", {"class": f"status status-{p.status}"}, p.status + (" · moved" if p.moved else "")))
-    for label in p.labels:
-        head.append(_e("span", {"class": "label"}, label))
-    anchor = f"c-{(p.right or p.left)[0]}" if (p.right or p.left) else f"pair-{k}"
-    return _e("section", {"class": f"pair pair-{p.status}", "id": anchor}, head, _diff_element(p))
+def _anchor_id(side: str, number: str) -> str:
+    # Clause numbers are unique within a document (the contract); white space is not allowed in an id.
+    return f"{side}-" + "".join("_" if c.isspace() else c for c in number)
 
 
-def comparison_element(c: Comparison):
-    """The report as an lxml element (a ``<div class="statediff">``), for embedding."""
+def _nice_date(iso: str) -> str:
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _short_date(iso: str) -> str:
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {d.strftime('%b')} {d.year}"
+
+
+def _doc_label(d: Document) -> str:
+    return d.part or d.title or d.name
+
+
+# --- header -------------------------------------------------------------------------------------
+
+def _doc_card(side: str, word: str, d: Document):
+    meta = _e("dl", {"class": "sd-doc-meta"})
+    rows: list[tuple[str, Any]] = []
+    if d.date:
+        rows.append(("Date", _e("time", {"datetime": d.date}, _nice_date(d.date))))
+    rows.append(("File", d.name))
+    if d.part:
+        rows.append(("Part", d.part))
+    rows.append(("Clauses", str(len(d.clauses))))
+    for term, value in rows:
+        meta.append(_e("div", {}, _e("dt", {}, term), _e("dd", {}, value)))
+    return _e("section", {"class": f"sd-doc sd-doc-{side}", "aria-label": f"{word}: {d.name}"},
+              _e("h2", {"class": "sd-doc-side"}, word),
+              _e("p", {"class": "sd-doc-title"}, d.title or d.name), meta)
+
+
+def _label_counts(pairs: Sequence[Pair]) -> list[tuple[str, int]]:
+    counts = Counter(label for p in pairs for label in dict.fromkeys(p.labels))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _pair_kind(p: Pair) -> str:
+    return "moved" if p.moved else p.status
+
+
+def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
     s = c.summary
-    summary = _e("ul", {"class": "summary"})
-    for key in ("changed", "added", "dropped", "unchanged", "moved"):
-        summary.append(_e("li", {"class": f"count-{key}"}, f"{s.get(key, 0)} {key}"))
-    pairs = _e("div", {"class": "pairs"})
-    for k, p in enumerate(c.pairs):
-        pairs.append(_pair_element(p, k))
-    return _e("div", {"class": "statediff"}, _e("h1", {}, f"{c.left.name} → {c.right.name}"),
-              _e("div", {"class": "docs"}, _doc_box("Before", c.left), _doc_box("After", c.right)),
-              summary, pairs)
+    counts = _e("ul", {"class": "sd-counts"})
+    for key in ("changed", "added", "dropped", "moved", "unchanged"):
+        n = s.get(key, sum(1 for p in c.pairs if (p.moved if key == "moved" else p.status == key)))
+        counts.append(_e("li", {"class": f"sd-count sd-count-{key}"},
+                         _e("span", {"class": "sd-count-n"}, str(n)), " ",
+                         _e("span", {"class": "sd-count-k"}, key + (" (cosmetic or none)" if key == "unchanged" else ""))))
+    section = _e("section", {"class": "sd-summary", "aria-labelledby": "sd-summary-h"},
+                 _e("h2", {"id": "sd-summary-h"}, "Summary"), counts)
+    if rows:
+        # An overview strip, one tick per row in reading order; the counts above say it in words.
+        strip = _e("div", {"class": "sd-map", "aria-hidden": "true"})
+        for kind, p, target in rows:
+            strip.append(_e("a", {"class": f"sd-tick sd-tick-{kind}", "href": "#" + target, "tabindex": "-1",
+                                  "title": f"{_numbers_text(p)}: {_pair_kind(p)}"}))
+        section.append(strip)
+        section.append(_e("div", {"class": "sd-map-legend", "aria-hidden": "true"},
+                          _e("span", {}, "start of document"), _e("span", {}, "end")))
+    labels = _label_counts(c.pairs)
+    if labels:
+        ul = _e("ul", {"class": "sd-labels", "aria-label": "Labels"},
+                _e("li", {"class": "sd-labels-h"}, "Labels"))
+        for label, n in labels:
+            ul.append(_e("li", {}, _e("span", {"class": "sd-label", "data-label": label}, label, " ",
+                                      _e("b", {}, str(n)))))
+        section.append(ul)
+    return section
+
+
+def _controls(c: Comparison, group: str):
+    view = _e("fieldset", {"class": "sd-seg"}, _e("legend", {"class": "sd-vh"}, "View"))
+    for value, word in (("side", "Side by side"), ("inline", "Inline")):
+        attrib = {"type": "radio", "name": group, "value": value, "class": f"sd-view-{value}"}
+        if value == "side":
+            attrib["checked"] = "checked"
+        view.append(_e("label", {}, _e("input", attrib), _e("span", {}, word)))
+    only = _e("label", {"class": "sd-toggle"},
+              _e("input", {"type": "checkbox", "class": "sd-only-changes"}), _e("span", {}, "Changes only"))
+    nav = _e("div", {"class": "sd-nav", "hidden": "hidden", "data-needs-script": ""},
+             _e("button", {"type": "button", "data-go": "-1", "aria-keyshortcuts": "p"},
+                "Previous change ", _e("kbd", {}, "p")),
+             _e("button", {"type": "button", "data-go": "1", "aria-keyshortcuts": "n"},
+                "Next change ", _e("kbd", {}, "n")),
+             _e("span", {"class": "sd-pos", "role": "status", "aria-live": "polite"}))
+    controls = _e("div", {"class": "sd-controls", "role": "group", "aria-label": "Report view"}, view, only, nav)
+    heads = _e("div", {"class": "sd-colheads", "aria-hidden": "true"}, _e("span", {}, ""))
+    for word, d in (("Before", c.left), ("After", c.right)):
+        bits = [_e("b", {}, word)]
+        if d.date:
+            bits.append(" \u00b7 " + _short_date(d.date))
+        bits.append(" \u00b7 " + _doc_label(d))
+        heads.append(_e("span", {}, bits))
+    return _e("div", {"class": "sd-sticky"}, controls, heads)
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+def _edits(p: Pair) -> tuple[Edit, ...]:
+    if p.edits:
+        return p.edits
+    if p.status == "added":
+        return (Edit("insert", "", p.right_text),)
+    if p.status == "dropped":
+        return (Edit("delete", p.left_text, ""),)
+    return (Edit("equal", p.left_text, p.right_text),)
+
+
+def _text(p: Pair, side: str):
+    """The clause text of one side (``left``, ``right``) or both (``inline``) with <del>/<ins> marks."""
+    whole = {"class": "sd-whole"} if p.status in ("added", "dropped") else {}
+    el = _e("p", {"class": "sd-text"})
+    for e in _edits(p):
+        if e.op == "equal":
+            _add(el, e.left if side == "left" else e.right)
+            continue
+        if e.left and side in ("left", "inline"):
+            _mark(el, "del", e.left, whole)
+        if e.right and side in ("right", "inline"):
+            _mark(el, "ins", e.right, whole)
+    return el
+
+
+def _mark(el: Any, tag: str, text: str, attrib: dict[str, str]) -> None:
+    """Append ``<tag>text</tag>``, leaving white space at either end outside the mark (no underlined
+    gaps); the text content of the paragraph is unchanged."""
+    core = text.strip()
+    if not core:
+        el.append(_e(tag, dict(attrib), text))
+        return
+    start = text.index(core)
+    _add(el, text[:start])
+    el.append(_e(tag, dict(attrib), core))
+    _add(el, text[start + len(core):])
+
+
+def _number_links(side: str, numbers: Sequence[str]):
+    out: list[Any] = []
+    for k, n in enumerate(numbers):
+        if k:
+            out.append(", ")
+        out.append(_e("a", {"href": "#" + _anchor_id(side, n)}, n))
+    return out
+
+
+def _numbers_text(p: Pair) -> str:
+    left, right = ", ".join(p.left), ", ".join(p.right)
+    if not p.left:
+        return right
+    if not p.right:
+        return left
+    return right if left == right else f"{left} \u2192 {right}"
+
+
+def _absent(d: Document):
+    note = f"Not in {_short_date(d.date)}" if d.date else "Not in this document"
+    return _e("div", {"class": "sd-cell sd-absent"}, _e("span", {"class": "sd-absent-note"}, note))
+
+
+def _cell(side: str, numbers: Sequence[str], text):
+    return _e("div", {"class": f"sd-cell sd-{side}"},
+              _e("p", {"class": "sd-nums"}, _number_links(side, numbers)), text)
+
+
+def _inline(p: Pair, text):
+    nums = _e("p", {"class": "sd-nums"})
+    if p.left and p.right:
+        if p.left == p.right:
+            _add(nums, _number_links("right", p.right))
+        else:
+            _add(nums, _number_links("left", p.left))
+            nums.append(_e("span", {"class": "sd-to", "aria-hidden": "true"}, "\u2192"))
+            nums.append(_e("span", {"class": "sd-vh"}, " became "))
+            _add(nums, _number_links("right", p.right))
+    else:
+        _add(nums, _number_links("left" if p.left else "right", p.left or p.right))
+    # Hidden unless the inline view is chosen, so that without the stylesheet the text shows once.
+    return _e("div", {"class": "sd-inline", "hidden": "hidden"}, nums, text)
+
+
+def _badge(kind: str, word: str, sign: str):
+    return _e("span", {"class": f"sd-badge sd-badge-{kind}"},
+              _e("span", {"class": "sd-sign", "aria-hidden": "true"}, sign), word)
+
+
+def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
+    """One aligned group. ``ghost_above`` tells where a moved pair's old position is (None: not moved)."""
+    meta = _e("div", {"class": "sd-meta"})
+    anchored_left = () if p.moved else p.left  # a moved clause's left anchor marks its old position
+    for n in anchored_left:
+        meta.append(_e("span", {"class": "sd-anchor", "id": _anchor_id("left", n)}))
+    for n in p.right:
+        meta.append(_e("span", {"class": "sd-anchor", "id": _anchor_id("right", n)}))
+    meta.append(_badge(p.status, _STATUS_WORD.get(p.status, p.status.capitalize()), _STATUS_SIGN.get(p.status, "\u2022")))
+    if p.moved:
+        meta.append(_badge("moved", "Moved", "\u2195"))
+        arrow = "\u2191" if ghost_above else "\u2193"
+        meta.append(_e("a", {"class": "sd-moved-link", "href": "#" + _anchor_id("left", p.left[0])},
+                       f"{arrow} was {', '.join(p.left)}"))
+    if p.left and p.right and p.status == "changed":
+        meta.append(_e("span", {"class": "sd-score", "title": "word similarity of the two versions"},
+                       f"{round(p.score * 100)}% similar"))
+    if p.labels:
+        meta.append(_e("ul", {"class": "sd-pair-labels", "aria-label": "Labels"},
+                       [_e("li", {"class": "sd-label", "data-label": label}, label) for label in p.labels]))
+    left = _cell("left", p.left, _text(p, "left")) if p.left else _absent(c.left)
+    right = _cell("right", p.right, _text(p, "right")) if p.right else _absent(c.right)
+    classes = f"sd-pair sd-pair-{p.status}" + (" sd-moved" if p.moved else "")
+    attrib = {"class": classes, "data-status": p.status, "tabindex": "-1",
+              "aria-label": f"Clause {_numbers_text(p)}: {p.status}" + (", moved" if p.moved else "")}
+    if p.moved:
+        attrib["data-moved"] = ""
+    if p.status != "unchanged" or p.moved:
+        attrib["data-change"] = ""
+    return _e("article", attrib, meta, left, right, _inline(p, _text(p, "inline")))
+
+
+def _ghost_row(c: Comparison, p: Pair, pair_below: bool):
+    """Where a moved clause stood in the left document, linking to where it stands now."""
+    meta = _e("div", {"class": "sd-meta"})
+    for n in p.left:
+        meta.append(_e("span", {"class": "sd-anchor", "id": _anchor_id("left", n)}))
+    meta.append(_badge("moved", "Moved away", "\u2195"))
+    arrow = "\u2193" if pair_below else "\u2191"
+    meta.append(_e("a", {"class": "sd-moved-link", "href": "#" + _anchor_id("right", p.right[0])},
+                   f"{arrow} now {', '.join(p.right)}"))
+    text = _e("p", {"class": "sd-text"}, p.left_text)
+    inline_nums = _e("p", {"class": "sd-nums"}, ", ".join(p.left), _e("span", {"class": "sd-to"}, "\u2192"),
+                     _number_links("right", p.right))
+    return _e("article", {"class": "sd-pair sd-ghost", "data-status": "moved-away",
+                          "aria-label": f"Clause {', '.join(p.left)} stood here; it moved to {', '.join(p.right)}"},
+              meta,
+              _e("div", {"class": "sd-cell sd-left"}, _e("p", {"class": "sd-nums"}, ", ".join(p.left)), text),
+              _absent(c.right),
+              _e("div", {"class": "sd-inline", "hidden": "hidden"}, inline_nums,
+                 _e("p", {"class": "sd-text"}, p.left_text)))
+
+
+def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair | None, int]]:
+    """Display order: the pairs as given, plus a placeholder where each moved group stood on the left.
+
+    The placeholder goes right after the last row holding an earlier left clause that did not move:
+    the same rule that places dropped clauses, applied to the clause's old place. Entries are
+    ``("pair", pair, k)`` or ``("ghost", pair, k)`` with ``k`` the pair's index.
+    """
+    placed_after: dict[int, list[int]] = {}
+    for k, p in enumerate(pairs):
+        if not (p.moved and p.left_index):
+            continue
+        i = min(p.left_index)
+        host = -1
+        for j, q in enumerate(pairs):
+            if not q.moved and any(x < i for x in q.left_index):
+                host = j
+        placed_after.setdefault(host, []).append(k)
+    rows: list[tuple[str, Pair | None, int]] = []
+    for k in sorted(placed_after.get(-1, []), key=lambda m: min(pairs[m].left_index)):
+        rows.append(("ghost", pairs[k], k))
+    for j, p in enumerate(pairs):
+        rows.append(("pair", p, j))
+        for k in sorted(placed_after.get(j, []), key=lambda m: min(pairs[m].left_index)):
+            rows.append(("ghost", pairs[k], k))
+    return rows
+
+
+def _sections(c: Comparison) -> dict[str, str]:
+    return {cl.number: cl.section for cl in c.right.clauses}
+
+
+def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
+    """The report as an lxml element (a ``<div class="statediff">``), for embedding in a page."""
+    rows = _rows(c.pairs)
+    ghost_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "ghost"}
+    pair_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "pair"}
+    group = "sd-view-" + hashlib.sha256(
+        "\0".join((c.left.name, c.left.source, c.right.name, c.right.source)).encode("utf-8")).hexdigest()[:10]
+
+    clauses = _e(clauses_tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
+                 _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
+    sections = _sections(c)
+    current = ""
+    strip: list[tuple[str, Pair, str]] = []
+    for kind, p, k in rows:
+        assert p is not None
+        if kind == "ghost":
+            clauses.append(_ghost_row(c, p, pair_below=pair_at[k] > ghost_at[k]))
+            continue
+        section = sections.get(p.right[0], "") if p.right else current
+        if section and section != current:
+            clauses.append(_e("h3", {"class": "sd-section"}, section))
+        current = section
+        clauses.append(_pair_row(c, p, ghost_above=(ghost_at[k] < pair_at[k]) if k in ghost_at else None))
+        target = _anchor_id("right", p.right[0]) if p.right else _anchor_id("left", p.left[0]) if p.left else ""
+        strip.append((_pair_kind(p), p, target))
+    if not rows:
+        clauses.append(_e("p", {"class": "sd-absent-note"}, "Neither document has any clauses."))
+
+    # Dated statements are best told apart by their dates; the cards below give the titles.
+    dated = bool(c.left.date and c.right.date and c.left.date != c.right.date)
+    title = _e("h1", {"class": "sd-title"},
+               _nice_date(c.left.date) if dated else _doc_label(c.left),
+               _e("span", {"class": "sd-arrow", "aria-hidden": "true"}, "\u2192"),
+               _e("span", {"class": "sd-vh"}, " compared with "),
+               _nice_date(c.right.date) if dated else _doc_label(c.right))
+    header = _e("header", {"class": "sd-header"},
+                _e("p", {"class": "sd-eyebrow"}, _e("span", {"class": "sd-logo", "aria-hidden": "true"}, "sd"),
+                   "statediff \u00b7 clause-by-clause comparison"),
+                title,
+                _e("div", {"class": "sd-docs"}, _doc_card("left", "Before", c.left), _doc_card("right", "After", c.right)),
+                _summary(c, strip))
+    return _e("div", {"class": "statediff"}, header, _controls(c, group), clauses)
+
+
+def _page(body_el: Any, title: str, *, skip_to: str | None = None) -> str:
+    from lxml import etree
+
+    script = report_script()
+    head = _e("head", {},
+              _e("meta", {"charset": "utf-8"}),
+              _e("meta", {"http-equiv": "Content-Security-Policy", "content": content_security_policy([script])}),
+              _e("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+              _e("meta", {"name": "color-scheme", "content": "light dark"}),
+              _e("meta", {"name": "referrer", "content": "no-referrer"}),
+              _e("title", {}, title),
+              _e("style", {}, report_css() + PAGE_CSS))
+    body = _e("body", {})
+    if skip_to:
+        body.append(_e("a", {"class": "sd-skip", "href": "#" + skip_to}, "Skip to the clauses"))
+    body.append(body_el)
+    body.append(_e("script", {}, script))
+    page = _e("html", {"lang": "en"}, head, body)
+    return "<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="unicode") + "\n"
 
 
 def render_html(result: Any, *, fragment: bool = False, **_: Any) -> str:
-    """A full HTML page (or, with ``fragment=True``, the report ``<div>`` alone)."""
+    """A full HTML page (or, with ``fragment=True``, the report ``<div>`` with its style and no script)."""
     from lxml import etree
 
     if not isinstance(result, Comparison):
@@ -135,17 +451,12 @@ def render_html(result: Any, *, fragment: bool = False, **_: Any) -> str:
             raise TypeError(f"cannot render a {type(result).__name__} as HTML")
         body_el = to_el()
         title = getattr(result, "title", "statediff")
+        skip = None
     else:
-        body_el = comparison_element(result)
-        title = f"statediff: {result.left.name} → {result.right.name}"
+        body_el = comparison_element(result, clauses_tag="section" if fragment else "main")
+        title = f"statediff: {_doc_label(result.left)} \u2192 {_doc_label(result.right)}"
+        skip = "sd-clauses"
     if fragment:
-        style = _e("style", {}, CSS)
-        wrapper = _e("div", {"class": "statediff-fragment"}, style, body_el)
+        wrapper = _e("div", {"class": "statediff-fragment"}, _e("style", {}, report_css()), body_el)
         return etree.tostring(wrapper, method="html", encoding="unicode")
-    head = _e("head", {},
-              _e("meta", {"charset": "utf-8"}),
-              _e("meta", {"http-equiv": "Content-Security-Policy", "content": CSP}),
-              _e("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-              _e("title", {}, title), _e("style", {}, CSS))
-    page = _e("html", {"lang": "en"}, head, _e("body", {}, body_el))
-    return "<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="unicode") + "\n"
+    return _page(body_el, title, skip_to=skip)

@@ -1,0 +1,93 @@
+/* statediff report: keyboard navigation between changes (n / p). The view switch and the
+   "changes only" filter are plain form controls styled by CSS, so they work without this script. */
+(function () {
+  "use strict";
+  var doc = document;
+
+  function visible(el) {
+    return el.getClientRects().length > 0;
+  }
+
+  function changes(root) {
+    return Array.prototype.filter.call(root.querySelectorAll("[data-change]"), visible);
+  }
+
+  function stickyBottom(root) {
+    var bar = root.querySelector(".sd-sticky");
+    return bar ? bar.getBoundingClientRect().bottom : 0;
+  }
+
+  function announce(root, text) {
+    var out = root.querySelector(".sd-pos");
+    if (out) {
+      out.textContent = text;
+    }
+  }
+
+  function go(root, step) {
+    var list = changes(root);
+    if (list.length === 0) {
+      announce(root, "No changes");
+      return;
+    }
+    var active = doc.activeElement;
+    var row = active && active.closest ? active.closest("[data-change]") : null;
+    var at = list.indexOf(row);
+    var next;
+    if (at >= 0) {
+      next = at + step;
+    } else {
+      /* Nothing focused yet: start from what is on screen. */
+      var top = stickyBottom(root) + 2;
+      next = -1;
+      for (var i = 0; i < list.length; i += 1) {
+        var y = list[i].getBoundingClientRect().top;
+        if (step > 0 ? y > top : y < top - 4) {
+          next = i;
+          if (step > 0) {
+            break;
+          }
+        }
+      }
+    }
+    if (next < 0 || next >= list.length) {
+      announce(root, step > 0 ? "Last change reached" : "First change reached");
+      return;
+    }
+    var target = list[next];
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+    announce(root, "Change " + (next + 1) + " of " + list.length);
+  }
+
+  var roots = doc.querySelectorAll(".statediff");
+  Array.prototype.forEach.call(roots, function (root) {
+    root.classList.add("sd-js");
+    Array.prototype.forEach.call(root.querySelectorAll("[data-needs-script]"), function (el) {
+      el.hidden = false;
+    });
+    root.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("[data-go]") : null;
+      if (button) {
+        go(root, Number(button.getAttribute("data-go")));
+      }
+    });
+  });
+
+  doc.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || roots.length === 0) {
+      return;
+    }
+    var t = event.target;
+    if (t && (t.isContentEditable || t.tagName === "TEXTAREA" || t.tagName === "SELECT" ||
+        (t.tagName === "INPUT" && t.type !== "radio" && t.type !== "checkbox"))) {
+      return;
+    }
+    var step = event.key === "n" || event.key === "j" ? 1 : event.key === "p" || event.key === "k" ? -1 : 0;
+    if (step !== 0) {
+      event.preventDefault();
+      var root = t && t.closest ? t.closest(".statediff") : null;
+      go(root || roots[0], step);
+    }
+  });
+})();
