@@ -172,7 +172,7 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
                 _e("li", {"class": "sd-labels-h"}, "Labels"))
         for label, n in labels:
             ul.append(_e("li", {}, _e("span", {"class": "sd-label", "data-label": label}, label, " ",
-                                      _e("b", {}, str(n)))))
+                                      _e("span", {"class": "sd-label-n"}, str(n)))))
         section.append(ul)
     return section
 
@@ -195,7 +195,7 @@ def _controls(c: Comparison, group: str):
     controls = _e("div", {"class": "sd-controls", "role": "group", "aria-label": "Report view"}, view, only, nav)
     heads = _e("div", {"class": "sd-colheads", "aria-hidden": "true"}, _e("span", {}, ""))
     for word, d in (("Before", c.left), ("After", c.right)):
-        bits = [_e("b", {}, word)]
+        bits = [_e("span", {"class": "sd-colhead-side"}, word)]
         if d.date:
             bits.append(" \u00b7 " + _short_date(d.date))
         bits.append(" \u00b7 " + _doc_label(d))
@@ -224,17 +224,18 @@ def _text(p: Pair, side: str):
             _add(el, e.left if side == "left" else e.right)
             continue
         if e.left and side in ("left", "inline"):
-            _mark(el, "del", e.left, whole)
+            _mark(el, "del", e.left, whole, trim=side != "inline")
         if e.right and side in ("right", "inline"):
-            _mark(el, "ins", e.right, whole)
+            _mark(el, "ins", e.right, whole, trim=side != "inline")
     return el
 
 
-def _mark(el: Any, tag: str, text: str, attrib: dict[str, str]) -> None:
-    """Append ``<tag>text</tag>``, leaving white space at either end outside the mark (no underlined
-    gaps); the text content of the paragraph is unchanged."""
+def _mark(el: Any, tag: str, text: str, attrib: dict[str, str], *, trim: bool) -> None:
+    """Append ``<tag>text</tag>``. With ``trim``, white space at either end stays outside the mark (no
+    underlined gaps) while the paragraph's text is unchanged; only a one-sided cell may do that, since
+    inline the space belongs to one version only."""
     core = text.strip()
-    if not core:
+    if not core or not trim:
         el.append(_e(tag, dict(attrib), text))
         return
     start = text.index(core)
