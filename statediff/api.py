@@ -38,7 +38,8 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
 
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
           threshold: float | None = None, grep: str | None = None, lexicon: Lexicon | None = None,
-          executor: Executor | None = None, progress: Progress | None = None) -> Series:
+          executor: Executor | None = None, progress: Progress | None = None,
+          input_format: str | None = None, encoding: str | None = None) -> Series:
     """Follow every clause through a series of documents: each lineage's history of wording.
 
     Documents (records, paths or ``(path, part)`` pairs) are put in date order unless
@@ -55,7 +56,8 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     from . import series
 
     return series.track(documents, keep_order=keep_order, lookback=lookback, threshold=threshold, grep=grep,
-                        lexicon=lexicon, executor=executor, progress=progress)
+                        lexicon=lexicon, executor=executor, progress=progress, input_format=input_format,
+                        encoding=encoding)
 
 
 def summarize(pairs: Sequence[Pair]) -> dict[str, int]:

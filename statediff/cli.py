@@ -171,6 +171,68 @@ def clauses(
         raise _fail(str(exc)) from None
 
 
+def _document_spec(arg: str) -> object:
+    """``PATH`` or ``PATH#PART`` (a part title substring or 1-based number); an existing path wins."""
+    if arg == "-" or "#" not in arg or os.path.exists(arg):
+        return arg
+    path, part = arg.rsplit("#", 1)
+    return (path, part) if part else path
+
+
+@app.command()
+def track(
+    docs: List[str] = typer.Argument(..., metavar="DOC DOC [DOC ...]",
+                                     help="Documents: paths (PATH#PART selects one part), or - once for standard input."),
+    grep: Optional[str] = typer.Option(None, "--grep", metavar="PHRASE",
+                                       help="Keep the lineages whose text, in any document, contains PHRASE."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                         help="Write to FILE (atomically) instead of standard output."),
+    keep_order: bool = typer.Option(False, "--keep-order", help="Keep the documents in the order given, not by date."),
+    lookback: Optional[int] = typer.Option(None, "--lookback", min=1, metavar="N",
+                                           help="Revive a dropped clause only within N documents (default: any)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Run on N processes."),
+    input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
+                                                       help="Force the input format instead of guessing it."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
+                                           help="Decode the inputs with this encoding."),
+    all_lineages: bool = typer.Option(False, "--all", help="Text output: show unchanged lineages too."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
+                                              help="Similarity below which clauses count as added/dropped."),
+    color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
+) -> None:
+    """Follow each clause through a series of documents in date order: first seen, changes, dropped,
+    revived. Exit 0: no lineage changed; 1: changes; 2: trouble."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from . import api
+    from .progress import ProgressBar, wanted
+    from .renderers import render
+
+    if len(docs) < 2:
+        raise typer.BadParameter("give at least two documents", param_hint="DOC")
+    if docs.count("-") > 1:
+        raise _fail("only one DOC can be standard input")
+    bar = ProgressBar("statediff track") if wanted() else None
+    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    try:
+        result = api.track([_document_spec(d) for d in docs], keep_order=keep_order, lookback=lookback,
+                           threshold=threshold, grep=grep, executor=executor, progress=bar,
+                           input_format=input_format.value if input_format else None, encoding=encoding)
+        if bar is not None:
+            bar.close()
+        options = {"color": _use_color(color, output), "all": all_lineages} if format is Format.text else {}
+        write_output(render(result, format.value, **options), output)
+    except StatediffError as exc:
+        raise _fail(str(exc)) from None
+    finally:
+        if bar is not None:
+            bar.close()
+        if executor is not None:
+            executor.shutdown(cancel_futures=True)
+    raise typer.Exit(1 if result.changed else 0)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; an unexpected error exits 2 with one line, never a traceback."""
     try:

@@ -50,11 +50,13 @@ _BATCH = 400
 
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
           threshold: float | None = None, grep: str | None = None, lexicon: Lexicon | None = None,
-          executor: Executor | None = None, progress: Progress | None = None) -> Series:
+          executor: Executor | None = None, progress: Progress | None = None,
+          input_format: str | None = None, encoding: str | None = None) -> Series:
     """Follow every clause through a series of documents and return their lineages.
 
     ``documents`` are :class:`Document` records, paths, or ``(path, part)`` pairs; paths are read
-    with :func:`statediff.read`. They are ordered by date unless ``keep_order``. A lineage that left
+    with :func:`statediff.read` (``input_format`` and ``encoding`` as its ``format`` and ``encoding``).
+    They are ordered by date unless ``keep_order``. A lineage that left
     may be revived by a later document at most ``lookback`` documents after it was last seen (no
     limit when None). ``grep`` keeps the lineages whose wording, in any document, contains the phrase
     (see :func:`select`). ``executor`` (any :class:`concurrent.futures.Executor`: a process pool, or a
@@ -74,7 +76,8 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
         raise ValueError("lookback must be at least 1 (or None for no limit)")
     items = list(documents)
     meter = _Meter(progress, total=sum(not isinstance(d, Document) for d in items))
-    docs = _unique_names(order_documents(_read_all(items, executor, meter), keep_order=keep_order))
+    read = _read_all(items, executor, meter, input_format, encoding)
+    docs = _unique_names(order_documents(read, keep_order=keep_order))
     n = len(docs)
     meter.total += 3 * max(n - 1, 0)
     neighbours = _map(_align_pair, [(docs[k - 1].clauses, docs[k].clauses, threshold) for k in range(1, n)],
@@ -159,23 +162,22 @@ def _map(func: Callable[..., Any], args: list[tuple], executor: Executor | None,
     return results
 
 
-def _read_one(spec: Any) -> Document:
+def _read_one(spec: Any, format: str | None, encoding: str | None) -> Document:
     from .reader import read
 
-    if isinstance(spec, tuple):
-        source, part = spec
-        return read(source, part=part)
-    return read(spec)
+    source, part = spec if isinstance(spec, tuple) else (spec, None)
+    return read(source, part=part, format=format, encoding=encoding)
 
 
-def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter) -> list[Document]:
+def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, format: str | None,
+              encoding: str | None) -> list[Document]:
     todo = [(k, d) for k, d in enumerate(items) if not isinstance(d, Document)]
     for _, d in todo:
         source = d[0] if isinstance(d, tuple) else d
         if not isinstance(source, (str, os.PathLike)) or os.fspath(source) == "-":
             # file objects and standard input cannot travel to another process: read them here
             executor = None
-    read = _map(_read_one, [(d,) for _, d in todo], executor, meter)
+    read = _map(_read_one, [(d, format, encoding) for _, d in todo], executor, meter)
     docs: list[Any] = list(items)
     for (k, _), d in zip(todo, read):
         docs[k] = d
