@@ -42,7 +42,11 @@ _BULLETS = "\u25cf\u2022\u25cb\u25a0\u25a1\u25aa\u25c6\u25c7\u30fb\u25e6\u2023\u
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"(?P<n>#{1,6})[ \t]+")),
     ("sec", re.compile(r"(?:Section|Chapter|Part|Article|Annex|SECTION|CHAPTER|PART|ARTICLE|ANNEX)[ \t\u00a0]+"
-                       r"(?P<n>[0-9]{1,3}|[IVXLC]{1,6})\b[ \t\u00a0]*[.:\u2014\u2013-]?[ \t\u00a0]*")),
+                       r"(?P<n>[0-9]{1,3}|[IVXLC]{1,6})\b"
+                       # "Article 14 of the Agreement" in running text is not a heading: the label must
+                       # end the line or be followed by punctuation or a capitalised title.
+                       r"(?=[ \t\u00a0]*(?:$|[.:\u2014\u2013-]|[A-Z\u201c\"(]))"
+                       r"[ \t\u00a0]*[.:\u2014\u2013-]?[ \t\u00a0]*")),
     ("dotted", re.compile(rf"(?P<n>[{_D}]{{1,3}}(?:[.\uff0e][{_D}]{{1,3}})+)[.\uff0e]?[ \t\u00a0\u3000]+(?=\S)")),
     ("num", re.compile(rf"(?P<n>[{_D}]{{1,3}})[.\uff0e](?![{_D}])[ \t\u00a0\u3000]*(?=[^\s.,;:)\]])")),
     ("paren", re.compile(rf"[(\uff08](?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u3000]*")),
@@ -50,11 +54,15 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"[(\uff08](?P<n>[ivxlc]{1,6})[)\uff09][ \t\u00a0]*|(?P<n2>[ivxlc]{1,6})[.)][ \t\u00a0]+")),
     ("ROMAN", re.compile(r"(?P<n>[IVXLC]{1,6})[.)][ \t\u00a0]+(?=\S)")),
     ("alpha", re.compile(r"[(\uff08](?P<n>[a-zA-Z])[)\uff09][ \t\u00a0]*|(?P<n2>[a-z])[.)][ \t\u00a0]+")),
+    ("ALPHA", re.compile(r"(?P<n>[A-Z])[.)][ \t\u00a0]+(?=[A-Z])")),
     ("circ", re.compile(r"(?P<n>[\u2460-\u2473\u24ea\u2776-\u277f])[ \t\u00a0\u3000]*")),
     ("bullet", re.compile(rf"(?P<n>[{_BULLETS}])[ \t\u00a0\u3000\u2003]*|(?P<n2>[-*+\u2013])[ \t\u00a0]+(?=\S)")),
 ]
-_HEADING_KINDS = {"md", "sec", "num", "dotted", "ROMAN"}
-_ITEM_KINDS_WITH_OWN_LABEL = {"num", "dotted", "paren", "rparen", "roman", "ROMAN", "alpha", "circ", "sec"}
+_HEADING_KINDS = {"md", "sec", "num", "dotted", "ROMAN", "ALPHA"}
+# Markers whose headings may wrap over a few lines ("I. End the COVID-19 pandemic, prepare for future
+# global health\n    challenges, ..."): a Roman or lettered section title is never a list item.
+_TITLE_KINDS = {"md", "sec", "ROMAN", "ALPHA"}
+_ITEM_KINDS_WITH_OWN_LABEL = {"num", "dotted", "paren", "rparen", "roman", "ROMAN", "alpha", "ALPHA", "circ", "sec"}
 
 
 def _label(kind: str, m: re.Match[str]) -> str:
@@ -77,7 +85,8 @@ def _label(kind: str, m: re.Match[str]) -> str:
     return raw
 
 
-def _parse_markers(text: str, prev_alpha: str | None) -> tuple[list[tuple[str, str]], int]:
+def _parse_markers(text: str, prev_alpha: str | None,
+                   prev_upper: str | None = None) -> tuple[list[tuple[str, str]], int]:
     """The list markers at the start of ``text`` (possibly nested, e.g. "4. ●sharing") and where the
     text proper starts."""
     markers: list[tuple[str, str]] = []
@@ -93,10 +102,14 @@ def _parse_markers(text: str, prev_alpha: str | None) -> tuple[list[tuple[str, s
             bare = label.strip("()")
             if kind == "roman" and prev_alpha is not None and ord(bare[0]) == ord(prev_alpha) + 1 and len(bare) == 1:
                 kind = "alpha"  # "(i)" after "(h)" is a letter, not a Roman numeral
+            if kind == "ROMAN" and prev_upper is not None and len(bare) == 1 and ord(bare) == ord(prev_upper) + 1:
+                kind = "ALPHA"  # "I." after "H." likewise
             if kind == "roman" and bare not in _ROMAN_LOWER:
                 continue
             if kind == "ROMAN" and bare not in _ROMAN_UPPER:
                 continue
+            if kind == "ALPHA" and bare != "A" and (prev_upper is None or ord(bare) != ord(prev_upper) + 1):
+                continue  # "A. Digital infrastructure", then "B. ...": a sentence may start "I. " or "E. "
             if kind == "alpha" and not m.group(0).lstrip().startswith(("(", "\uff08")):
                 # "a. " at the start of a line: accept only a plausible list letter
                 if bare not in "abcdefghijklmnopqrstuvwxyz" or (prev_alpha is None and bare != "a"):
@@ -161,26 +174,45 @@ def _wrap_width(lines: list[Line | None]) -> int:
     return width if width <= 100 else 0
 
 
+# A line of filled text that ends on one of these words was cut by the filling, so a marker-like start
+# of the next line ("... pursuant to\n14. ...") is running text. "and"/"or" are left out: a list item
+# often ends "...; and" before the next item.
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|for|with|by|at|from|under|pursuant|per|than)$", re.IGNORECASE)
+
+
 def _build_blocks(lines: list[Line | None]) -> list[_Block]:
     width = _wrap_width(lines)
     blocks: list[_Block] = []
     cur: _Block | None = None
     prev_alpha: str | None = None
+    prev_upper: str | None = None
     for i, line in enumerate(lines):
         if line is None:
             cur = None
             continue
-        markers, offset = _parse_markers(line.text, prev_alpha)
-        if markers:
-            for kind, label in markers:
-                if kind == "alpha":
-                    prev_alpha = label.strip("()")
+        if cur is not None and width and _OPEN_END.search(cur.lines[-1].text):
+            cur.lines.append(line)
+            continue
+        markers, offset = _parse_markers(line.text, prev_alpha, prev_upper)
+        for kind, label in markers:
+            if kind == "alpha":
+                prev_alpha = label.strip("()")
+            elif kind == "ALPHA":
+                prev_upper = label
         if cur is not None and not markers and _continues(cur, line, width):
             cur.lines.append(line)
             continue
         cur = _Block([line], markers, offset)
         blocks.append(cur)
     return blocks
+
+
+def _would_fit(last: Line, line: Line, width: int) -> bool:
+    """Whether the first word of ``line`` would have fitted at the end of ``last`` (filled text
+    breaks a line only when the next word does not fit, so a break before a word that fits is the
+    writer's own)."""
+    first_word = line.text.split(maxsplit=1)[0]
+    return last.indent + len(last.text) + 1 + len(first_word) <= width
 
 
 def _continues(block: _Block, line: Line, width: int) -> bool:
@@ -190,15 +222,16 @@ def _continues(block: _Block, line: Line, width: int) -> bool:
     if single and block.markers and block.markers[0][0] == "md":
         return False
     if single and _looks_like_heading(content) and (line.text[:1].isupper() or line.text[:1].isdigit()):
-        if not block.markers or block.markers[0][0] in _HEADING_KINDS:
+        # In filled text a heading-like line whose next word would not have fitted is the first line
+        # of a paragraph ("Today, the leaders of ... partnership - Prime\nMinister ...").
+        if (not block.markers or block.markers[0][0] in _HEADING_KINDS) and (not width or _would_fit(last, line, width)):
             return False
     if block.markers and line.indent > block.indent:
         return True  # hanging indent under a list item
     if not _TERMINAL.search(last.text):
         return True  # the line stops mid-sentence
     if width:
-        first_word = line.text.split(maxsplit=1)[0]
-        return last.indent + len(last.text) + 1 + len(first_word) > width
+        return not _would_fit(last, line, width)
     return False
 
 
@@ -227,12 +260,16 @@ def _fill_text(block: _Block, source: str) -> None:
     block.anchors = anchors
 
 
+def _anchor_key(anchor: tuple[int, int]) -> int:
+    return anchor[0]
+
+
 def _to_source(block: _Block, a: int, b: int) -> tuple[int, int]:
     """Map a half-open range of the block's text to a range of the source."""
-    keys = [t for t, _ in block.anchors]
-
     def at(p: int) -> int:
-        k = bisect_right(keys, p) - 1
+        # bisect on the anchors themselves: building a list of their keys on every call made a
+        # block of n words cost O(n) per clause, quadratic on one huge paragraph.
+        k = bisect_right(block.anchors, p, key=_anchor_key) - 1
         t, s = block.anchors[max(k, 0)]
         return s + (p - t)
 
@@ -431,7 +468,15 @@ class _Numbered:
     block: _Block
     number: str
     section: str
-    heading_ordinal: int  # ordinal of the unnumbered heading the block sits under (0: none)
+
+
+@dataclass
+class _Level:
+    role: str  # "H" numbered heading, "U" unnumbered heading, "I" list item
+    kind: str
+    label: str
+    col: int  # text column, to tell which items an unmarked paragraph is indented under
+    in_items: bool = True  # whether item numbers under this heading carry its label
 
 
 def _mark_headings(blocks: list[_Block]) -> None:
@@ -444,6 +489,9 @@ def _mark_headings(blocks: list[_Block]) -> None:
             b.heading = True  # a long title on the first line
         elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) and _looks_like_heading(b.text_joined()):
             b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese"
+        elif len(kinds) == 1 and kinds[0] in _TITLE_KINDS and len(b.lines) <= 3 \
+                and len(b.text_joined()) <= 200 and not _TERMINAL.search(b.text_joined()):
+            b.heading = True  # a lettered or Roman section title, wrapped or not
         elif len(b.lines) == 1 and (not kinds or (len(kinds) == 1 and kinds[0] in _HEADING_KINDS)) \
                 and _looks_like_heading(content):
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -457,93 +505,150 @@ def _mark_headings(blocks: list[_Block]) -> None:
                 b.heading = True
 
 
-def _numbering(blocks: list[_Block], with_heading_ordinals: bool, front: int = 0) -> list[_Numbered]:
+def _is_subtitle(blocks: list[_Block], i: int, front: int) -> bool:
+    """An unnumbered heading right under a numbered one with nothing between ("Annex I" /
+    "Statement on Investment Screening") is the title of that section, not a section of its own."""
+    b = blocks[i]
+    prev = blocks[i - 1] if i - 1 >= front else None
+    return b.heading and not b.markers and prev is not None and prev.heading and bool(prev.markers) \
+        and prev.markers[0][0] != "md"
+
+
+def _heading_text(b: _Block) -> str:
+    rest = b.text_joined().strip()
+    return rest or b.lines[0].text.strip()
+
+
+def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
+    """Clause numbers from the document's own structure.
+
+    Numbered headings and items contribute their labels ("4", "(1)" -> "4(1)"); a heading's label is
+    left out of the numbers of its items when the items do not restart under it (a document that
+    numbers its paragraphs 1..34 across sections keeps "12"). Unnumbered headings count as "1", "2"
+    ... at the top of the document and "h1", "h2" ... inside a numbered section. Unmarked paragraphs
+    count "p1", "p2" ... within their heading or item, so inserting a paragraph renumbers only the
+    paragraphs after it under the same heading.
+    """
     out: list[_Numbered] = []
-    stack: list[tuple[tuple[str, str], str, int]] = []  # ((role, kind), label, text column)
+    stack: list[_Level] = []
     counters: dict[tuple[str, ...], int] = {}
     section = ""
-    uh = 0
+
+    def pop_to_headings() -> None:
+        while stack and stack[-1].role in ("I", "U"):
+            stack.pop()
+
+    def count(key: tuple[str, ...]) -> int:
+        counters[key] = counters.get(key, 0) + 1
+        return counters[key]
+
     for bi, b in enumerate(blocks):
         if bi < front:
             continue  # title and metadata lines are not sections
-        if b.heading and not b.markers:
-            uh += 1
-            stack = []
-            section = b.lines[0].text.strip()
+        if b.heading and (not b.markers or b.markers[0][0] == "md"):
+            text = _heading_text(b)
+            if not b.markers and _is_subtitle(blocks, bi, front):
+                section = f"{section}: {text}" if section else text
+                continue
+            kind = b.markers[0][1] if b.markers else ""
+            if kind:  # Markdown: a heading closes the headings of its own level and below
+                while stack and (stack[-1].role in ("I", "U") or (stack[-1].kind.startswith("#")
+                                                                 and len(stack[-1].kind) >= len(kind))):
+                    stack.pop()
+            else:
+                pop_to_headings()
+            parent = tuple(lv.label for lv in stack)
+            k = count(parent + ("u",))
+            label = f"h{k}" if any(lv.role == "H" for lv in stack) else str(k)
+            stack.append(_Level("U" if not kind else "H", kind, label, b.text_col, _restarts_items(blocks, bi)))
+            section = text
             continue
         if b.heading:
             kind, label = b.markers[0]
-            key = ("H", kind)
-            if kind == "md":
-                key = ("H", "md" + label)
-                label = ""
-            while stack and stack[-1][0] != key and stack[-1][0][0] == "I":
-                stack.pop()
-            if any(s[0] == key for s in stack):
-                while stack[-1][0] != key:
+            pop_to_headings()
+            if any(lv.role == "H" and lv.kind == kind for lv in stack):
+                while not (stack[-1].role == "H" and stack[-1].kind == kind):
                     stack.pop()
                 stack.pop()
-            stack.append((key, label, b.text_col))
-            section = b.lines[0].text[b.text_offset:].strip() if b.text_offset < len(b.lines[0].text) else ""
-            if kind == "md":
-                uh += 1
+            stack.append(_Level("H", kind, label, b.text_col, _restarts_items(blocks, bi)))
+            section = _heading_text(b)
             continue
-        # Items and paragraphs.
         if b.markers:
-            labels = []
+            labels: list[str] = []
             for kind, label in b.markers:
-                key = ("I", kind)
-                if any(s[0] == key for s in stack):
-                    while stack[-1][0] != key:
+                if any(lv.role == "I" and lv.kind == kind for lv in stack):
+                    while not (stack[-1].role == "I" and stack[-1].kind == kind):
                         stack.pop()
                     stack.pop()
-                parent = tuple(s[1] for s in stack)
                 if kind == "bullet":
-                    counters[parent + ("b",)] = counters.get(parent + ("b",), 0) + 1
-                    label = f"b{counters[parent + ('b',)]}"
-                stack.append((key, label, b.text_col))
-                labels.append(label)
-        else:
-            # An unnumbered paragraph sits inside the items whose text it is indented under.
-            while stack and stack[-1][0][0] == "I" and b.indent < stack[-1][2]:
-                stack.pop()
-            parent = tuple(s[1] for s in stack)
-            counters[parent + ("p",)] = counters.get(parent + ("p",), 0) + 1
-            stack_labels = [s[1] for s in stack if s[1]]
-            number = _join_number(([str(uh)] if with_heading_ordinals and uh else [])
-                                  + stack_labels + [f"p{counters[parent + ('p',)]}"])
-            out.append(_Numbered(b, number, section, uh))
+                    label = f"b{count(tuple(lv.label for lv in stack) + ('b',))}"
+                stack.append(_Level("I", kind, label, b.text_col))
+            number = _join_number([lv.label for lv in stack if lv.label and (lv.role == "I" or lv.in_items)])
+            out.append(_Numbered(b, number, section))
             continue
-        stack_labels = [s[1] for s in stack if s[1]]
-        number = _join_number(([str(uh)] if with_heading_ordinals and uh else []) + stack_labels)
-        out.append(_Numbered(b, number, section, uh))
+        # An unmarked paragraph sits inside the items whose text it is indented under.
+        while stack and stack[-1].role == "I" and b.indent < stack[-1].col:
+            stack.pop()
+        labels = [lv.label for lv in stack if lv.label]
+        k = count(tuple(labels) + ("p",))
+        out.append(_Numbered(b, _join_number(labels + [f"p{k}"]), section))
     return out
 
 
 def _front_matter(blocks: list[_Block]) -> int:
     """How many blocks at the start are title and metadata lines (headings before any paragraph)."""
     n = 0
-    for b in blocks:
-        if b.heading and not b.markers:
+    for i, b in enumerate(blocks):
+        if b.heading and (not b.markers or (i == 0 and b.markers[0][0] == "md")):
             n += 1
         else:
             break
     return n
 
 
-def _starts_numbering(blocks: list[_Block], i: int) -> bool:
-    for b in blocks[i + 1:]:
-        if b.heading and not b.markers:
-            return False
+def _first_label(blocks: list[_Block], i: int) -> str | None:
+    """The label of the first numbered item after heading ``i`` and before the next unnumbered
+    heading, without brackets; None when there is none."""
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if b.heading and (not b.markers or b.markers[0][0] == "md"):
+            if j == i + 1 and _is_subtitle(blocks, j, 0):
+                continue
+            return None
         for kind, label in b.markers:
             if kind in _ITEM_KINDS_WITH_OWN_LABEL:
-                return label.strip("()").rstrip(")") in ("1", "a", "i", "I", "A")
-    return False
+                return label.strip("()").rstrip(")")
+    return None
 
 
-def find_parts(blocks: list[_Block]) -> list[int]:
-    """Indexes of the blocks that open a part: unnumbered headings after the opening material, each
-    followed by numbering that starts again at 1. A document needs two such headings to have parts."""
+_FIRST_LABELS = ("1", "a", "i", "I", "A")
+
+
+def _starts_numbering(blocks: list[_Block], i: int) -> bool:
+    """Whether the first numbered item after heading ``i`` counts from the start ("1.", "(a)")."""
+    return _first_label(blocks, i) in _FIRST_LABELS
+
+
+def _restarts_items(blocks: list[_Block], i: int) -> bool:
+    """Whether items under heading ``i`` need its label: false only when they go on counting from
+    the previous section ("I." then items "4.", "5."), so that the document's own numbers stay."""
+    label = _first_label(blocks, i)
+    return label is None or label in _FIRST_LABELS
+
+
+_MEETING_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+                           r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def find_parts(blocks: list[_Block], lexicon: Lexicon | None = None) -> list[int]:
+    """Indexes of the blocks that open a part (one meeting of a document that reports several).
+
+    A part opens with an unnumbered heading after the opening material, followed by a paragraph that
+    tells the meeting (a date, or narrative such as "held a meeting" / "met with") and then by
+    numbering that starts again at 1. Topic headings and an annex's title are not parts; a document
+    needs two such headings to have parts.
+    """
+    lexicon = lexicon or default_lexicon()
     start = _front_matter(blocks)
     seen_content = False
     heads = []
@@ -551,7 +656,13 @@ def find_parts(blocks: list[_Block]) -> list[int]:
         if not b.heading:
             seen_content = True
             continue
-        if b.heading and not b.markers and seen_content and _starts_numbering(blocks, i):
+        if b.markers or not seen_content or _is_subtitle(blocks, i, start):
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is None or nxt.heading or nxt.markers:
+            continue
+        opening = nxt.text_joined()
+        if (_MEETING_DATE.search(opening) or lexicon.is_context(opening)) and _starts_numbering(blocks, i):
             heads.append(i)
     return heads if len(heads) >= 2 else []
 
@@ -618,7 +729,7 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
         _fill_text(b, source)
     front = _front_matter(blocks)
     title = blocks[0].text if front else ""
-    heads = find_parts(blocks)
+    heads = find_parts(blocks, lexicon)
     ranges: list[tuple[int, int, str]] = []
     parts: list[Part] = []
     if heads:
@@ -632,27 +743,25 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
             span = (blocks[s].lines[0].start, blocks[e - 1].lines[-1].end)
             parts.append(Part(k, t, span))
     selected = ""
+    # (blocks, number prefix, how many leading blocks are a title rather than content)
+    groups: list[tuple[list[_Block], str, int]]
     if part is not None and not (isinstance(part, str) and not part.strip()):
         chosen = _select_part(parts, part)
         selected = chosen.title
         if parts:
             s, e, _ = ranges[chosen.index - 1]
-            groups = [(blocks[s:e], "")]
+            groups = [(blocks[s:e], "", 1 if s in heads else 0)]
         else:
-            groups = [(blocks, "")]
+            groups = [(blocks, "", front)]
     elif parts:
-        groups = [(blocks[s:e], f"{k}:") for k, (s, e, _) in enumerate(ranges, 1)]
-        groups.insert(0, (blocks[:ranges[0][0]], ""))
+        groups = [(blocks[:ranges[0][0]], "", front)]
+        groups += [(blocks[s:e], f"{k}:", 1 if s in heads else 0) for k, (s, e, _) in enumerate(ranges, 1)]
     else:
-        groups = [(blocks, "")]
+        groups = [(blocks, "", front)]
 
     clauses: list[Clause] = []
-    for gi, (group, prefix) in enumerate(groups):
-        skip = front if gi == 0 else 0
-        numbered = _numbering(group, with_heading_ordinals=False, front=skip)
-        if len({n.number for n in numbered}) < len(numbered):
-            numbered = _numbering(group, with_heading_ordinals=True, front=skip)
-        for n in numbered:
+    for group, prefix, skip in groups:
+        for n in _numbering(group, front=skip):
             clauses.extend(_clauses_of(n, prefix, lexicon, source, len(clauses)))
     clauses = _unique_numbers(clauses)
     if not date:
