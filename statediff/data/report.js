@@ -8,6 +8,14 @@
     return el.getClientRects().length > 0;
   }
 
+  function onScreen(el) {
+    if (!el || !visible(el)) {
+      return false;
+    }
+    var box = el.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  }
+
   function changes(root) {
     return Array.prototype.filter.call(root.querySelectorAll("[data-change]"), visible);
   }
@@ -32,17 +40,20 @@
     }
     var active = doc.activeElement;
     var row = active && active.closest ? active.closest("[data-change]") : null;
+    if (!row && onScreen(root.sdLast)) {
+      row = root.sdLast; /* focus went to a control: carry on from the change last visited */
+    }
     var at = list.indexOf(row);
     var next;
     if (at >= 0) {
       next = at + step;
     } else {
-      /* Nothing focused yet: start from what is on screen. */
-      var top = stickyBottom(root) + 2;
+      /* Nothing focused yet: start from what is on screen, just below the sticky controls. */
+      var line = stickyBottom(root) - 4;
       next = -1;
       for (var i = 0; i < list.length; i += 1) {
         var y = list[i].getBoundingClientRect().top;
-        if (step > 0 ? y > top : y < top - 4) {
+        if (step > 0 ? y >= line : y < line) {
           next = i;
           if (step > 0) {
             break;
@@ -55,6 +66,7 @@
       return;
     }
     var target = list[next];
+    root.sdLast = target;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: "start" });
     announce(root, "Change " + (next + 1) + " of " + list.length);
@@ -65,6 +77,12 @@
     root.classList.add("sd-js");
     Array.prototype.forEach.call(root.querySelectorAll("[data-needs-script]"), function (el) {
       el.hidden = false;
+    });
+    /* Switching the view or the filter reflows the page: keep the change being read in place. */
+    root.addEventListener("change", function () {
+      if (root.sdLast && visible(root.sdLast)) {
+        root.sdLast.scrollIntoView({ block: "start" });
+      }
     });
     root.addEventListener("click", function (event) {
       var button = event.target.closest ? event.target.closest("[data-go]") : null;

@@ -1,0 +1,340 @@
+"""The HTML report in a real browser: Debian's Chromium (/usr/bin/chromium) driven by Playwright.
+
+The page is served from a made-up origin through Playwright's router; every other request the page
+makes is recorded and refused, so a test can say that nothing left the page. Skipped, with the
+reason, where Chromium or the playwright package is missing (CI installs both: see .ci/run).
+
+``python -m tests.test_browser docs/screenshots`` saves the screenshots used in the docs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import statediff
+from statediff.model import Comparison
+
+from .conftest import CORPORA, SEEDS
+from .test_html import moved_comparison
+
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+ORIGIN = "http://report.statediff.invalid"
+URL = ORIGIN + "/report.html"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(sync_playwright is None,
+                       reason="the playwright Python package is not installed (pip install -e '.[test]')"),
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="/usr/bin/chromium is absent (apt-get install chromium; .ci/run does)"),
+]
+
+HOSTILE = (
+    "(1) The Ministers agreed <script>window.pwned = 1; alert('script')</script> on cooperation.\n"
+    "(2) See <img src=\"https://example.org/x.png\" onerror=\"window.pwned = 2; alert('img')\"> here.\n"
+    "(3) Click <a href=\"javascript:window.pwned = 3\" id=\"evil\">this link</a> now.\n"
+    "(4) Closing </p></article></main><style>body { display: none }</style> & <iframe src=\"//example.org\"></iframe>\n")
+
+
+def _seed() -> Comparison:
+    return statediff.compare(statediff.read(SEEDS["teleconference-2021"]), statediff.read(SEEDS["mofa-2022"]))
+
+
+def _fomc() -> Comparison:
+    series = CORPORA / "fomc-implementation-notes-2015-2016"
+    return statediff.compare(statediff.read(series / "2015-12-16.txt"), statediff.read(series / "2016-01-27.txt"))
+
+
+def _hostile() -> Comparison:
+    left = statediff.parse(HOSTILE, name="2020-01-01-<img src=x onerror=alert(9)>.txt")
+    right = statediff.parse(HOSTILE.replace("agreed", "decided") + "(5) <b onmouseover=\"alert(5)\">bold</b>\n",
+                            name="2021-01-01-report.txt")
+    return statediff.compare(left, right)
+
+
+def _launch(p) -> Browser:
+    return p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = _launch(p)
+        yield b
+        b.close()
+
+
+class Served:
+    """A page showing one HTML text, with every other request recorded and refused."""
+
+    def __init__(self, browser: Browser, html: str, **context: object) -> None:
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        context.setdefault("viewport", {"width": 1280, "height": 900})
+        self.context = browser.new_context(**context)
+        self.context.route("**/*", self._route)
+        self.page: Page = self.context.new_page()
+        self.page.on("request", lambda r: r.url != URL and self.requests.append(r.url))
+        self.page.on("dialog", self._dialog)
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.html = html
+        self.page.goto(URL)
+
+    def _route(self, route) -> None:
+        if route.request.url == URL:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=self.html)
+        else:
+            self.requests.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def serve(browser: Browser) -> Iterator:
+    opened: list[Served] = []
+
+    def open_(html: str, **context: object) -> Served:
+        s = Served(browser, html, **context)
+        opened.append(s)
+        return s
+
+    yield open_
+    for s in opened:
+        s.close()
+
+
+def _visible(page: Page, selector: str) -> int:
+    return page.locator(selector).evaluate_all("els => els.filter(e => e.getClientRects().length > 0).length")
+
+
+def _focused(page: Page) -> str | None:
+    return page.evaluate("() => { const r = document.activeElement.closest('[data-change]');"
+                         " return r ? r.getAttribute('aria-label') : null; }")
+
+
+def test_view_switch_without_reload(serve) -> None:
+    s = serve(statediff.render(_seed(), "html"))
+    page = s.page
+    c = _seed()
+    rows = len(c.pairs) + sum(p.moved for p in c.pairs)  # and a placeholder where a moved clause stood
+    assert _visible(page, ".sd-cell") == 2 * rows
+    assert _visible(page, ".sd-inline") == 0
+    assert page.locator(".sd-colheads").is_visible()
+    page.evaluate("() => { window.marker = 'same page'; }")
+    page.get_by_text("Inline", exact=True).click()
+    assert _visible(page, ".sd-cell") == 0
+    assert _visible(page, ".sd-inline") == rows
+    assert not page.locator(".sd-colheads").is_visible()
+    # One column: the inline text is as wide as the two cells were together.
+    first = page.locator("article.sd-pair-changed .sd-inline del").first
+    assert first.is_visible()
+    assert page.evaluate("() => window.marker") == "same page"
+    page.get_by_text("Side by side", exact=True).click()
+    assert _visible(page, ".sd-cell") == 2 * rows and _visible(page, ".sd-inline") == 0
+    assert s.requests == [] and s.dialogs == [] and s.errors == []
+
+
+def test_changes_only_filter(serve) -> None:
+    c = _fomc()
+    unchanged = c.summary["unchanged"]
+    assert unchanged > 0
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    assert _visible(page, "article.sd-pair") == len(c.pairs)
+    page.get_by_text("Changes only", exact=True).click()
+    assert page.locator("input.sd-only-changes").is_checked()
+    assert _visible(page, "article.sd-pair") == len(c.pairs) - unchanged
+    assert _visible(page, "article.sd-pair-unchanged") == 0
+    assert _visible(page, "article[data-change]") == len(c.pairs) - unchanged
+    page.get_by_text("Inline", exact=True).click()  # the filter holds in the other view too
+    assert _visible(page, "article.sd-pair") == len(c.pairs) - unchanged
+    page.get_by_text("Changes only", exact=True).click()
+    assert _visible(page, "article.sd-pair") == len(c.pairs)
+    assert s.requests == [] and s.errors == []
+
+
+def test_keyboard_n_and_p_move_between_changes(serve) -> None:
+    c = _seed()
+    changes = [p for p in c.pairs if p.status != "unchanged" or p.moved]
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    labels = page.locator("article[data-change]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert len(labels) == len(changes)
+    page.keyboard.press("n")
+    assert _focused(page) == labels[0]
+    page.keyboard.press("n")
+    page.keyboard.press("n")
+    assert _focused(page) == labels[2]
+    assert page.locator(".sd-pos").text_content() == f"Change 3 of {len(changes)}"
+    page.keyboard.press("p")
+    assert _focused(page) == labels[1]
+    # The focused change is scrolled into view, below the sticky controls.
+    box = page.evaluate("() => document.activeElement.getBoundingClientRect().top")
+    bar = page.evaluate("() => document.querySelector('.sd-sticky').getBoundingClientRect().bottom")
+    assert bar - 1 <= box < 900
+    # Far down the page and in the other view, n / p keep working.
+    for _ in range(len(changes)):
+        page.keyboard.press("n")
+    assert _focused(page) == labels[-1]
+    assert page.locator(".sd-pos").text_content() == "Last change reached"
+    page.get_by_text("Inline", exact=True).click()
+    # The change being read stays in view when the layout changes, and p carries on from it.
+    assert 0 <= page.locator("article[data-change]").last.evaluate("e => e.getBoundingClientRect().top") < 900
+    page.keyboard.press("p")
+    assert _focused(page) == labels[-2]
+    # The buttons do the same as the keys.
+    page.get_by_role("button", name="Next change").click()
+    assert _focused(page) == labels[-1]
+    assert s.requests == [] and s.errors == []
+
+
+def test_keys_with_modifiers_or_in_text_fields_are_left_alone(serve) -> None:
+    s = serve(statediff.render(_seed(), "html"))
+    page = s.page
+    page.keyboard.press("Control+n")
+    assert _focused(page) is None
+    page.evaluate("() => { const i = document.createElement('input'); i.id = 'typing';"
+                  " document.body.prepend(i); i.focus(); }")
+    page.keyboard.press("n")
+    assert page.evaluate("() => document.activeElement.id") == "typing"
+    assert page.evaluate("() => document.getElementById('typing').value") == "n"
+
+
+def test_moved_clause_links_to_where_it_stood(serve) -> None:
+    s = serve(statediff.render(moved_comparison(), "html"), viewport={"width": 1280, "height": 500})
+    page = s.page
+    page.locator("article.sd-moved a.sd-moved-link").click()
+    assert page.evaluate("() => location.hash") == "#left-p2"
+    ghost = page.locator("article.sd-ghost")
+    assert ghost.is_visible() and ghost.evaluate("e => e.matches(':has(:target)')")
+    top = ghost.evaluate("e => e.getBoundingClientRect().top")
+    assert 0 <= top < 500
+    ghost.locator("a.sd-moved-link").click()
+    assert page.evaluate("() => location.hash") == "#right-p6"
+    assert 0 <= page.locator("article.sd-moved").evaluate("e => e.getBoundingClientRect().top") < 500
+    assert s.requests == [] and s.errors == []
+
+
+def test_hostile_input_executes_nothing(serve) -> None:
+    c = _hostile()
+    html = statediff.render(c, "html")
+    s = serve(html)
+    page = s.page
+    # Interact with the page the way a reader would.
+    page.get_by_text("Inline", exact=True).click()
+    page.keyboard.press("n")
+    page.keyboard.press("n")
+    page.get_by_text("Side by side", exact=True).click()
+    page.locator("article").first.hover()
+    page.wait_for_timeout(200)
+    assert s.dialogs == []
+    assert page.evaluate("() => window.pwned") is None
+    assert page.locator("img, iframe, #evil, b, article style").count() == 0
+    assert page.locator("script").count() == 1
+    assert page.locator("body").is_visible()
+    # No DOM change beyond the script's own: the elements are exactly those that were served.
+    served = page.evaluate("html => { const d = new DOMParser().parseFromString(html, 'text/html');"
+                           " return d.getElementsByTagName('*').length; }", html)
+    assert page.evaluate("() => document.getElementsByTagName('*').length") == served
+    text = page.locator(".statediff").inner_text()
+    assert "<script>window.pwned = 1; alert('script')</script>" in text
+    assert "<img src=\"https://example.org/x.png\" onerror=" in text
+    assert "2020-01-01-<img src=x onerror=alert(9)>.txt" in text
+    assert s.requests == []
+    assert s.errors == []
+
+
+def test_no_request_leaves_the_page(serve) -> None:
+    s = serve(statediff.render(_seed(), "html"), color_scheme="dark")
+    page = s.page
+    page.get_by_text("Inline", exact=True).click()
+    page.get_by_text("Changes only", exact=True).click()
+    page.keyboard.press("n")
+    page.locator(".sd-inline .sd-nums a").first.click()
+    page.mouse.wheel(0, 4000)
+    page.emulate_media(media="print")
+    page.wait_for_timeout(200)
+    assert s.requests == []
+    assert s.errors == []
+
+
+def test_dark_and_print_styles(serve) -> None:
+    html = statediff.render(_seed(), "html")
+    light = serve(html, color_scheme="light").page
+    dark = serve(html, color_scheme="dark").page
+    bg = "() => getComputedStyle(document.querySelector('.sd-clauses')).backgroundColor"
+    assert light.evaluate(bg) == "rgb(255, 255, 255)"
+    assert dark.evaluate(bg) != light.evaluate(bg)
+    dark.emulate_media(media="print")
+    assert dark.evaluate(bg) == "rgb(255, 255, 255)"  # paper is white whatever the screen's theme
+    assert not dark.locator(".sd-controls").is_visible()
+    # Deletions and insertions keep their strike-through and underline on paper.
+    decoration = "s => getComputedStyle(document.querySelector(s)).textDecorationLine"
+    assert dark.evaluate(decoration, "article.sd-pair-changed del") == "line-through"
+    assert dark.evaluate(decoration, "article.sd-pair-changed ins") == "underline"
+
+
+def test_notebook_fragment_works_without_script(serve) -> None:
+    fragment = _fomc()._repr_html_()
+    page_html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><meta http-equiv='Content-Security-Policy'"
+                 " content=\"default-src 'none'; style-src 'unsafe-inline'\"></head><body>"
+                 + fragment + "</body></html>")
+    s = serve(page_html)
+    page = s.page
+    assert not page.locator(".sd-nav").is_visible()  # needs the script, so it stays hidden
+    assert _visible(page, ".sd-inline") == 0
+    page.get_by_text("Inline", exact=True).click()
+    assert _visible(page, ".sd-inline") == len(_fomc().pairs)
+    page.get_by_text("Changes only", exact=True).click()
+    assert _visible(page, "article.sd-pair-unchanged") == 0
+    assert s.requests == [] and s.errors == []
+
+
+def save_screenshots(out: Path) -> list[Path]:
+    """Screenshots of the seed comparison (2021-01-15 teleconference vs 2022-01-20 MOFA readout)."""
+    out.mkdir(parents=True, exist_ok=True)
+    html = statediff.render(_seed(), "html")
+    shots = []
+    with sync_playwright() as p:
+        b = _launch(p)
+        for name, view, scheme, scroll in (("report-side-by-side.png", "Side by side", "light", "left-2.6"),
+                                           ("report-inline.png", "Inline", "light", "left-2.6"),
+                                           ("report-header.png", "Side by side", "light", None),
+                                           ("report-dark.png", "Side by side", "dark", "left-2.3")):
+            s = Served(b, html, color_scheme=scheme, device_scale_factor=1)
+            s.page.set_viewport_size({"width": 1360, "height": 1000})
+            s.page.get_by_text(view, exact=True).click()
+            if scroll:
+                s.page.evaluate("id => document.getElementById(id).closest('article').scrollIntoView()", scroll)
+                s.page.evaluate("() => window.scrollBy(0, -document.querySelector('.sd-sticky')"
+                                ".getBoundingClientRect().height - 40)")
+            path = out / name
+            s.page.screenshot(path=str(path))
+            shots.append(path)
+            s.close()
+        b.close()
+    return shots
+
+
+if __name__ == "__main__":
+    for shot in save_screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
+        print(shot)
