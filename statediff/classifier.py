@@ -1,18 +1,91 @@
-"""Labels for aligned pairs: what kind of edit, and how the stance moved.
+"""Labels for aligned pairs: what kind of edit it is, and how the stance moved.
 
-``cosmetic`` marks a pair whose texts differ only in quotes, dashes, hyphenation, spacing or
-numbering; changed pairs get the edit kinds found in their word diff (``substitution``,
-``insertion``, ``deletion``).
+Every label is documented, with a real example, in ``docs/labels.md``. Two families:
+
+*Edit kinds* describe the word edits. The specific kinds (``reordering``, ``number-change``,
+``negation-flip``, ``actor-change``) claim the words they explain; whatever substantive words are
+left give ``substitution``, ``insertion`` or ``deletion``. ``cosmetic`` marks a pair whose texts
+differ only in quotes, dashes, hyphenation, spacing or numbering, and nothing else.
+
+*Stance shifts* (``strengthened`` / ``softened``, ``widened`` / ``narrowed``, ``modality-change``,
+``hedge-added`` / ``hedge-removed``) need local evidence: a word swapped in place inside a short
+change between words both texts keep ("[-serious-]{+grave+} concern", "[-will-]{+should+}"). A
+marker that comes or goes inside a rewritten passage says nothing about the old wording's stance, so
+it is not read. All word lists and scales come from the lexicon (``statediff/data/lexicon.json`` by
+default, or a user's file), never from code.
+
+The classifier is conservative: when signals disagree (one says stronger, another weaker) it says
+nothing, and a synonym swap with no movement on any scale is only a substitution.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Edit
 
-__all__ = ["classify", "is_cosmetic_only"]
+__all__ = ["LABELS", "EDIT_KINDS", "STANCE_SHIFTS", "classify", "is_cosmetic_only"]
+
+EDIT_KINDS = ("cosmetic", "substitution", "insertion", "deletion", "reordering", "number-change",
+              "negation-flip", "actor-change")
+STANCE_SHIFTS = ("strengthened", "softened", "widened", "narrowed", "modality-change", "hedge-added",
+                 "hedge-removed")
+LABELS = EDIT_KINDS + STANCE_SHIFTS  # the order labels are reported in
+
+# A moved run must be this long (in words) to count as a reordering: two-word runs ("North Korea",
+# "visa-free travel") recur by chance in any rewrite; three words with two content words rarely do.
+_MIN_MOVED_WORDS = 3
+_MIN_MOVED_CONTENT = 2
+# A change is local when it spans at most this many words on each side between words both texts
+# keep: "[-reconfirmed the serious concern over the development of-]{+expressed strong concerns over+}"
+# is 8 words; a rewritten sentence is 15 or more. Stance shifts, negation flips and modality changes
+# are read only in local changes.
+_LOCAL_WORDS = 8
+# Kept words separate two changes only if there are more than this many of them: "the", "of the" or
+# "AUKUS" kept by chance inside a rewritten sentence do not make it several small edits.
+_WEAK_GAP = 2
+# A list member is a short coordinated phrase ("or coercion", "Colombia, "); longer insertions are
+# new content rather than a longer list.
+_MAX_MEMBER_WORDS = 5
+# An intensifier qualifies a stance word it stands at most this many words before ("strong and
+# unwavering support", "serious concern") or right after ("condemn in the strongest terms").
+_INTENSIFIER_BEFORE = 3
+_INTENSIFIER_AFTER = 1
+
+# Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\u2010\u2011-][^\W_]+)*")
+_KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
+_STOPWORDS = frozenset(
+    "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
+    "those it its their his her our we they he she which who whom whose also well such than then into "
+    "onto over under about between among all any each both".split()
+)
+_COORDINATORS = ("and", "or", "as well as")
+# Words that open a subordinate phrase, not a list member (", while remaining open", "and to promote").
+_NOT_MEMBER_START = frozenset(
+    "while whereas which who that to including such where when if because although though through by "
+    "with without so as effective thereby".split()
+)
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+    key: str  # casefolded, hyphens dropped: "Re-affirmed" and "reaffirmed" have one key
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group(0), m.group(0).casefold().translate(_KEY_DROP))
+            for m in _WORD.finditer(text)]
 
 
 def is_cosmetic_only(left_text: str, right_text: str) -> bool:
@@ -22,21 +95,511 @@ def is_cosmetic_only(left_text: str, right_text: str) -> bool:
     return fold(left_text) == fold(right_text)
 
 
+# --------------------------------------------------------------------------------------------------
+# The lexicon's classifier sections, compiled once per lexicon
+# --------------------------------------------------------------------------------------------------
+
+
+def _phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+    alts = sorted({p.strip() for p in phrases if isinstance(p, str) and p.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alts)
+    return re.compile(r"(?<![\w'\u2019-])(?:" + body + r")(?![\w'\u2019-])", flags)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    scales: tuple[tuple[int, int, re.Pattern[str]], ...]  # (scale, level, pattern); level 0 = weakest
+    intensifiers: tuple[tuple[int, re.Pattern[str]], ...]  # (tier, pattern); tier 1 = weakest
+    stance_words: tuple[tuple[str, re.Pattern[str]], ...]  # (stance class, pattern)
+    wide: re.Pattern[str] | None
+    narrow: re.Pattern[str] | None
+    scope_ignore: re.Pattern[str] | None
+    hedges: re.Pattern[str] | None
+    modals: tuple[tuple[str, re.Pattern[str]], ...]
+    negations: re.Pattern[str] | None
+    negation_idioms: re.Pattern[str] | None
+    actor_words: frozenset[str]
+    numbers: frozenset[str]  # lower-case entries match in any case
+    proper_numbers: frozenset[str]  # capitalised entries ("May", "March") match only capitalised
+
+
+def _compiled(pairs: Iterable[tuple[object, Iterable[str]]], flags: int = re.IGNORECASE) -> tuple:
+    out = []
+    for tag, words in pairs:
+        rx = _phrase_regex(words, flags)
+        if rx is not None:
+            out.append((tag, rx))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _tables(lexicon: Lexicon) -> _Tables:
+    scales = []
+    for k, scale in enumerate(lexicon.section("commitment_scale", [])):
+        for level, phrases in enumerate(scale):
+            rx = _phrase_regex([phrases] if isinstance(phrases, str) else phrases)
+            if rx is not None:
+                scales.append((k, level, rx))
+    scope = lexicon.section("scope", {})
+    numbers = lexicon.section("number_words", [])
+    return _Tables(
+        scales=tuple(scales),
+        intensifiers=_compiled(enumerate(lexicon.section("intensifiers", []), start=1)),
+        stance_words=_compiled(lexicon.section("stance_words", {}).items()),
+        wide=_phrase_regex(scope.get("wide", [])), narrow=_phrase_regex(scope.get("narrow", [])),
+        scope_ignore=_phrase_regex(scope.get("ignore", [])),
+        hedges=_phrase_regex(lexicon.section("hedges", [])),
+        # Modals are matched in lower case only: "May" mid-sentence is the month.
+        modals=_compiled(lexicon.section("modals", {}).items(), flags=0),
+        negations=_phrase_regex(lexicon.section("negations", [])),
+        negation_idioms=_phrase_regex(lexicon.section("negation_idioms", [])),
+        actor_words=frozenset(w.casefold() for w in lexicon.section("actor_words", [])),
+        numbers=frozenset(w.casefold() for w in numbers if w.islower()),
+        proper_numbers=frozenset(w for w in numbers if not w.islower()),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# The pair under study: both texts, their words, the edit each word is in, and the local changes
+# --------------------------------------------------------------------------------------------------
+
+
+class _Side:
+    """One side of a pair: its text, words, the edit each word falls in, and the claimed words."""
+
+    def __init__(self, text: str, edits: Sequence[Edit], which: str) -> None:
+        self.text = text
+        self.words = _words(text)
+        bounds = []  # (start, end, edit index) in this side's text
+        pos = 0
+        for k, e in enumerate(edits):
+            part = e.left if which == "left" else e.right
+            bounds.append((pos, pos + len(part), k))
+            pos += len(part)
+        self.edit_of: list[int] = []
+        b = 0
+        for w in self.words:
+            while b < len(bounds) - 1 and bounds[b][1] <= w.start:
+                b += 1
+            self.edit_of.append(bounds[b][2] if bounds else -1)
+        self.consumed: set[int] = set()
+        self.local: set[int] = set()  # words inside a local change (see _regions)
+        self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
+
+    def span(self, start: int, end: int) -> range:
+        """Indexes of the words that overlap the character span [start, end)."""
+        idx = [i for i, w in enumerate(self.words) if w.start < end and w.end > start]
+        return range(idx[0], idx[-1] + 1) if idx else range(0)
+
+    def text_of(self, words: range) -> str:
+        return self.text[self.words[words[0]].start:self.words[words[-1]].end] if len(words) else ""
+
+    def hits(self, rx: re.Pattern[str] | None) -> list[range]:
+        """Word ranges matched by ``rx``."""
+        if rx is None:
+            return []
+        return [r for r in (self.span(m.start(), m.end()) for m in rx.finditer(self.text)) if len(r)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    """A change between kept words: left words [i1, i2), right words [j1, j2)."""
+
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+    @property
+    def local(self) -> bool:
+        return self.i2 - self.i1 <= _LOCAL_WORDS and self.j2 - self.j1 <= _LOCAL_WORDS
+
+
+def _regions(ls: _Side, rs: _Side) -> list[_Region]:
+    """The changes between the two word sequences (difflib, no junk heuristic), with kept runs of
+    one or two words absorbed into the changes around them."""
+    sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
+    out: list[_Region] = []
+    ls.place = [(0, -1)] * len(ls.words)
+    rs.place = [(0, -1)] * len(rs.words)
+    for k, (tag, i1, i2, j1, j2) in enumerate(sm.get_opcodes()):
+        for i in range(i1, i2):
+            ls.place[i] = (k, i - i1 if tag == "equal" else -1)
+        for j in range(j1, j2):
+            rs.place[j] = (k, j - j1 if tag == "equal" else -1)
+        if tag == "equal":
+            continue
+        if out:
+            prev = out[-1]
+            if i1 - prev.i2 <= _WEAK_GAP:
+                out[-1] = _Region(prev.i1, i2, prev.j1, j2)
+                continue
+        out.append(_Region(i1, i2, j1, j2))
+    for reg in out:
+        if reg.local:
+            ls.local.update(range(reg.i1, reg.i2))
+            rs.local.update(range(reg.j1, reg.j2))
+    return out
+
+
+def _changed(side: _Side, edits: Sequence[Edit]) -> list[int]:
+    """Indexes of the words that lie in a non-equal edit."""
+    return [i for i, k in enumerate(side.edit_of) if k >= 0 and edits[k].op != "equal"]
+
+
 def classify(edits: Sequence[Edit], left: Sequence[Clause], right: Sequence[Clause], *,
              lexicon: Lexicon | None = None) -> tuple[str, ...]:
-    """The labels of one aligned pair, in a fixed order."""
+    """The labels of one aligned pair, in the order of :data:`LABELS`.
+
+    ``edits`` are the word edits from ``left`` to ``right`` (see :func:`statediff.differ.diff_words`);
+    added and dropped pairs (one side empty) get no labels.
+
+    >>> from statediff.differ import diff_words
+    >>> from statediff.model import Clause
+    >>> a, b = "We oppose change by force.", "We oppose change by force or coercion."
+    >>> classify(diff_words(a, b), [Clause("1", a, (0, len(a)))], [Clause("1", b, (0, len(b)))])
+    ('insertion', 'widened')
+    """
     if not left or not right:
         return ()
+    lex = lexicon or default_lexicon()
+    tables = _tables(lex)
     left_text = " ".join(c.text for c in left)
     right_text = " ".join(c.text for c in right)
     if is_cosmetic_only(left_text, right_text):
         return ("cosmetic",) if left_text != right_text else ()
-    labels = []
-    ops = {e.op for e in edits}
-    if "replace" in ops:
-        labels.append("substitution")
-    if "insert" in ops:
-        labels.append("insertion")
-    if "delete" in ops:
-        labels.append("deletion")
-    return tuple(labels)
+    ls, rs = _Side(left_text, edits, "left"), _Side(right_text, edits, "right")
+    regions = _regions(ls, rs)
+    found: set[str] = set()
+    if _reordering(ls, rs):
+        found.add("reordering")
+    if _number_change(ls, rs, edits, tables):
+        found.add("number-change")
+    if _negation_flip(ls, rs, regions, tables):
+        found.add("negation-flip")
+    if _actor_change(ls, rs, edits, left, right, tables):
+        found.add("actor-change")
+    found.update(_residual_kinds(ls, rs, edits))
+    found.update(_strength(ls, rs, regions, tables))
+    found.update(_scope(ls, rs, edits, tables, lex))
+    if _modality_change(ls, rs, regions, tables):
+        found.add("modality-change")
+    found.update(_hedges(ls, rs, tables))
+    return tuple(label for label in LABELS if label in found)
+
+
+# --------------------------------------------------------------------------------------------------
+# Edit kinds
+# --------------------------------------------------------------------------------------------------
+
+
+def _reordering(ls: _Side, rs: _Side) -> bool:
+    """Word runs that both texts hold but in another order: they are left over by the in-order
+    matching (difflib's longest-block recursion would have matched any run that kept its place),
+    yet occur on both sides. Claims the moved words."""
+    lk = [w.key for w in ls.words]
+    rk = [w.key for w in rs.words]
+    sm = SequenceMatcher(None, lk, rk, autojunk=False)
+    lfree = [True] * len(lk)
+    rfree = [True] * len(rk)
+    for a, b, n in sm.get_matching_blocks():
+        for i in range(n):
+            lfree[a + i] = False
+            rfree[b + i] = False
+    runs = []  # (length, i, j)
+    for i in range(len(lk)):
+        if not lfree[i]:
+            continue
+        for j in range(len(rk)):
+            if not rfree[j] or lk[i] != rk[j]:
+                continue
+            if i and j and lfree[i - 1] and rfree[j - 1] and lk[i - 1] == rk[j - 1]:
+                continue  # not the start of a maximal run
+            n = 0
+            while i + n < len(lk) and j + n < len(rk) and lfree[i + n] and rfree[j + n] and lk[i + n] == rk[j + n]:
+                n += 1
+            content = sum(1 for w in lk[i:i + n] if w not in _STOPWORDS)
+            if n >= _MIN_MOVED_WORDS and content >= _MIN_MOVED_CONTENT:
+                runs.append((n, i, j))
+    moved = False
+    for n, i, j in sorted(runs, key=lambda r: (-r[0], r[1], r[2])):
+        li, ri = range(i, i + n), range(j, j + n)
+        if any(x in ls.consumed for x in li) or any(x in rs.consumed for x in ri):
+            continue
+        ls.consumed.update(li)
+        rs.consumed.update(ri)
+        moved = True
+    return moved
+
+
+def _is_number(word: str, tables: _Tables) -> bool:
+    return bool(_DIGIT.search(word)) or word.casefold() in tables.numbers or word in tables.proper_numbers
+
+
+def _number_change(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables) -> bool:
+    """Numbers, dates and quantities (digits, number words, ordinals, month names) that the edits
+    remove and add: some number must give way to another. A number that only appears (or only
+    disappears) is an insertion (deletion), not a change of a number. Claims the number words."""
+    lnum = [i for i in _changed(ls, edits) if i not in ls.consumed and _is_number(ls.words[i].text, tables)]
+    rnum = [i for i in _changed(rs, edits) if i not in rs.consumed and _is_number(rs.words[i].text, tables)]
+    lcount = Counter(ls.words[i].key for i in lnum)
+    rcount = Counter(rs.words[i].key for i in rnum)
+    if not (lcount - rcount) or not (rcount - lcount):
+        return False  # no number replaced by another: numbers only came or went
+    ls.consumed.update(lnum)
+    rs.consumed.update(rnum)
+    return True
+
+
+def _negation_words(side: _Side, words: range, tables: _Tables) -> list[int]:
+    if tables.negations is None or not len(words):
+        return []
+    idioms = set()
+    for r in side.hits(tables.negation_idioms):
+        idioms.update(r)
+    return [i for i in words if i not in idioms and tables.negations.fullmatch(side.words[i].text)]
+
+
+def _negation_flip(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> bool:
+    """A local change adds or removes a negation ("will" -> "will not", "can" -> "cannot"). Idioms
+    that only look negative ("not only", "without delay") do not count. Claims the negations."""
+    flipped = False
+    for reg in regions:
+        if not reg.local:
+            continue
+        lneg = _negation_words(ls, range(reg.i1, reg.i2), tables)
+        rneg = _negation_words(rs, range(reg.j1, reg.j2), tables)
+        if len(lneg) != len(rneg):
+            flipped = True
+            ls.consumed.update(lneg)
+            rs.consumed.update(rneg)
+    return flipped
+
+
+# Determiners, auxiliaries and adverbs do not change who speaks ("The Ministers" / "the Ministers
+# also", "We" / "We have"); nor does a count ("The four Ministers"): that is a number-change.
+_NOT_ACTOR = frozenset(
+    "the both all each also further jointly together have has had are is was were will would shall "
+    "can could may might must should do does did".split()
+)
+_DETERMINERS = frozenset("the this these that those our their its both all each such".split())
+
+
+def _actor_key(actor: str, tables: _Tables) -> tuple[str, ...]:
+    return tuple(w.key for w in _words(actor) if w.key not in _NOT_ACTOR and not _is_number(w.text, tables))
+
+
+def _is_agent(actor: str, tables: _Tables, agents: frozenset[str]) -> bool:
+    """Does the subject name someone who can speak: a pronoun or role noun of the lexicon's
+    ``actor_words`` ("We", "the Ministers"), or a proper name ("Japan", "The TTC")? "These initial
+    efforts" is a grammatical subject, not an actor."""
+    words = _words(actor)
+    if any(w.key in agents for w in words):
+        return True
+    for k, w in enumerate(words):
+        if w.text[:1].isupper() and not (k == 0 and w.key in _DETERMINERS) and w.key not in _NOT_ACTOR:
+            return True
+    return False
+
+
+def _actor_change(ls: _Side, rs: _Side, edits: Sequence[Edit], left: Sequence[Clause],
+                  right: Sequence[Clause], tables: _Tables) -> bool:
+    """The clause names another actor ("The two leaders" -> "We"). Only actors written in the
+    clause itself count: an actor inherited from an earlier clause is not visible in the diff.
+    Claims the actor's changed words."""
+    la = next((c.actor for c in left if c.actor), "")
+    ra = next((c.actor for c in right if c.actor), "")
+    if not la or not ra or _actor_key(la, tables) == _actor_key(ra, tables):
+        return False
+    if not _is_agent(la, tables, tables.actor_words) or not _is_agent(ra, tables, tables.actor_words):
+        return False
+    lk, rk = ls.text.casefold().find(la.casefold()), rs.text.casefold().find(ra.casefold())
+    if lk < 0 or rk < 0:
+        return False
+    lwords = [i for i in ls.span(lk, lk + len(la)) if edits[ls.edit_of[i]].op != "equal"]
+    rwords = [i for i in rs.span(rk, rk + len(ra)) if edits[rs.edit_of[i]].op != "equal"]
+    if not lwords and not rwords:
+        return False
+    ls.consumed.update(lwords)
+    rs.consumed.update(rwords)
+    return True
+
+
+def _residual_kinds(ls: _Side, rs: _Side, edits: Sequence[Edit]) -> set[str]:
+    """substitution / insertion / deletion from the substantive words no specific kind claimed.
+    An edit whose words differ only in case or hyphenation ("re-affirmed" -> "reaffirmed") is
+    cosmetic and ignored."""
+    kinds: set[str] = set()
+    for k, e in enumerate(edits):
+        if e.op == "equal":
+            continue
+        lw = [i for i, ek in enumerate(ls.edit_of) if ek == k]
+        rw = [i for i, ek in enumerate(rs.edit_of) if ek == k]
+        if [ls.words[i].key for i in lw] == [rs.words[i].key for i in rw]:
+            continue  # punctuation, spacing, case or hyphenation only
+        lrest = [i for i in lw if i not in ls.consumed]
+        rrest = [i for i in rw if i not in rs.consumed]
+        if lrest and rrest:
+            kinds.add("substitution")
+        elif rrest:
+            kinds.add("insertion")
+        elif lrest:
+            kinds.add("deletion")
+    return kinds
+
+
+# --------------------------------------------------------------------------------------------------
+# Stance shifts
+# --------------------------------------------------------------------------------------------------
+
+
+def _direction(before: int, after: int) -> str | None:
+    if after > before:
+        return "strengthened"
+    if after < before:
+        return "softened"
+    return None
+
+
+def _strength(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> set[str]:
+    """strengthened / softened, from two signals that must not disagree:
+
+    * a phrase of a ``commitment_scale`` swapped in place, inside one local change, for a phrase on
+      another level of the same scale ("[-confirmed-]{+reaffirmed+}"); phrases on different scales
+      ("agreed" and "expressed concern") are never compared;
+    * an intensifier qualifying a stance word changed tier ("[-serious-]{+grave+} concern",
+      "[-strongly -]oppose"); a stance word is compared only with the one of its class it was kept
+      as or swapped for in place (a concern that came or went is not a softer concern).
+    """
+    votes: set[str] = set()
+    lhits = [(k, lvl, r) for k, lvl, rx in tables.scales for r in ls.hits(rx)]
+    rhits = [(k, lvl, r) for k, lvl, rx in tables.scales for r in rs.hits(rx)]
+    for reg in regions:
+        if not reg.local:
+            continue
+        lin = sorted((r[0], k, lvl) for k, lvl, r in lhits if reg.i1 <= r[0] < reg.i2)
+        rin = sorted((r[0], k, lvl) for k, lvl, r in rhits if reg.j1 <= r[0] < reg.j2)
+        for scale in {k for _, k, _ in lin} & {k for _, k, _ in rin}:
+            before = next(lvl for _, k, lvl in lin if k == scale)  # the first phrase of that scale
+            after = next(lvl for _, k, lvl in rin if k == scale)
+            v = _direction(before, after)
+            if v:
+                votes.add(v)
+    lint, rint = _intensity(ls, tables), _intensity(rs, tables)
+    for place in lint.keys() & rint.keys():
+        if len(lint[place]) != len(rint[place]):
+            continue  # a stance word came or went: no one-to-one reading
+        for before, after in zip(lint[place], rint[place]):
+            v = _direction(before, after)
+            if v:
+                votes.add(v)
+    return votes if len(votes) == 1 else set()
+
+
+def _intensity(side: _Side, tables: _Tables) -> dict[tuple[str, tuple[int, int]], list[int]]:
+    """Stance words grouped by class and place (the difflib opcode they stand in, so that a stance
+    word is only compared with the one it was kept as or swapped for in place), each with the tier
+    of the strongest intensifier qualifying it (0: none)."""
+    anchors = sorted((r[0], r[-1], stance) for stance, rx in tables.stance_words for r in side.hits(rx))
+    tiers = [0] * len(anchors)
+    for tier, rx in tables.intensifiers:
+        for r in side.hits(rx):
+            for k, (a, b, _) in enumerate(anchors):
+                if 0 < a - r[-1] <= _INTENSIFIER_BEFORE or 0 < r[0] - b <= _INTENSIFIER_AFTER:
+                    tiers[k] = max(tiers[k], tier)
+    out: dict[tuple[str, tuple[int, int]], list[int]] = {}
+    for (a, _, stance), tier in zip(anchors, tiers):
+        out.setdefault((stance, side.place[a]), []).append(tier)
+    return out
+
+
+def _member(text: str, before: str, after: str, other: str, lex: Lexicon) -> bool:
+    """Is ``text``, inserted (or deleted) between ``before`` and ``after``, one more (or one fewer)
+    member of a list? It must be short, coordinated (" or coercion", "East and ") or sit between
+    list commas ("Canada, [Colombia, ]Croatia"), hold no commitment verb or verb form, not open a
+    subordinate phrase (", while ..."), and not occur on the other side (then it moved)."""
+    t = text.strip()
+    low = t.casefold()
+    core = None
+    for c in _COORDINATORS:
+        if low.startswith(c + " "):
+            core = t[len(c) + 1:]
+        elif low.endswith(" " + c):
+            core = t[: -len(c) - 1]
+        if core is not None:
+            break
+    if core is None:
+        in_list = (t.endswith(",") and before.rstrip().endswith((",", "\u2014", ":", "("))) or (
+            t.startswith(",") and after.lstrip().startswith((",", "and ", "or ")))
+        if not in_list:
+            return False
+        core = t
+    core = core.strip(" ,")
+    if not core or re.search(r"[.;:!?()]", core):
+        return False
+    words = _WORD.findall(core)
+    if not words or len(words) > _MAX_MEMBER_WORDS or words[0].casefold() in _NOT_MEMBER_START:
+        return False
+    if all(w.islower() and w.endswith("ly") for w in words):
+        return False  # "and effectively": manner, not a member
+    if words[0].islower() and words[0].endswith(("ed", "ing")):
+        return False  # "and exchanged information": a verb phrase
+    if lex.verbs(core) or not any(w.casefold() not in _STOPWORDS for w in words):
+        return False
+    return core.casefold() not in other.casefold()
+
+
+def _scope(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables, lex: Lexicon) -> set[str]:
+    """widened / narrowed: scope markers ("anywhere in the world", "only") gained or lost in local
+    changes, and list members gained or lost. Nothing when the signals disagree."""
+    votes: set[str] = set()
+
+    def count(side: _Side, rx: re.Pattern[str] | None) -> int:
+        ignored = {i for r in side.hits(tables.scope_ignore) for i in r}
+        return sum(1 for r in side.hits(rx) if not ignored & set(r) and any(i in side.local for i in r))
+
+    wide = count(rs, tables.wide) - count(ls, tables.wide)
+    narrow = count(rs, tables.narrow) - count(ls, tables.narrow)
+    if wide > 0 or narrow < 0:
+        votes.add("widened")
+    if wide < 0 or narrow > 0:
+        votes.add("narrowed")
+    lpos = rpos = 0
+    for e in edits:
+        if e.op == "insert" and _member(e.right, rs.text[:rpos], rs.text[rpos + len(e.right):], ls.text, lex):
+            votes.add("widened")
+        elif e.op == "delete" and _member(e.left, ls.text[:lpos], ls.text[lpos + len(e.left):], rs.text, lex):
+            votes.add("narrowed")
+        lpos += len(e.left)
+        rpos += len(e.right)
+    return votes if len(votes) == 1 else set()
+
+
+def _modal_classes(text: str, tables: _Tables) -> frozenset[str]:
+    return frozenset(name for name, rx in tables.modals if rx.search(text))
+
+
+def _modality_change(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> bool:
+    """A local change swaps, adds or removes a modal ("will" -> "should", "will" -> "intend to")."""
+    for reg in regions:
+        if not reg.local:
+            continue
+        lt = ls.text_of(range(reg.i1, reg.i2))
+        rt = rs.text_of(range(reg.j1, reg.j2))
+        if _modal_classes(lt, tables) != _modal_classes(rt, tables):
+            return True
+    return False
+
+
+def _hedges(ls: _Side, rs: _Side, tables: _Tables) -> set[str]:
+    """hedge-added / hedge-removed: qualifiers such as "as appropriate" or "explore", in local
+    changes."""
+    before = sum(1 for r in ls.hits(tables.hedges) if any(i in ls.local for i in r))
+    after = sum(1 for r in rs.hits(tables.hedges) if any(i in rs.local for i in r))
+    if after > before:
+        return {"hedge-added"}
+    if after < before:
+        return {"hedge-removed"}
+    return set()
