@@ -316,17 +316,18 @@ def save_screenshots(out: Path) -> list[Path]:
     shots = []
     with sync_playwright() as p:
         b = _launch(p)
-        for name, view, scheme, scroll in (("report-side-by-side.png", "Side by side", "light", "left-2.6"),
-                                           ("report-inline.png", "Inline", "light", "left-2.6"),
-                                           ("report-header.png", "Side by side", "light", None),
-                                           ("report-dark.png", "Side by side", "dark", "left-2.3")):
-            s = Served(b, html, color_scheme=scheme, device_scale_factor=1)
-            s.page.set_viewport_size({"width": 1360, "height": 1000})
+        # The first page as it opens, then the "Regional affairs" part in each view and in dark.
+        for name, view, scheme, section in (("report-side-by-side.png", "Side by side", "light", None),
+                                            ("report-inline.png", "Inline", "light", "Regional affairs"),
+                                            ("report-regional-side-by-side.png", "Side by side", "light",
+                                             "Regional affairs"),
+                                            ("report-dark.png", "Side by side", "dark", "Regional affairs")):
+            s = Served(b, html, color_scheme=scheme, device_scale_factor=1, viewport={"width": 1360, "height": 1100})
             s.page.get_by_text(view, exact=True).click()
-            if scroll:
-                s.page.evaluate("id => document.getElementById(id).closest('article').scrollIntoView()", scroll)
-                s.page.evaluate("() => window.scrollBy(0, -document.querySelector('.sd-sticky')"
-                                ".getBoundingClientRect().height - 40)")
+            if section:
+                s.page.evaluate("""t => { const h = [...document.querySelectorAll('h3')].find(e => e.textContent === t);
+                    const bar = document.querySelector('.sd-sticky').getBoundingClientRect().height;
+                    window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - bar - 16); }""", section)
             path = out / name
             s.page.screenshot(path=str(path))
             shots.append(path)
