@@ -1,0 +1,247 @@
+"""The aligner: contract, reorders, splits, merges, moves, cosmetic noise, the seeds and the gold data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import statediff
+from statediff.aligner import DEFAULT_THRESHOLD, MOVE_MARGIN, POSITION_PRIOR, align, moved_links, similarity
+from statediff.model import Link
+
+ROOT = Path(__file__).resolve().parent.parent
+JF = ROOT / "fixtures" / "japan-france"
+GOLD = ROOT / "bench" / "data" / "argrewrite-dev.jsonl"
+
+SENTENCES = [
+    "Japan and France will hold the next 2+2 meeting in Tokyo.",
+    "The Ministers condemned North Korea's ballistic missile launches.",
+    "They welcomed the port call of the training cruiser Jeanne d'Arc.",
+    "They discussed cooperation with the Pacific island countries.",
+    "The Ministers agreed to start negotiations on an acquisition and cross-servicing agreement.",
+    "France will send a frigate to the region next spring.",
+]
+
+
+def pairs(links: list[Link]) -> set[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return {(link.left, link.right) for link in links}
+
+
+def assert_partition(links: list[Link], n: int, m: int) -> None:
+    """Every clause of both sides is in exactly one link, and scores are in [0, 1]."""
+    left = sorted(i for link in links for i in link.left)
+    right = sorted(j for link in links for j in link.right)
+    assert left == list(range(n))
+    assert right == list(range(m))
+    assert all(link.left or link.right for link in links)
+    assert all(0.0 <= link.score <= 1.0 for link in links)
+
+
+# --- hand-made lists ------------------------------------------------------------------------------
+
+def test_identical_lists_link_one_to_one_in_order() -> None:
+    links = align(SENTENCES, SENTENCES)
+    assert [(link.left, link.right, link.score) for link in links] == [((k,), (k,), 1.0) for k in range(6)]
+    assert moved_links(links) == set()
+
+
+def test_reorder_links_every_clause_and_flags_the_moved_one() -> None:
+    right = SENTENCES[1:4] + SENTENCES[:1] + SENTENCES[4:]
+    links = align(SENTENCES, right)
+    assert pairs(links) == {((0,), (3,)), ((1,), (0,)), ((2,), (1,)), ((3,), (2,)), ((4,), (4,)), ((5,), (5,))}
+    moved = [links[k] for k in moved_links(links)]
+    assert [(link.left, link.right) for link in moved] == [((0,), (3,))]
+    assert [link.right for link in links] == [(j,) for j in range(6)]  # reading order of the right side
+
+
+def test_a_clause_moved_and_edited_is_linked_and_flagged() -> None:
+    edited = "The Ministers strongly condemned North Korea's repeated ballistic missile launches."
+    right = [SENTENCES[0], SENTENCES[2], SENTENCES[3], SENTENCES[4], edited, SENTENCES[5]]
+    links = align(SENTENCES, right)
+    link = next(link for link in links if link.left == (1,))
+    assert link.right == (4,) and link.score < 1.0
+    assert {links.index(link)} == moved_links(links)
+
+
+def test_split_pairs_one_clause_with_both_halves() -> None:
+    left = ["The Ministers welcomed the entry into force of the agreement on defence equipment, and confirmed "
+            "that they would start a joint project on unmanned underwater vehicles for mine detection.",
+            SENTENCES[1]]
+    right = ["The Ministers welcomed the entry into force of the agreement on defence equipment.",
+             "They confirmed that they would start a joint project on unmanned underwater vehicles for mine detection.",
+             SENTENCES[1]]
+    assert pairs(align(left, right)) == {((0,), (0, 1)), ((1,), (2,))}
+    assert pairs(align(right, left)) == {((0, 1), (0,)), ((2,), (1,))}  # and the merge the other way
+    assert pairs(align(left, right, merges=False)) & {((0,), (0, 1))} == set()
+
+
+def test_unrelated_clauses_are_dropped_and_added() -> None:
+    links = align(SENTENCES[:3], [SENTENCES[0], "Tonga needs help after the eruption.", SENTENCES[2]])
+    assert pairs(links) == {((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))}
+    # A dropped clause sits after the link of the clause before it.
+    assert [(link.left, link.right) for link in links] == [((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))]
+
+
+def test_cosmetic_differences_never_lower_the_score() -> None:
+    left = ["The \u201cFree and Open Indo\u2011Pacific\u201d  matters for longer- term peace \u2014 all agree."]
+    right = ['The "Free and Open Indo-Pacific" matters for longer-term peace - all agree.']
+    assert [(link.left, link.right, link.score) for link in align(left, right)] == [((0,), (0,), 1.0)]
+    comparison = statediff.compare(statediff.parse(left[0]), statediff.parse(right[0]))
+    assert [(p.status, p.labels) for p in comparison.pairs] == [("unchanged", ("cosmetic",))]
+
+
+def test_renumbered_items_are_unchanged() -> None:
+    assert [link.score for link in align(["(3) The Ministers met in Paris."], ["(4) The Ministers met in Paris."])] == [1.0]
+    a = statediff.parse("1. General\n(1) The Ministers met in Paris.\n(2) They agreed to meet again.\n")
+    b = statediff.parse("1. General\n(1) The Ministers opened the meeting.\n(2) The Ministers met in Paris.\n"
+                        "(3) They agreed to meet again.\n")
+    result = [(p.status, p.left, p.right, p.moved) for p in statediff.compare(a, b).pairs]
+    assert result == [("added", (), ("1(1)",), False), ("unchanged", ("1(1)",), ("1(2)",), False),
+                      ("unchanged", ("1(2)",), ("1(3)",), False)]
+
+
+@pytest.mark.parametrize("left, right", [([], []), ([], SENTENCES[:2]), (SENTENCES[:2], [])])
+def test_empty_sides(left: list[str], right: list[str]) -> None:
+    links = align(left, right)
+    assert_partition(links, len(left), len(right))
+    assert all(not (link.left and link.right) for link in links)
+    assert similarity(left, right).shape == (len(left), len(right))
+
+
+def test_identical_repeated_clauses_pair_in_order() -> None:
+    same = "The Ministers reaffirmed their commitment."
+    assert pairs(align([same] * 3, [same] * 2)) == {((0,), (0,)), ((1,), (1,)), ((2,), ())}
+    links = align(["Other business.", same, same], [same, same, "Other business."])
+    assert pairs(links) == {((1,), (0,)), ((2,), (1,)), ((0,), (2,))}
+    assert [links[k].left for k in moved_links(links)] == [(0,)]
+
+
+def test_threshold_decides_what_is_linked() -> None:
+    left = ["The Ministers oppose change by coercion."]
+    right = ["The Ministers oppose change by force."]
+    score = similarity(left, right)[0, 0]
+    assert DEFAULT_THRESHOLD < score < 1.0
+    assert pairs(align(left, right)) == {((0,), (0,))}
+    # A pair in place gets the position prior on top of its similarity.
+    assert pairs(align(left, right, threshold=score + POSITION_PRIOR - 0.01)) == {((0,), (0,))}
+    assert pairs(align(left, right, threshold=score + POSITION_PRIOR + 0.01)) == {((0,), ()), ((), (0,))}
+
+
+def test_a_move_needs_more_similarity_than_a_pair_in_place() -> None:
+    # The same weak pair is linked where it stands and left alone when it would have to be a move.
+    weak_l = "The Ministers discussed the regional security situation at length."
+    weak_r = "The Ministers discussed the security of maritime trade routes."
+    score = similarity([weak_l], [weak_r])[0, 0]
+    assert DEFAULT_THRESHOLD <= score < DEFAULT_THRESHOLD + MOVE_MARGIN
+    in_place = align([SENTENCES[0], weak_l, SENTENCES[1]], [SENTENCES[0], weak_r, SENTENCES[1]])
+    assert ((1,), (1,)) in pairs(in_place)
+    moved = align([weak_l] + SENTENCES[:4], SENTENCES[:4] + [weak_r])
+    assert ((0,), ()) in pairs(moved) and ((), (4,)) in pairs(moved)
+
+
+def test_clauses_and_strings_align_alike() -> None:
+    doc = statediff.read(JF / "2021-01-15-defence-ministers-teleconference.txt")
+    assert align(doc.clauses, doc.clauses) == align([c.text for c in doc.clauses], [c.text for c in doc.clauses])
+
+
+words = st.sampled_from("ministers japan france agreed cooperation security north korea force coercion "
+                        "pacific maritime training the of and to".split())
+clause = st.lists(words, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(clause, max_size=8), st.lists(clause, max_size=8))
+def test_every_clause_in_exactly_one_link(left: list[str], right: list[str]) -> None:
+    links = align(left, right)
+    assert_partition(links, len(left), len(right))
+    keys = [min(link.right) for link in links if link.right]
+    assert keys == sorted(keys)  # reading order of the right side
+    sim = similarity(left, right)
+    assert ((sim >= 0) & (sim <= 1)).all()
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(clause, min_size=1, max_size=8, unique=True), st.randoms(use_true_random=False))
+def test_a_permutation_links_every_clause_to_itself(left: list[str], rnd) -> None:
+    order = list(range(len(left)))
+    rnd.shuffle(order)
+    links = align(left, [left[k] for k in order])
+    assert pairs(links) == {((k,), (order.index(k),)) for k in range(len(left))}
+
+
+# --- the seeds ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def third_vs_sixth():
+    left = statediff.read(JF / "2017-01-06-japan-defense-focus-85-third-2plus2.txt", part="2+2")
+    right = statediff.read(JF / "2022-01-20-sixth-2plus2-mofa-readout.txt")
+    return left, right, statediff.compare(left, right)
+
+
+def _pair_with(comparison, text: str, side: str = "left"):
+    found = [p for p in comparison.pairs if text in (p.left_text if side == "left" else p.right_text)]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def test_third_vs_sixth_2plus2_pairs_the_lasting_commitments(third_vs_sixth) -> None:
+    _, _, comparison = third_vs_sixth
+    jeanne = _pair_with(comparison, "Jeanne d", "left")
+    assert jeanne.status == "changed" and "Jeanne d" in jeanne.right_text
+    assert "joint training" in jeanne.right_text
+    korea = _pair_with(comparison, "serious concern over the development of North Korea", "left")
+    assert korea.status == "changed" and "North Korea’s advancing nuclear and missile development" in korea.right_text
+    law = _pair_with(comparison, "consolidate the rule of law", "left")
+    assert law.status == "changed" and "confirmed that they would encourage cooperation" in law.right_text
+
+
+def test_third_vs_sixth_2plus2_reports_acsa_dropped_and_tonga_and_ukraine_added(third_vs_sixth) -> None:
+    _, _, comparison = third_vs_sixth
+    assert _pair_with(comparison, "start negotiations of the Japan-France Acquisition", "left").status == "dropped"
+    assert _pair_with(comparison, "support for Tonga", "right").status == "added"
+    ukraine = _pair_with(comparison, "sovereignty and territorial integrity of Ukraine", "right")
+    assert ukraine.status == "added"
+
+
+def test_teleconference_vs_2plus2_keeps_the_known_changes_as_changed_pairs() -> None:
+    left = statediff.read(JF / "2021-01-15-defence-ministers-teleconference.txt")
+    right = statediff.read(JF / "2022-01-20-sixth-2plus2-mofa-readout.txt")
+    comparison = statediff.compare(left, right)
+    status_quo = _pair_with(comparison, "change the status quo by coercion", "left")
+    assert status_quo.status == "changed" and "change the status quo by force" in status_quo.right_text
+    assert not status_quo.moved
+    korea = _pair_with(comparison, "irreversible dismantlement of all of North Korea", "left")
+    assert korea.status == "changed"
+    assert "in a complete, verifiable, and irreversible manner" in korea.right_text
+
+
+def test_the_same_document_compares_unchanged() -> None:
+    doc = statediff.read(JF / "2022-01-20-sixth-2plus2-mofa-readout.txt")
+    summary = statediff.compare(doc, doc).summary
+    counts = {k: summary[k] for k in ("unchanged", "changed", "added", "dropped", "moved")}
+    assert counts == {"unchanged": len(doc.clauses), "changed": 0, "added": 0, "dropped": 0, "moved": 0}
+
+
+# --- the gold data --------------------------------------------------------------------------------
+
+def test_gold_development_split_stays_above_the_lexical_baselines() -> None:
+    """Micro F1 over links on the ArgRewrite dev split (see bench/alignment.py for the full report).
+
+    The floor sits below the measured score (98.1) and above both lexical baselines (96.8), so a
+    change that breaks the similarity, the assignment or the merges fails here.
+    """
+    gold, pred = set(), set()
+    with open(GOLD, encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            skip = {tuple(p) for p in rec["move_like"]}
+            gold |= {(rec["id"], i, j) for i, j in rec["gold"] if (i, j) not in skip}
+            pred |= {(rec["id"], i, j) for link in align(rec["old"], rec["new"])
+                     for i in link.left for j in link.right if (i, j) not in skip}
+    tp = len(gold & pred)
+    f1 = 2 * tp / (len(gold) + len(pred))
+    assert f1 >= 0.975
