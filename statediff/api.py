@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
+from typing import Any
 
 from .aligner import align, moved_links
-from .classifier import classify, is_cosmetic_only
+from .classifier import LABELS, classify, is_cosmetic_only
 from .differ import diff_words
+from .errors import StatediffError
 from .lexicon import Lexicon
 from .model import Clause, Comparison, Document, Edit, Link, Pair, Series
 from .series import DocumentSpec, Progress
@@ -18,22 +20,49 @@ _STATUSES = ("unchanged", "changed", "added", "dropped")
 
 
 def compare(left: Document, right: Document, *, threshold: float | None = None,
-            lexicon: Lexicon | None = None) -> Comparison:
+            lexicon: Lexicon | None = None, only: Iterable[str] | str | None = None) -> Comparison:
     """Compare two documents clause by clause.
 
     Returns a :class:`Comparison` whose ``pairs`` cover every clause of both documents exactly once,
-    in reading order of ``right`` (dropped clauses where they stood).
+    in reading order of ``right`` (dropped clauses where they stood). ``lexicon`` (see
+    :func:`statediff.load_lexicon`) supplies the word lists and scales the labels are read with.
+
+    ``only`` keeps just the pairs that have one of the given labels (see docs/labels.md), statuses
+    (``changed``, ``added``, ``dropped``, ``unchanged``) or ``moved``, e.g.
+    ``only=["strengthened", "softened"]`` or ``only="added,dropped"``; the ``summary`` still counts
+    the whole comparison. An unknown name raises :class:`StatediffError`.
 
     >>> import statediff
     >>> a = statediff.parse("(1) We oppose change by coercion.")
     >>> b = statediff.parse("(1) We oppose change by force.")
     >>> [(p.status, p.labels) for p in statediff.compare(a, b).pairs]
     [('changed', ('substitution',))]
+    >>> c = statediff.compare(a, b, only=["strengthened"])
+    >>> c.pairs, c.summary["changed"], c.summary["labels"]["substitution"]
+    ((), 1, 1)
     """
+    keep = _only(only)
     links = align(left.clauses, right.clauses, threshold=threshold)
     moved = moved_links(links)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon) for k, link in enumerate(links))
-    return Comparison(left=left, right=right, pairs=pairs, summary=summarize(pairs))
+    summary = summarize(pairs)
+    if keep is not None:
+        pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
+    return Comparison(left=left, right=right, pairs=pairs, summary=summary)
+
+
+ONLY_NAMES = (*_STATUSES, "moved", *LABELS)  # what ``only`` accepts
+
+
+def _only(only: Iterable[str] | str | None) -> frozenset[str] | None:
+    if only is None:
+        return None
+    names = only.split(",") if isinstance(only, str) else list(only)
+    keep = frozenset(n.strip() for n in names if n.strip())
+    unknown = sorted(keep.difference(ONLY_NAMES))
+    if unknown:
+        raise StatediffError(f"unknown label or status {unknown[0]!r} (known: {', '.join(ONLY_NAMES)})")
+    return keep
 
 
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
@@ -60,12 +89,18 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
                         encoding=encoding)
 
 
-def summarize(pairs: Sequence[Pair]) -> dict[str, int]:
-    """Counts of pairs by status, and of moved pairs."""
-    counts = {s: 0 for s in _STATUSES}
+def summarize(pairs: Sequence[Pair]) -> dict[str, Any]:
+    """Counts of pairs by status, of moved pairs, and (under ``"labels"``) of pairs by label, every
+    label listed in its documented order, 0 included."""
+    counts: dict[str, Any] = {s: 0 for s in _STATUSES}
     for p in pairs:
         counts[p.status] += 1
     counts["moved"] = sum(1 for p in pairs if p.moved)
+    labels = {label: 0 for label in LABELS}
+    for p in pairs:
+        for label in p.labels:
+            labels[label] = labels.get(label, 0) + 1
+    counts["labels"] = labels
     return counts
 
 

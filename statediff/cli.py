@@ -128,23 +128,32 @@ def compare(
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Similarity below which clauses count as added/dropped."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
+    lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE",
+                                          help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
+    only: Optional[str] = typer.Option(None, "--only", metavar="LABEL[,LABEL]",
+                                       help="Show only pairs with one of these labels, statuses or 'moved', "
+                                            "e.g. strengthened,softened; the summary still counts all pairs."),
 ) -> None:
     """Compare two documents clause by clause. Exit 0: no substantive change; 1: changes; 2: trouble."""
     from . import api, reader
+    from .lexicon import load_lexicon
     from .renderers import render
 
     if left == "-" and right == "-":
         raise _fail("only one of LEFT and RIGHT can be standard input")
     fmt = input_format.value if input_format else None
     try:
-        a = reader.read(left, part=left_part or part, format=fmt, encoding=encoding)
-        b = reader.read(right, part=right_part or part, format=fmt, encoding=encoding)
-        result = api.compare(a, b, threshold=threshold)
+        lex = load_lexicon(lexicon) if lexicon else None
+        a = reader.read(left, part=left_part or part, format=fmt, encoding=encoding, lexicon=lex)
+        b = reader.read(right, part=right_part or part, format=fmt, encoding=encoding, lexicon=lex)
+        result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only)
         options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
         write_output(render(result, format.value, **options), output)
     except StatediffError as exc:
         raise _fail(str(exc)) from None
-    raise typer.Exit(1 if result.changed else 0)
+    # The exit code describes the whole comparison, as the summary does, whatever --only shows.
+    s = result.summary
+    raise typer.Exit(1 if any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")) else 0)
 
 
 @app.command()

@@ -33,8 +33,16 @@ def pair_dict(p: Pair) -> dict[str, Any]:
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:
+    summary = dict(c.summary)
+    # Label counts, {label: number of pairs}; computed by the API over every pair, or here from the
+    # pairs for a Comparison built by hand.
+    labels: dict[str, int] = {}
+    for p in c.pairs:
+        for label in p.labels:
+            labels[label] = labels.get(label, 0) + 1
+    summary["labels"] = dict(summary.get("labels", labels))
     return {"schema": COMPARISON_SCHEMA, "left": document_dict(c.left), "right": document_dict(c.right),
-            "pairs": [pair_dict(p) for p in c.pairs], "summary": dict(c.summary)}
+            "pairs": [pair_dict(p) for p in c.pairs], "summary": summary}
 
 
 def clauses_dict(d: Document) -> dict[str, Any]:

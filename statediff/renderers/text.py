@@ -65,6 +65,9 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
     lines = [_doc_line("---", c.left), _doc_line("+++", c.right)]
     lines.append(f"{len(c.left.clauses)} -> {len(c.right.clauses)} clauses: {s['changed']} changed, "
                  f"{s['added']} added, {s['dropped']} dropped, {s['unchanged']} unchanged, {s['moved']} moved")
+    labels = [f"{n} {label}" for label, n in s.get("labels", {}).items() if n]
+    if labels:
+        lines.append("labels: " + ", ".join(labels))
     for p in c.pairs:
         if p.status == "unchanged" and not p.moved and not all:
             continue
@@ -78,7 +81,8 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
         lines.append("")
         lines.append(f"{_BOLD}{head}{_RESET}" if color else head)
         lines.append("    " + word_diff(p, color))
-    if not any(p.status != "unchanged" or p.moved for p in c.pairs):
+    # From the summary, which counts every pair even when the comparison shows only some (``only=``).
+    if not any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")):
         lines.append("")
         lines.append("No substantive change." if s["unchanged"] or not c.pairs else "Both documents are empty.")
     return "\n".join(lines) + "\n"
