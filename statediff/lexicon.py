@@ -75,8 +75,8 @@ class Lexicon:
         for i, (stance, form) in enumerate(forms):
             group = f"v{i}"
             self._stance_of[group] = stance
-            alternatives.append(f"(?P<{group}>{_form_pattern(form)})")
-        self._verbs = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+            alternatives.append(f"(?P<{group}>{_bounded(form, _form_pattern(form))})")
+        self._verbs = re.compile("|".join(alternatives), re.IGNORECASE)
         # The leading word of each form, for the quick scan in verbs(); a form that opens with anything
         # else (punctuation, "...", non-ASCII letters) turns the quick scan off.
         leads = [re.match(r"\w+", form) for _, form in forms]
@@ -117,12 +117,29 @@ class Lexicon:
         return ""
 
     def is_context(self, text: str) -> bool:
+        return self.context_at(text) >= 0
+
+    def context_at(self, text: str) -> int:
+        """Where the first narrative-context marker ("held talks", "for approximately") starts in
+        ``text``, or -1."""
         low = text.casefold()
-        return any(marker in low for marker in self._context)
+        found = [i for i in (low.find(m) for m in self._context) if i >= 0]
+        return min(found, default=-1)
 
     def section(self, key: str, default: Any = None) -> Any:
         """A raw section of the lexicon data (for the classifier's scales and word lists)."""
         return self.data.get(key, default)
+
+
+def _bounded(form: str, pattern: str) -> str:
+    """``pattern`` with word boundaries where ``form`` starts or ends with a Latin letter or digit.
+
+    Japanese and Chinese write words without spaces, so a form such as "確認し" must match inside a
+    run of characters ("…ことを確認した"), where a \\w boundary would never hold.
+    """
+    head = r"(?<![\w-])" if form[:1].isascii() and form[:1].isalnum() else ""
+    tail = r"(?![\w-])" if form[-1:].isascii() and form[-1:].isalnum() else ""
+    return head + pattern + tail
 
 
 def _word_set_regex(words: list[str]) -> re.Pattern[str] | None:

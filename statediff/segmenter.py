@@ -21,9 +21,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from .errors import PartError
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, VerbHit, default_lexicon
 from .model import Clause, Document, Part
 from .normalizer import Line, fold, split_lines
 
@@ -280,14 +281,20 @@ def _to_source(block: _Block, a: int, b: int) -> tuple[int, int]:
 # Sentences and clauses
 # --------------------------------------------------------------------------------------------------
 
-_ABBREVIATIONS = (
-    "mr mrs ms dr prof h.e hon rt amb gen adm lt col maj capt cmdr sgt gov sen rep pres sec dept govt "
-    "u.s u.s.a u.k u.n e.u d.c p.r.c r.o.k d.p.r.k u.a.e no nos st mt ft art arts para paras p pp "
-    "fig vol ed rev jr sr inc ltd co corp cf e.g i.e vs viz approx est ca al "
-    "jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m"
-).split()
 _CJK_SENTENCE = re.compile(r"[^\u3002\uff01\uff1f!?]*[\u3002\uff01\uff1f][\u300d\u300f\uff09)\"\u201d]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Words that, capitalised after an abbreviation's full stop, start a new sentence ("... to 11:15
+# p.m. After the meeting, ..."). Function words only: a name after "Mr." or "U.S." never splits.
+_SENTENCE_STARTERS = (
+    "the a an this these that those it its they their we our he his she her i there in on at after before "
+    "during following furthermore moreover however also both all each as with for to while when since "
+    "although finally additionally meanwhile today regarding and but then thus"
+).split()
+
+
+def _abbreviations() -> set[str]:
+    data = resources.files("statediff").joinpath("data/abbreviations.txt").read_text(encoding="utf-8")
+    return {ln.strip().casefold() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")}
 
 
 @lru_cache(maxsize=1)
@@ -295,7 +302,8 @@ def _punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(_ABBREVIATIONS)
+    params.abbrev_types = _abbreviations()
+    params.sent_starters = set(_SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
@@ -310,14 +318,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     if _CJK.search(text) and re.search(r"[\u3002\uff01\uff1f]", text):
-        spans = []
-        for m in _CJK_SENTENCE.finditer(text):
-            if m.group(0).strip():
-                spans.append((m.start(), m.end()))
+        spans = [(m.start(), m.end()) for m in _CJK_SENTENCE.finditer(text) if m.group(0).strip()]
         tail = spans[-1][1] if spans else 0
         if text[tail:].strip():
             spans.append((tail, len(text)))
-        return [_trim(text, a, b) for a, b in spans if text[a:b].strip()]
+        return _merge_open_quotes(text, [_trim(text, a, b) for a, b in spans if text[a:b].strip()])
     spans = list(_punkt().span_tokenize(text))
     return _merge_open_quotes(text, spans)
 
@@ -331,13 +336,15 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _open_depth(s: str) -> int:
-    depth = s.count("\u201c") - s.count("\u201d") + s.count("(") - s.count(")")
+    depth = (s.count("\u201c") - s.count("\u201d") + s.count("(") - s.count(")")
+             + s.count("\u300c") - s.count("\u300d") + s.count("\uff08") - s.count("\uff09"))
     if s.count('"') % 2:
         depth += 1
     return depth
 
 
 def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin sentences cut inside a quotation or parentheses ("... called it 'a partner. We ...'")."""
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and _open_depth(text[merged[-1][0]:merged[-1][1]]) > 0:
@@ -347,41 +354,260 @@ def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return merged
 
 
-_CLAUSE_CUT = re.compile(r"(?:;\s+(?:and\s+)?|,?\s+(?:and|while|whereas)\s+(?:also\s+|further\s+)?)", re.IGNORECASE)
+# --------------------------------------------------------------------------------------------------
+# Commitment verbs, actors, clause cuts
+# --------------------------------------------------------------------------------------------------
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "such", "any",
+                "every", "each", "both", "all", "my", "your"}
+_PRONOUNS = {"we", "they", "he", "she", "it", "i", "you"}
+_BE = {"is", "are", "was", "were", "be", "been", "being"}
+# Words that may stand between a subject and its verb ("The four Ministers also strongly ...").
+_ADVERBS = {"also", "further", "furthermore", "then", "jointly", "again", "each", "firmly", "strongly", "fully",
+            "highly", "deeply", "therefore", "today", "thus", "now", "once", "together", "collectively", "both",
+            "all", "hereby", "duly", "repeatedly", "unanimously", "warmly", "particularly", "especially",
+            "still", "already", "likewise", "similarly", "equally", "greatly", "sincerely", "seriously",
+            "gravely", "steadfastly", "resolutely", "continue", "continued", "continues", "to", "not", "never",
+            "have", "has", "had", "will", "would", "shall", "should", "may", "might", "can", "could", "must",
+            "do", "does", "did", *_BE}
+# Words after which a noun phrase starts afresh ("Two years ago our nations pledged").
+_TIME_WORDS = {"ago", "today", "now", "then", "tonight", "yesterday", "tomorrow", "together", "also", "so",
+               "thus", "hence", "therefore", "finally", "first", "second", "third", "lastly", "meanwhile",
+               "moreover", "furthermore", "additionally", "specifically", "accordingly"}
+_STOP_IN_SUBJECT = _TIME_WORDS | _BE | {"have", "has", "had", "will", "would", "shall", "should", "may", "might",
+                                         "can", "could", "must", "do", "does", "did", "that", "which", "who",
+                                         "whom", "whose", "where", "when", "if", "because", "while", "not",
+                                         "no", "than", "as"}
+_PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "by", "at", "from", "after", "before",
+                 "during", "under", "through", "taking", "given", "following", "if", "when", "concerning",
+                 "about", "against", "beyond", "into", "over", "toward", "towards", "upon", "via", "within",
+                 "without", "despite", "since", "until", "amid", "amidst", "across", "beginning", "starting",
+                 "once", "once again", "although", "though", "because", "whereas", "unless", "noting",
+                 "recognizing", "recognising", "building", "in", "of"}
+_LEAD_CONNECTOR = re.compile(r"^(?:[,;]\s*)?(?:and|while|whereas|but)\s+(?:also\s+|further\s+)?", re.IGNORECASE)
+_WORD = re.compile(r"[^\s,;:]+")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("\"'\u201c\u201d\u2018\u2019()") for w in text.split()]
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(_CJK.search(text)) and len(_CJK.findall(text)) * 2 > len(text.replace(" ", ""))
+
+
+def _verb_hits(text: str, lexicon: Lexicon) -> list[VerbHit]:
+    """Commitment verbs in ``text`` used as verbs: "the expected strengthening", "an agreed
+    framework" and "the concerned parties" are adjectives after a determiner and do not count."""
+    out = []
+    for h in lexicon.verbs(text):
+        before = _words(text[:h.start])
+        single = " " not in h.text.strip()
+        if before and single and (before[-1].lower() in _DETERMINERS
+                                  or (before[-1].lower() in _PREPOSITIONS and before[-1].lower() != "to")):
+            continue  # "of note", "for review": a noun after a preposition
+        after = text[h.end:].split()[:1]
+        if single and h.text.lower().endswith("ed") and after and after[0].lower() in ("by", "under", "at", "during") \
+                and before and before[-1][:1].islower() and before[-1].lower() not in _PRONOUNS:
+            continue  # "workstreams established under the TTC": a participle after its noun
+        out.append(h)
+    return out
+
+
+def _is_passive(text: str, hit: VerbHit) -> bool:
+    """ "The situation in the Sahel was also discussed": a be-form, adverbs, then a participle."""
+    if " " in hit.text.strip() or not hit.text.lower().endswith(("ed", "en")):
+        return False
+    for w in reversed(_words(text[:hit.start])):
+        lw = w.lower()
+        if lw in _BE:
+            return True
+        if lw not in _ADVERBS or lw in ("have", "has", "had"):
+            return False
+    return False
+
+
+def _strip_tail(words: list[str]) -> list[str]:
+    while words and words[-1].lower() in _ADVERBS:
+        words = words[:-1]
+    return words
+
+
+def _noun_phrase(words: list[str]) -> str:
+    """The subject at the end of ``words`` (the words right before a verb), or "".
+
+    The longest run that could be a subject: it starts with a determiner, a pronoun, a number word or
+    a capitalised word, right after the start or after a time word ("Two years ago our nations"), and
+    holds no finite verb, relative word or time word ("The steps we are announcing" -> "The steps").
+    """
+    words = _strip_tail(words)
+    if not words:
+        return ""
+    # A pronoun after a noun opens a relative clause: "The endeavor we launch", "The steps we".
+    for i, w in enumerate(words):
+        if w.lower() in _PRONOUNS and i > 0 and words[i - 1].lower() not in _TIME_WORDS \
+                and words[i - 1].lower() not in _PREPOSITIONS:
+            words = _strip_tail(words[:i])
+            break
+    if not words:
+        return ""
+    if words[-1].lower() in _PRONOUNS:
+        return words[-1][:1].upper() + words[-1][1:].lower()
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if not w or lw in _PREPOSITIONS or lw in _STOP_IN_SUBJECT:
+            continue
+        if i > 0 and words[i - 1].lower() not in _TIME_WORDS:
+            continue
+        if not (w[:1].isupper() or lw in _DETERMINERS or lw in _NUMBER_WORDS) or lw in _CONJUNCTIONS \
+                or lw.endswith("ly") or (lw.endswith("ing") and i == 0 and w[:1].isupper() and len(words) > 1
+                                         and words[1][:1].islower() and not words[1].endswith("s")):
+            continue  # not "And ...", "Consequently ...", "Moving forward ..."
+        rest = words[i:]
+        if lw in _PRONOUNS and len(rest) > 1:
+            continue  # a pronoun takes no modifiers: "We call for ... and" is a clause, not a subject
+        # A dated phrase ends the subject: "the European Union and United States on 10 March 2023".
+        for j in range(1, len(rest) - 1):
+            if rest[j].lower() in ("on", "in", "at", "during", "since") and (rest[j + 1][:1].isdigit()
+                                                                              or rest[j + 1] in _MONTHS):
+                rest = rest[:j]
+                break
+        if len(rest) > 14 or any(r.lower() in _STOP_IN_SUBJECT or r.lower() in _PRONOUNS for r in rest[1:]):
+            continue
+        if rest[-1].lower() in _DETERMINERS or rest[-1].lower() in _PREPOSITIONS or rest[-1].lower() in _CONJUNCTIONS:
+            continue
+        if any(r[:1].islower() and r.lower().endswith("ed") for r in rest[1:]):
+            continue  # "Having gathered virtually on ..." holds a verb: not a subject
+        phrase = " ".join(rest)
+        if not _HAS_LETTER.search(phrase):
+            continue
+        return phrase[:1].upper() + phrase[1:]
+    return ""
+
+
+_CONJUNCTIONS = {"and", "or", "but", "nor"}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+                 "most", "some"}
+
+
+def _actor(before: str) -> tuple[str, bool]:
+    """The actor named in the text before a clause's verb, and whether one was found at all (an
+    empty head inherits the previous clause's actor; a head with no subject in it does not)."""
+    head = _LEAD_CONNECTOR.sub("", before.strip() + " ", count=1).strip()
+    if not head:
+        return "", False
+    if _is_cjk(head):
+        m = re.search(r"^(.{1,24}?)(?:は|が)(?:、|,)?", head)
+        return (re.split(r"[、,]", m.group(1).strip("、 "))[-1].strip() if m else "", bool(m))
+    segments = [s.strip() for s in re.split(r"[,;:\u2014\u2013]|\s-\s", head) if s.strip()]
+    if not segments:
+        return "", False
+    # A head ending in a comma closed an aside ("The four Ministers, taking into account ...,
+    # confirmed"): the subject stands before it. Otherwise it is right before the verb.
+    order = [segments[0], segments[-1]] if head.rstrip().endswith(",") else [segments[-1]]
+    if len(order) == 1 and len(segments) > 1 and re.search(r"\b(?:and|or)\b", segments[-1]):
+        # "the leaders of Australia, the United Kingdom, and the United States announced": an
+        # enumeration of actors spans several comma segments.
+        k = len(segments) - 1
+        while k > 0 and _is_simple_np(segments[k - 1]):
+            k -= 1
+        if k < len(segments) - 1:
+            np = _noun_phrase(_words(", ".join(segments[k:])))
+            if np:
+                return np, True
+    for seg in order:
+        words = _words(seg)
+        if words and words[0].lower() in _PREPOSITIONS and len(order) == 1 and len(segments) == 1:
+            return "", True  # "Among the issues discussed were ..." has no subject before the verb
+        np = _noun_phrase(words)
+        if np:
+            return np, True
+        bare = _strip_tail(words)
+        if 0 < len(bare) <= 3 and all(w.isalpha() and w.islower() for w in bare) and bare[-1].endswith("s") \
+                and not any(w in _PREPOSITIONS or w in _STOP_IN_SUBJECT or w in _CONJUNCTIONS for w in bare) \
+                and not bare[0].endswith(("ing", "ly")):
+            return " ".join(bare).capitalize(), True  # "During the Gathering, members reaffirmed"
+    return "", len(segments) > 1 or bool(_strip_tail(_words(segments[-1])))
+
+
+def _is_simple_np(segment: str) -> bool:
+    """A short name or noun phrase such as "Australia" or "the United Kingdom" (an enumeration member)."""
+    words = _words(segment)
+    if not words or segment.endswith(".") or not (words[0][:1].isupper() or words[0].lower() == "the"):
+        return False
+    return len(words) <= 6 and words[0].lower() not in _PREPOSITIONS and _noun_phrase(words) == \
+        " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
+_CLAUSE_CUT = re.compile(r"(?:;\s+(?:and\s+)?|,?\s+(?:and|while|whereas|but)\s+(?:also\s+|further\s+)?)",
+                         re.IGNORECASE)
+_CJK_COMMA = "\u3001\uff0c"
+
+
+def _is_strong(hit: VerbHit) -> bool:
+    """A verb form that cannot be a noun or an infinitive after "and": multi-word, past tense, a
+    third-person "-s" form, or "will"/"shall" ("development and support for" stays whole)."""
+    word = hit.text.split()[0].lower()
+    return " " in hit.text.strip() or word.endswith(("ed", "es")) or word in ("will", "shall") \
+        or (word.endswith("s") and not word.endswith("ss"))
 
 
 def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """Cut the sentence text[a:b] where a second commitment starts ("..., and shared the view ...").
+    """Cut the sentence text[a:b] where a second commitment starts.
 
-    A cut needs a commitment verb right after the conjunction (a past-tense or multi-word form, or
-    "will"/"also", so that "development and support for" stays whole), at least four words on each
-    side, and no open quotation or parenthesis at the cut.
+    Two shapes are cut: a conjunction right before a commitment verb ("..., and shared the view to
+    ..."; the clause keeps the actor of the one before it), and a conjunction before a new actor and
+    its verb (", while France appreciated ...", "... and the Government of Japan firmly condemns
+    ..."). A cut needs at least four words on each side, a verb before it, and no open quotation or
+    parenthesis; a new actor without a comma before it must not stand inside a "that" clause.
+    Japanese sentences are cut after 、 where a commitment verb ends the clause.
     """
     sentence = text[a:b]
-    hits = lexicon.verbs(sentence)
+    hits = _verb_hits(sentence, lexicon)
     if len(hits) < 2:
         return [(a, b)]
+    if _is_cjk(sentence):
+        cuts = [h.end + 1 for h in hits[:-1] if h.end < len(sentence) and sentence[h.end] in _CJK_COMMA
+                and h.start >= 2 and len(sentence) - h.end > 4]
+        return _cut(text, a, sentence, cuts)
     cuts: list[int] = []
     first_verb = hits[0].start
     for hit in hits[1:]:
-        word = hit.text.split()[0].lower()
-        strong = " " in hit.text or word.endswith("ed") or word in ("will", "shall")
-        if not strong:
+        if not _is_strong(hit):
             continue
-        head = sentence[:hit.start]
+        start = cuts[-1] if cuts else 0
+        head = sentence[start:hit.start]
         m = None
         for m in _CLAUSE_CUT.finditer(head):
             pass
-        if m is None or m.end() != hit.start or m.start() <= first_verb:
+        if m is None or start + m.start() <= first_verb:
             continue
-        if ";" not in m.group(0) and _open_depth(sentence[:m.start()]) > 0:
+        between = head[m.end():]
+        if between.strip():
+            # A new actor: a short subject, then at most adverbs, then a finite verb.
+            words = _words(between)
+            np = _noun_phrase(words)
+            if not np or hit.text.lower().split()[0] in ("will", "shall") or len(words) > 8:
+                continue
+            if "," not in m.group(0) and ";" not in m.group(0):
+                # Without a comma, "Japan and France share ..." is one subject and "agreed that X
+                # and the EU will ..." one complement: cut only before a determined subject, after
+                # a lower-case word, outside a "that" clause.
+                prev = _words(head[:m.start()])
+                if re.search(r"\bthat\b", head[:m.start()]) or not prev or not prev[-1][:1].islower() \
+                        or words[0].lower() not in _DETERMINERS:
+                    continue
+        cut_at = start + m.start()
+        if ";" not in m.group(0) and _open_depth(sentence[:cut_at]) > 0:
             continue
-        left_words = len(sentence[(cuts[-1] if cuts else 0):m.start()].split())
-        right_words = len(sentence[m.end():].split())
+        left_words = len(sentence[start:cut_at].split())
+        right_words = len(sentence[start + m.end():].split())
         if left_words >= 4 and right_words >= 4:
-            cuts.append(m.start() + (1 if sentence[m.start()] in ",;" else 0))
-    if not cuts:
-        return [(a, b)]
+            cuts.append(cut_at + (1 if sentence[cut_at] in ",;" else 0))
+    return _cut(text, a, sentence, cuts)
+
+
+def _cut(text: str, a: int, sentence: str, cuts: list[int]) -> list[tuple[int, int]]:
     bounds = [0, *cuts, len(sentence)]
     out = []
     for s, e in zip(bounds, bounds[1:]):
@@ -395,55 +621,96 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
 # Annotation
 # --------------------------------------------------------------------------------------------------
 
-_LEAD_CONNECTOR = re.compile(r"^(?:[,;]\s*)?(?:and|while|whereas|but)\s+(?:also\s+|further\s+)?", re.IGNORECASE)
-_TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|further|then|jointly|both|again|once again|each|all|"
-                              r"firmly|strongly|fully|highly|deeply|further|therefore|today|thus))+$", re.IGNORECASE)
+
+@dataclass(frozen=True, slots=True)
+class _Annotation:
+    kind: str
+    actor: str
+    verb: str
+    stance: str
+    negated: bool
+    modality: str
+    inherit: bool  # whether an empty actor should be taken from the clause before
 
 
-def _annotate(text: str, lexicon: Lexicon, inherited_actor: str) -> dict[str, object]:
-    hits = lexicon.verbs(text)
-    negated = lexicon.negated(text)
-    modality = lexicon.modality(text)
-    if not hits or lexicon.is_context(text) and hits[0].stance == "exchange_views" and len(hits) == 1:
-        kind = "context" if not hits or lexicon.is_context(text) else "commitment"
-        return {"kind": kind, "actor": "", "verb": "", "stance": "", "negated": negated, "modality": modality}
-    first = hits[0]
-    stance = first.stance
+_CONTEXT = _Annotation("context", "", "", "", False, "", False)
+
+
+def _scope(text: str, hit: VerbHit) -> str:
+    """The words that qualify a clause's verb: three words before it and six after it ("did not
+    agree", "confirmed that they would"), so that a "could" deep in a relative clause does not make
+    the commitment a possibility."""
+    before = text[:hit.start].split()[-3:]
+    after = text[hit.end:].split()[:6]
+    return " ".join([*before, hit.text, *after])
+
+
+def _verb_text(text: str, hit: VerbHit) -> str:
+    """The verb as an analyst reads it: a bare "will" takes its verb ("will promote")."""
+    if hit.text.lower() not in ("will", "shall"):
+        return hit.text
+    taken = []
+    for w in text[hit.end:].split()[:4]:
+        w = w.strip(",;.:")
+        taken.append(w)
+        if not (w.lower().endswith("ly") or w.lower() in ("also", "further", "not", "never", "then", "now",
+                                                          "again", "still", "jointly", "soon")):
+            break
+    return " ".join([hit.text, *taken]).strip()
+
+
+_SUBORDINATORS = {"when", "as", "if", "since", "while", "although", "though", "once", "after", "before",
+                  "because", "given", "following", "to", "with", "in", "through", "by", "whereas", "unless",
+                  "until", "upon", "during"}
+
+
+def _annotate(text: str, lexicon: Lexicon) -> _Annotation:
+    hits = _verb_hits(text, lexicon)
+    if not hits:
+        return _CONTEXT
+    cjk = _is_cjk(text)
+    # Japanese puts the verb last; English first, after any leading subordinate clause ("When AUKUS
+    # was first announced, we pledged ...", "To support further progress, we continue ...").
+    main = hits[-1] if cjk else hits[0]
+    first = _words(text[:1 + text.find(" ")] if " " in text else text)
+    comma = text.find(",")
+    if not cjk and first and comma > main.start and (first[0].lower() in _SUBORDINATORS
+                                                     or first[0].lower().endswith("ing")):
+        later = [h for h in hits if h.start > comma]
+        if later:
+            main = later[0]
+    marker = lexicon.context_at(text)
+    if 0 <= marker <= main.start or (marker >= 0 and main.stance == "exchange_views" and len(hits) == 1):
+        # The clause narrates the meeting ("held talks Thursday as ...", "met with X and discussed").
+        return _CONTEXT
+    stance = main.stance
     # A stronger position inside the complement names the stance: "shared the view to strongly
     # oppose ..." is an opposition, "reconfirmed the serious concern" a concern.
-    strong = [h for h in hits if h.stance in lexicon.override]
+    # Only within reach of the main verb: "... with a goal of addressing shared concerns" twenty
+    # words on does not make the clause a concern.
+    reach = main.end + len(" ".join(text[main.end:].split()[:10])) + 1
+    strong = [h for h in hits if h.stance in lexicon.override and (cjk or (h.start <= reach and h.end >= main.start))]
     if strong:
         stance = max(strong, key=lambda h: lexicon.salience.get(h.stance, -1)).stance
-    actor = _actor(text[: first.start], inherited_actor)
-    return {"kind": "commitment", "actor": actor, "verb": first.text, "stance": stance,
-            "negated": negated, "modality": modality}
-
-
-def _actor(before: str, inherited: str) -> str:
-    head = before.strip()
-    if not head or _LEAD_CONNECTOR.match(head + " "):
-        return inherited
-    if "," in head:
-        head = head.rsplit(",", 1)[1].strip()
-    head = _TRAILING_ADVERB.sub("", head).strip()
-    if not head or len(head.split()) > 8 or not _HAS_LETTER.search(head):
-        return inherited
-    first = head.split()[0].lower()
-    if first in _PREPOSITIONS or (head[:1].islower() and first not in ("the", "both", "all", "we", "they", "each")):
-        return inherited
-    if len(head.split()) > 4 or " that " in f" {head} ":
-        m = _NOUN_PHRASE.match(head)
-        if not m:
-            return inherited
-        head = m.group(0)
-    return head[:1].upper() + head[1:]
-
-
-_PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "by", "at", "from", "after",
-                 "before", "during", "under", "through", "taking", "given", "following", "if", "when"}
-# The leading proper-noun phrase of a longer head: "Minister Kishi expressed that he" -> "Minister Kishi".
-_NOUN_PHRASE = re.compile(r"(?:(?:The|the|Both|both|All|all)\s+)?(?:[A-Z][\w'\u2019.-]*|two|three|four|five|six|seven)"
-                          r"(?:\s+(?:[A-Z][\w'\u2019.-]*|two|three|four|five|six|seven|of|and|for|the|de|la|le))*")
+    elif stance == "state":
+        # "stated that he welcomed the Legislation" welcomes; "explained that cooperation will
+        # become more important" stays a statement (a bare "will" is not a position).
+        said = [h for h in hits[1:] if h.text.lower() not in ("will", "shall")]
+        stance = said[0].stance if said else stance
+    scope = _scope(text, main)
+    verb = _verb_text(text, main)
+    lead_word = verb.split()[0].lower()
+    if lead_word in _PRONOUNS and len(verb.split()) > 1:
+        # A form that names its subject ("we support"): the pronoun is the actor.
+        actor, inherit = lead_word.capitalize(), False
+        verb = verb.split(maxsplit=1)[1]
+    elif _is_passive(text, main):
+        actor, inherit = "", False
+    else:
+        actor, found = _actor(text[:main.start])
+        inherit = not found
+    return _Annotation("commitment", actor, verb, stance, lexicon.negated(scope), lexicon.modality(scope),
+                       inherit)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -761,8 +1028,15 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
 
     clauses: list[Clause] = []
     for group, prefix, skip in groups:
+        lead: Clause | None = None
         for n in _numbering(group, front=skip):
-            clauses.extend(_clauses_of(n, prefix, lexicon, source, len(clauses)))
+            made = _clauses_of(n, prefix, lexicon, lead)
+            clauses.extend(made)
+            if made and made[-1].text.rstrip().endswith((":", "\uff1a")) and made[-1].kind == "commitment":
+                lead = made[-1]
+            elif not n.block.markers:
+                lead = None  # a list ends at the first unmarked paragraph
+    
     clauses = _unique_numbers(clauses)
     if not date:
         head_text = " ".join(b.text for b in blocks[: front + 2])
@@ -771,7 +1045,12 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
                     format=format, parts=tuple(parts), part=selected, dropped=tuple(dropped))
 
 
-def _clauses_of(n: _Numbered, prefix: str, lexicon: Lexicon, source: str, base: int) -> list[Clause]:
+def _clauses_of(n: _Numbered, prefix: str, lexicon: Lexicon, lead: Clause | None) -> list[Clause]:
+    """The block's clauses, numbered and annotated.
+
+    ``lead`` is the clause before the block when it ends in a colon ("... through the following
+    measures:"): list items without a verb of their own carry its actor, verb and stance.
+    """
     block = n.block
     text = block.text
     spans: list[tuple[int, int]] = []
@@ -783,14 +1062,21 @@ def _clauses_of(n: _Numbered, prefix: str, lexicon: Lexicon, source: str, base: 
     block_id = id(block) & 0x7FFFFFFF
     for k, (a, b) in enumerate(spans, 1):
         ctext = text[a:b]
-        ann = _annotate(ctext, lexicon, actor)
-        if ann["actor"]:
-            actor = str(ann["actor"])
+        ann = _annotate(ctext, lexicon)
+        kind, who, verb, stance = ann.kind, ann.actor, ann.verb, ann.stance
+        if kind == "commitment" and not who and ann.inherit:
+            who = actor
+        if k == 1 and lead is not None and block.markers and not ann.actor and \
+                (kind == "context" or len(ctext[:ctext.find(verb) if verb in ctext else 0].split()) > 2):
+            # An item of "We intend to:" without a subject of its own ("Hold ransomware actors
+            # accountable ...") carries the lead-in's commitment.
+            kind, who, verb, stance = lead.kind, lead.actor, lead.verb, lead.stance
+        if who:
+            actor = who
         number = prefix + n.number + (f".{k}" if many else "")
         out.append(Clause(number=number, text=ctext, span=_to_source(block, a, b), section=n.section,
-                          kind=str(ann["kind"]), actor=str(ann["actor"]), verb=str(ann["verb"]),
-                          stance=str(ann["stance"]), negated=bool(ann["negated"]),
-                          modality=str(ann["modality"]), block=block_id))
+                          kind=kind, actor=who, verb=verb, stance=stance, negated=ann.negated,
+                          modality=ann.modality, block=block_id))
     return out
 
 
