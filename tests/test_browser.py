@@ -327,7 +327,7 @@ def save_screenshots(out: Path) -> list[Path]:
             if section:
                 s.page.evaluate("""t => { const h = [...document.querySelectorAll('h3')].find(e => e.textContent === t);
                     const bar = document.querySelector('.sd-sticky').getBoundingClientRect().height;
-                    window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - bar - 16); }""", section)
+                    window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - bar); }""", section)
             path = out / name
             s.page.screenshot(path=str(path))
             shots.append(path)

@@ -272,8 +272,14 @@ def test_jupyter_fragment_has_style_and_no_script(seed: Comparison) -> None:
     assert frag.get("class") == "statediff-fragment"
     assert not frag.xpath("//script | //main | //meta")
     (style,) = frag.xpath("./style")
-    # Every rule is scoped to the report so that the notebook around it keeps its own look.
-    assert not re.search(r"(^|[}\s])(body|html|:root)\s*[{,]", style.text)
+    # Every rule is scoped to the report, so that the notebook around it (and a series timeline shown
+    # next to it, whose classes also start with "sd-") keeps its own look.
+    css = re.sub(r"/\*.*?\*/", "", style.text, flags=re.S)
+    selectors = [sel.strip() for m in re.finditer(r"([^{}]*)\{", css) if not m.group(1).strip().startswith("@")
+                 for sel in m.group(1).split(",")]
+    assert len(selectors) > 100
+    scope = re.compile(r'^(\[data-jp-theme-light="(true|false)"\] |body\.vscode-(light|dark) )?\.statediff([ :.]|$)')
+    assert [sel for sel in selectors if not scope.match(sel)] == []
     assert len(_pairs(frag)) == len(seed.pairs)
     # The view switch and filter are form controls that work through CSS alone; the buttons that
     # need the script stay hidden.
