@@ -59,7 +59,7 @@ _INTENSIFIER_BEFORE = 3
 _INTENSIFIER_AFTER = 1
 
 # Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
-_WORD = re.compile(r"[^\W_]+(?:['\u2019\u2010\u2011-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+|[\u2010\u2011-](?=[^\W\d_])[^\W_]+)*")  # not "2-1/4"
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 _STOPWORDS = frozenset(
     "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
@@ -287,6 +287,8 @@ def classify(edits: Sequence[Edit], left: Sequence[Clause], right: Sequence[Clau
     if _modality_change(ls, rs, regions, tables):
         found.add("modality-change")
     found.update(_hedges(ls, rs, tables))
+    if not found:
+        found.add("cosmetic")  # every edit differs only in case or hyphenation ("re-affirmed")
     return tuple(label for label in LABELS if label in found)
 
 
@@ -362,19 +364,38 @@ def _negation_words(side: _Side, words: range, tables: _Tables) -> list[int]:
     return [i for i in words if i not in idioms and tables.negations.fullmatch(side.words[i].text)]
 
 
+def _contraction_base(key: str) -> str:
+    """The word a negative contraction negates: "cannot" -> "can", "won't" -> "will"."""
+    key = key.replace("\u2019", "'")
+    if key in _CONTRACTIONS:
+        return _CONTRACTIONS[key]
+    return key[:-3] if key.endswith("n't") else ""
+
+
+_CONTRACTIONS = {"cannot": "can", "can't": "can", "won't": "will", "shan't": "shall"}
+
+
 def _negation_flip(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> bool:
     """A local change adds or removes a negation ("will" -> "will not", "can" -> "cannot"). Idioms
-    that only look negative ("not only", "without delay") do not count. Claims the negations."""
+    that only look negative ("not only", "without delay") do not count. Claims the negations, and
+    the word a contraction stands for on the other side ("can" of "can" -> "cannot")."""
     flipped = False
     for reg in regions:
         if not reg.local:
             continue
-        lneg = _negation_words(ls, range(reg.i1, reg.i2), tables)
-        rneg = _negation_words(rs, range(reg.j1, reg.j2), tables)
-        if len(lneg) != len(rneg):
-            flipped = True
-            ls.consumed.update(lneg)
-            rs.consumed.update(rneg)
+        lwords, rwords = range(reg.i1, reg.i2), range(reg.j1, reg.j2)
+        lneg = _negation_words(ls, lwords, tables)
+        rneg = _negation_words(rs, rwords, tables)
+        if len(lneg) == len(rneg):
+            continue
+        flipped = True
+        for side, neg, other, other_words in ((ls, lneg, rs, rwords), (rs, rneg, ls, lwords)):
+            side.consumed.update(neg)
+            for i in neg:
+                base = _contraction_base(side.words[i].key)
+                match = next((j for j in other_words if other.words[j].key == base and j not in other.consumed), None)
+                if match is not None:
+                    other.consumed.add(match)
     return flipped
 
 
@@ -441,6 +462,8 @@ def _residual_kinds(ls: _Side, rs: _Side, edits: Sequence[Edit]) -> set[str]:
             continue  # punctuation, spacing, case or hyphenation only
         lrest = [i for i in lw if i not in ls.consumed]
         rrest = [i for i in rw if i not in rs.consumed]
+        if [ls.words[i].key for i in lrest] == [rs.words[i].key for i in rrest]:
+            continue  # what the specific kinds left is cosmetic ("[-Peace-]{+Across the region, peace+}")
         if lrest and rrest:
             kinds.add("substitution")
         elif rrest:
@@ -577,7 +600,26 @@ def _scope(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables, lex: Le
     return votes if len(votes) == 1 else set()
 
 
+_NEGATIVE_CONTRACTION = re.compile(r"\b(?:(cannot)|(can)['\u2019]t|(won)['\u2019]t|(shan)['\u2019]t|(\w+)n['\u2019]t)\b",
+                                   re.IGNORECASE)
+
+
+def _expand_contractions(text: str) -> str:
+    """ "cannot" -> "can not", "won't" -> "will not": a negated modal is still that modal."""
+    def expand(m: re.Match[str]) -> str:
+        if m.group(1) or m.group(2):
+            return "can not"
+        if m.group(3):
+            return "will not"
+        if m.group(4):
+            return "shall not"
+        return m.group(5) + " not"
+
+    return _NEGATIVE_CONTRACTION.sub(expand, text)
+
+
 def _modal_classes(text: str, tables: _Tables) -> frozenset[str]:
+    text = _expand_contractions(text)
     return frozenset(name for name, rx in tables.modals if rx.search(text))
 
 
