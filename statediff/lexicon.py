@@ -37,6 +37,9 @@ class VerbHit:
 _WORD_START = re.compile(r"(?<![\w-])\w+")
 
 
+_WORD = re.compile(r"(?<![\w-])[\w-]+")
+
+
 def _form_pattern(form: str) -> str:
     parts = []
     for word in form.split():
@@ -67,44 +70,44 @@ class Lexicon:
             if not isinstance(words, list):
                 raise LexiconError(f"{origin}: verbs[{stance!r}] must be a list of phrases")
             forms.extend((stance, w) for w in words)
-        # Longest forms first so that "shared the view" wins over "shared"; the regex tries them in
-        # order at each position.
+        # Longest forms first so that "shared the view" wins over "shared".
         forms.sort(key=lambda f: (-len(f[1]), f[1]))
         self._stance_of: dict[str, str] = {}
-        alternatives = []
+        # Forms are indexed by their first word and tried longest first at each word that starts
+        # one ("shared the view" before "shared"): one regex alternation of every form would be
+        # tried at every word of the text, which is a hundred times slower.
+        self._by_first: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        unspaced = []  # Japanese and Chinese forms, matched anywhere in a run of characters
         for i, (stance, form) in enumerate(forms):
-            group = f"v{i}"
-            self._stance_of[group] = stance
-            alternatives.append(f"(?P<{group}>{_bounded(form, _form_pattern(form))})")
-        self._verbs = re.compile("|".join(alternatives), re.IGNORECASE)
-        # The leading word of each form, for the quick scan in verbs(); a form that opens with anything
-        # else (punctuation, "...", non-ASCII letters) turns the quick scan off.
-        leads = [re.match(r"\w+", form) for _, form in forms]
-        self._first_words: frozenset[str] | None = frozenset(m.group(0).lower() for m in leads if m) \
-            if all(m and m.group(0).isascii() for m in leads) else None
+            if form[:1].isascii():
+                rx = re.compile(_bounded(form, _form_pattern(form)), re.IGNORECASE)
+                self._by_first.setdefault(form.split()[0].casefold(), []).append((rx, stance))
+            else:
+                self._stance_of[f"v{i}"] = stance
+                unspaced.append(f"(?P<v{i}>{_form_pattern(form)})")
+        self._unspaced = re.compile("|".join(unspaced)) if unspaced else None
         self._negation = _word_set_regex(data.get("negations", []))
         self._modals = {name: _word_set_regex(words) for name, words in data.get("modals", {}).items()}
         self._context = [m.casefold() for m in data.get("context_markers", [])]
 
     def verbs(self, text: str) -> list[VerbHit]:
         """Every commitment verb in ``text``, left to right, non-overlapping."""
-        # Trying the whole alternation at every position cost ~1.5 ms per clause; a form can only
-        # start where a word that opens some form starts, so the regex is tried there alone (the same
-        # hits as finditer: every other position fails the first word).
         hits = []
-        if self._first_words is None:
-            for m in self._verbs.finditer(text):
-                hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[m.lastgroup or ""]))
-            return hits
-        end = 0
-        for w in _WORD_START.finditer(text):
-            if w.start() < end or (w.group(0).lower() not in self._first_words and w.group(0).isascii()):
+        taken = 0
+        for w in _WORD.finditer(text):
+            if w.start() < taken:
                 continue
-            m = self._verbs.match(text, w.start())
-            if m:
-                group = m.lastgroup or ""
-                hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[group]))
-                end = m.end()
+            for rx, stance in self._by_first.get(w.group(0).casefold(), ()):
+                m = rx.match(text, w.start())
+                if m:
+                    hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
+                    taken = m.end()
+                    break
+        if self._unspaced is not None and not text.isascii():
+            for m in self._unspaced.finditer(text):
+                if not any(h.start < m.end() and m.start() < h.end for h in hits):
+                    hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[m.lastgroup or ""]))
+            hits.sort(key=lambda h: h.start)
         return hits
 
     def negated(self, text: str) -> bool:
@@ -132,14 +135,14 @@ class Lexicon:
 
 
 def _bounded(form: str, pattern: str) -> str:
-    """``pattern`` with word boundaries where ``form`` starts or ends with a Latin letter or digit.
+    """``pattern`` with a word boundary after it where ``form`` ends with a Latin letter or digit.
 
     Japanese and Chinese write words without spaces, so a form such as "確認し" must match inside a
-    run of characters ("…ことを確認した"), where a \\w boundary would never hold.
+    run of characters ("…ことを確認した"), where a \\w boundary would never hold. (The boundary in
+    front of spaced forms is put once before all of them, in :class:`Lexicon`.)
     """
-    head = r"(?<![\w-])" if form[:1].isascii() and form[:1].isalnum() else ""
     tail = r"(?![\w-])" if form[-1:].isascii() and form[-1:].isalnum() else ""
-    return head + pattern + tail
+    return pattern + tail
 
 
 def _word_set_regex(words: list[str]) -> re.Pattern[str] | None:
