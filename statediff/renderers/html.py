@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
 from importlib.resources import files
 from typing import Any
+
+from lxml import etree  # this module is imported only when an HTML report is asked for
 
 from ..model import Comparison, Document, Edit, Pair
 
@@ -72,8 +75,6 @@ def content_security_policy(scripts: Iterable[str] = ()) -> str:
 
 def _e(tag: str, attrib: dict[str, str] | None = None, *children: Any):
     """An element with text and child elements; strings become text nodes (escaped by lxml)."""
-    from lxml import etree
-
     el = etree.Element(tag, {k: v for k, v in (attrib or {}).items() if v is not None})
     for ch in children:
         _add(el, ch)
@@ -294,9 +295,11 @@ def _badge(kind: str, word: str, sign: str):
 
 
 def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
-    """One aligned group. ``ghost_above`` tells where a moved pair's old position is (None: not moved)."""
+    """One aligned group. ``ghost_above`` tells where the placeholder of a moved pair stands (None: the
+    pair has no placeholder)."""
     meta = _e("div", {"class": "sd-meta"})
-    anchored_left = () if p.moved else p.left  # a moved clause's left anchor marks its old position
+    # A moved clause's left anchor marks its old position, on the placeholder row.
+    anchored_left = () if ghost_above is not None else p.left
     for n in anchored_left:
         meta.append(_e("span", {"class": "sd-anchor", "id": _anchor_id("left", n)}))
     for n in p.right:
@@ -304,6 +307,7 @@ def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
     meta.append(_badge(p.status, _STATUS_WORD.get(p.status, p.status.capitalize()), _STATUS_SIGN.get(p.status, "\u2022")))
     if p.moved:
         meta.append(_badge("moved", "Moved", "\u2195"))
+    if p.moved and ghost_above is not None:
         arrow = "\u2191" if ghost_above else "\u2193"
         meta.append(_e("a", {"class": "sd-moved-link", "href": "#" + _anchor_id("left", p.left[0])},
                        f"{arrow} was {', '.join(p.left)}"))
@@ -353,16 +357,19 @@ def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair | None, int]]:
     the same rule that places dropped clauses, applied to the clause's old place. Entries are
     ``("pair", pair, k)`` or ``("ghost", pair, k)`` with ``k`` the pair's index.
     """
+    # For "the last row (largest j) among the unmoved pairs whose first left clause comes before i":
+    # unmoved pairs sorted by first left clause, with the running maximum of their row.
+    starts = sorted((min(q.left_index), j) for j, q in enumerate(pairs) if not q.moved and q.left_index)
+    firsts = [first for first, _ in starts]
+    last_row: list[int] = []
+    for _, j in starts:
+        last_row.append(max(j, last_row[-1]) if last_row else j)
     placed_after: dict[int, list[int]] = {}
     for k, p in enumerate(pairs):
         if not (p.moved and p.left_index):
             continue
-        i = min(p.left_index)
-        host = -1
-        for j, q in enumerate(pairs):
-            if not q.moved and any(x < i for x in q.left_index):
-                host = j
-        placed_after.setdefault(host, []).append(k)
+        before = bisect_left(firsts, min(p.left_index))
+        placed_after.setdefault(last_row[before - 1] if before else -1, []).append(k)
     rows: list[tuple[str, Pair | None, int]] = []
     for k in sorted(placed_after.get(-1, []), key=lambda m: min(pairs[m].left_index)):
         rows.append(("ghost", pairs[k], k))
@@ -422,8 +429,6 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
 
 
 def _page(body_el: Any, title: str, *, skip_to: str | None = None) -> str:
-    from lxml import etree
-
     script = report_script()
     head = _e("head", {},
               _e("meta", {"charset": "utf-8"}),
@@ -444,8 +449,6 @@ def _page(body_el: Any, title: str, *, skip_to: str | None = None) -> str:
 
 def render_html(result: Any, *, fragment: bool = False, **_: Any) -> str:
     """A full HTML page (or, with ``fragment=True``, the report ``<div>`` with its style and no script)."""
-    from lxml import etree
-
     if not isinstance(result, Comparison):
         to_el = getattr(result, "to_html_element", None)
         if to_el is None:
