@@ -8,6 +8,7 @@ sentences differ after whitespace normalization, because any diff gets identical
     python bench/alignment.py --threshold 0.2 0.3  # one statediff row per threshold
     python bench/alignment.py --errors 20          # statediff false positives / negatives
     python bench/alignment.py --scale              # also time 2,000 x 2,000 clauses
+    python bench/alignment.py --cv 6               # calibration grid, cross-validated by essay
 """
 
 from __future__ import annotations
@@ -206,6 +207,79 @@ def time_scale(statediff, records: list[dict], threshold: float | None) -> dict:
             "runs": runs, "target": 2.0}
 
 
+# --- calibration -----------------------------------------------------------------------------------
+
+# The aligner's fitted parameters and the coarse grid they were chosen from (module attributes of
+# statediff.aligner, read at call time).
+GRID = {"DEFAULT_THRESHOLD": [0.2, 0.25, 0.3, 0.35], "MOVE_MARGIN": [0.2, 0.3, 0.4],
+        "POSITION_PRIOR": [0.0, 0.05, 0.1]}
+
+
+def essay(rec: dict) -> str:
+    """Interface and essay: the 1->2 and 2->3 draft pairs of one essay share text, so they share a fold."""
+    interface, _, name = rec["id"].split("/")
+    return f"{interface}/{name}"
+
+
+def cross_validate(statediff, records: list[dict], k: int) -> dict:
+    """Choose the grid point with the best strict F1 (then changed-only F1) on k-1 folds of essays,
+    score it on the held-out fold; also score the library's defaults on every fold."""
+    import itertools
+
+    aligner = statediff.aligner
+    names = list(GRID)
+    saved = {name: getattr(aligner, name) for name in names}
+    points = list(itertools.product(*GRID.values()))
+    preds: dict[tuple, dict] = {}
+    try:
+        for point in points:
+            for name, value in zip(names, point):
+                setattr(aligner, name, value)
+            predict = statediff_predictor(statediff, None)
+            preds[point] = {rec["id"]: predict(rec) for rec in records}
+    finally:
+        for name, value in saved.items():
+            setattr(aligner, name, value)
+    default = tuple(saved[name] for name in names)
+    if default not in preds:
+        preds[default] = {rec["id"]: statediff_predictor(statediff, None)(rec) for rec in records}
+
+    def scores(point: tuple, subset: list[dict]) -> dict:
+        gold, pred = link_sets(subset, lambda rec: preds[point][rec["id"]])
+        return score(subset, gold, pred)
+
+    essays = sorted({essay(rec) for rec in records})
+    folds = [[rec for rec in records if essays.index(essay(rec)) % k == f] for f in range(k)]
+    rows = []
+    for f, held in enumerate(folds):
+        train = [rec for g, fold in enumerate(folds) if g != f for rec in fold]
+        best = max(points, key=lambda p: (round(scores(p, train)["strict"]["f1"], 6),
+                                          round(scores(p, train)["changed"]["f1"], 6)))
+        rows.append({"fold": f + 1, "pairs": len(held), "chosen": dict(zip(names, best)),
+                     "chosen_scores": scores(best, held), "default_scores": scores(default, held)})
+    full = {point: scores(point, records) for point in points}
+    return {"grid": GRID, "default": dict(zip(names, default)), "folds": rows,
+            "default_all": scores(default, records),
+            "top": sorted(({"point": dict(zip(names, p)), "strict": full[p]["strict"]["f1"],
+                            "changed": full[p]["changed"]["f1"]} for p in points),
+                          key=lambda r: (-r["strict"], -r["changed"]))[:5]}
+
+
+def print_cv(cv: dict) -> None:
+    names = list(cv["grid"])
+    print(f"\ncross-validation ({len(cv['folds'])} folds of essays; grid {cv['grid']})")
+    print(f"{'fold':>4} {'pairs':>5}   {'chosen ' + ' / '.join(n.lower() for n in names):<48} "
+          f"{'strict':>6} {'changed':>7}   {'defaults: strict':>16} {'changed':>7}")
+    for row in cv["folds"]:
+        chosen = " / ".join(f"{row['chosen'][n]:g}" for n in names)
+        c, d = row["chosen_scores"], row["default_scores"]
+        print(f"{row['fold']:>4} {row['pairs']:>5}   {chosen:<48} {c['strict']['f1']:6.1f} {c['changed']['f1']:7.1f}"
+              f"   {d['strict']['f1']:16.1f} {d['changed']['f1']:7.1f}")
+    print("best grid points on all pairs:")
+    for r in cv["top"]:
+        print(f"  {r['point']}: strict {r['strict']:.1f}, changed {r['changed']:.1f}")
+
+
 # --- main ------------------------------------------------------------------------------------------
 
 def run(records: list[dict], name: str, predict, count_moves: bool) -> tuple[dict, set, set]:
@@ -241,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count-moves", action="store_true",
                     help="score move_like pairs like any other link (false positives when predicted)")
     ap.add_argument("--scale", action="store_true", help="also time statediff.align on 2,000 x 2,000 clauses")
+    ap.add_argument("--cv", type=int, default=0, metavar="K",
+                    help="cross-validate the aligner's parameter grid over K folds of essays")
     args = ap.parse_args(argv)
 
     records = load(args.data)
@@ -249,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     statediff, problem = import_statediff()
     # Before the corpus run, so the first of the 3 runs starts with the library's word caches cold.
     scale = time_scale(statediff, records, args.threshold[0]) if args.scale and statediff else None
+    cv = cross_validate(statediff, records, args.cv) if args.cv and statediff else None
     errors = None
     if statediff is not None:
         for k, t in enumerate(args.threshold):
@@ -259,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
                 errors = (gold, pred)
 
     if args.json:
-        print(json.dumps({"data": describe(records), "results": results, "scale": scale,
+        print(json.dumps({"data": describe(records), "results": results, "scale": scale, "cv": cv,
                           "statediff_error": problem}, indent=2))
         return 0
     d = describe(records)
@@ -281,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
               f"(target < {scale['target']:g}s: {verdict})")
     elif args.scale:
         print("\nscale: skipped, statediff not importable")
+    if cv:
+        print_cv(cv)
     if args.errors and errors:
         show_errors(records, *errors, args.errors)
     return 0

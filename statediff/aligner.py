@@ -68,8 +68,9 @@ _IDF_FLOOR = 1.0
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-# A list marker at the start of a string ("(3) ", "4. ", "2.1 ", "(b) "): renumbering is not a change.
-_MARKER = re.compile(r"^\s*(?:\(\s*\w{1,4}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)]?(?=\s))\s*")
+# A list marker at the start of a string ("(3) ", "4. ", "2.1. ", "3) ", "(b) "): renumbering is not a
+# change. A bare leading number ("12 countries") is content, so a marker needs its "." or ")".
+_MARKER = re.compile(r"^\s*(?:\(\s*\w{1,4}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
 
 
 @lru_cache(maxsize=1)
@@ -248,13 +249,19 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
         return order_links([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)])
     space = _Space(lt, rt)
     sim = space.similarity()
+    # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
+    floor = min(t - POSITION_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
+    ii, jj = np.nonzero(sim >= floor)
+    score = sim[ii, jj]
     # Among equals prefer the pairs closest in position. The penalty is the squared distance: for a
     # strictly convex penalty the order-keeping matching of tied pairs is the only cheapest one, so
     # identical repeated clauses pair in order.
-    diag = 1e-3 * (1.0 - ((np.arange(n)[:, None] - np.arange(m)[None, :]) / max(n, m)) ** 2)
-    groups = [([i], [j]) for i, j in _assign(sim + diag, sim >= t + MOVE_MARGIN)]
-    context = diag + SECTION_PRIOR * _heading_overlap(left, right)
-    groups += [([i], [j]) for i, j in _fill_gaps(groups, sim, context, t)]
+    tie = 1e-3 * (1.0 - ((ii - jj) / max(n, m)) ** 2)
+    strong = score >= t + MOVE_MARGIN
+    groups = [([i], [j]) for i, j in _assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
+    table, head_l, head_r = _heading_overlap(left, right)
+    context = score + tie + SECTION_PRIOR * table[head_l[ii], head_r[jj]]
+    groups += [([i], [j]) for i, j in _fill_gaps(groups, ii, jj, context, n, m, t)]
     if merges:
         _merge(groups, space)
     scores = space.group_similarity([g[0] for g in groups], [g[1] for g in groups])
@@ -271,8 +278,8 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     return order_links(links)
 
 
-def _assign(weight, mask) -> list[tuple[int, int]]:
-    """The one-to-one matching of largest total ``weight`` among the pairs in ``mask``.
+def _assign(ii, jj, weight, n: int, m: int) -> list[tuple[int, int]]:
+    """The one-to-one matching of largest total ``weight`` (>= 0) among the pairs ``(ii, jj)``.
 
     Solved per connected component of the bipartite graph of allowed pairs, which are small in
     practice, so large documents never need one huge dense problem.
@@ -282,25 +289,23 @@ def _assign(weight, mask) -> list[tuple[int, int]]:
     from scipy.optimize import linear_sum_assignment
     from scipy.sparse.csgraph import connected_components
 
-    ii, jj = np.nonzero(mask)
     if len(ii) == 0:
         return []
-    n, m = mask.shape
     graph = sparse.coo_matrix((np.ones(len(ii)), (ii, jj + n)), shape=(n + m, n + m))
     _, label = connected_components(graph, directed=False)
     comp = label[ii]
     order = np.argsort(comp, kind="stable")
-    ii, jj, comp = ii[order], jj[order], comp[order]
+    ii, jj, comp, weight = ii[order], jj[order], comp[order], weight[order]
     cuts = np.flatnonzero(np.diff(comp)) + 1
     pairs: list[tuple[int, int]] = []
-    for ci, cj in zip(np.split(ii, cuts), np.split(jj, cuts)):
+    for ci, cj, cw in zip(np.split(ii, cuts), np.split(jj, cuts), np.split(weight, cuts)):
         if len(ci) == 1:
             pairs.append((int(ci[0]), int(cj[0])))
             continue
         rows, rinv = np.unique(ci, return_inverse=True)
         cols, cinv = np.unique(cj, return_inverse=True)
         sub = np.full((len(rows), len(cols)), -1.0)  # forbidden pairs; real weights are >= 0
-        sub[rinv, cinv] = weight[ci, cj]
+        sub[rinv, cinv] = cw
         for a, b in zip(*linear_sum_assignment(sub, maximize=True)):
             if sub[a, b] >= 0:
                 pairs.append((int(rows[a]), int(cols[b])))
@@ -331,7 +336,11 @@ def _chain_of(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]):
-    """Jaccard overlap of the stemmed words of each pair's section headings (0 without headings)."""
+    """Heading agreement of clause pairs: a table over distinct headings and each side's row in it.
+
+    From the Jaccard overlap of the headings' stemmed words, rescaled to -1 (nothing in common) ..
+    +1 (the same heading); 0 when either clause has no heading.
+    """
     import numpy as np
 
     def heads(items):
@@ -343,16 +352,17 @@ def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]
     ru, ri = heads(right)
     lw = [{_stem(w) for w in _words(h)} for h in lu]
     rw = [{_stem(w) for w in _words(h)} for h in ru]
-    # Both headed: from -1 (no word in common) to +1 (the same heading); otherwise no evidence.
     table = np.array([[2.0 * len(a & b) / len(a | b) - 1.0 if a and b else 0.0 for b in rw] for a in lw])
-    return table[li][:, ri]
+    return table, li, ri
 
 
-def _fill_gaps(groups, sim, context, t: float) -> list[tuple[int, int]]:
-    """In-sequence links between consecutive anchors that kept their order (step 4)."""
+def _fill_gaps(groups, ii, jj, context, n: int, m: int, t: float) -> list[tuple[int, int]]:
+    """In-sequence links between consecutive anchors that kept their order (step 4).
+
+    ``(ii, jj)`` are the candidate pairs and ``context`` their similarity plus heading prior.
+    """
     import numpy as np
 
-    n, m = sim.shape
     chain = _chain_of([(g[0][0], g[1][0]) for g in groups])
     free_l = np.ones(n, bool)
     free_r = np.ones(m, bool)
@@ -361,22 +371,32 @@ def _fill_gaps(groups, sim, context, t: float) -> list[tuple[int, int]]:
         free_r[gr] = False
     gap_l = np.searchsorted(np.array([i for i, _ in chain], dtype=np.int64), np.arange(n))
     gap_r = np.searchsorted(np.array([j for _, j in chain], dtype=np.int64), np.arange(m))
-    score = sim + context + POSITION_PRIOR * (1.0 - np.abs(_place(gap_l, free_l)[:, None] - _place(gap_r, free_r)[None, :]))
-    mask = (gap_l[:, None] == gap_r[None, :]) & free_l[:, None] & free_r[None, :] & (score >= t)
-    if not mask.any():
+    keep = free_l[ii] & free_r[jj] & (gap_l[ii] == gap_r[jj])
+    ii, jj = ii[keep], jj[keep]
+    score = context[keep] + POSITION_PRIOR * (1.0 - np.abs(_place(gap_l, free_l)[ii] - _place(gap_r, free_r)[jj]))
+    keep = score >= t
+    ii, jj, score = ii[keep], jj[keep], score[keep]
+    if len(ii) > _TOP_K * (n + m):
+        # Keep each clause's few best candidates (both directions) to bound the chain's work.
+        keep = (_rank_within(ii, score) < _TOP_K) | (_rank_within(jj, score) < _TOP_K)
+        ii, jj, score = ii[keep], jj[keep], score[keep]
+    if len(ii) == 0:
         return []
-    # Keep each clause's few best candidates (both directions) to bound the chain's work.
-    masked = np.where(mask, score, -1.0)
-    keep = np.zeros_like(mask)
-    k = min(_TOP_K, m)
-    rows = np.argpartition(-masked, k - 1, axis=1)[:, :k]
-    keep[np.arange(n)[:, None], rows] = True
-    k = min(_TOP_K, n)
-    cols = np.argpartition(-masked, k - 1, axis=0)[:k, :]
-    keep[cols, np.arange(m)[None, :]] = True
-    ii, jj = np.nonzero(mask & keep)
-    # Weight above the bar, so every chosen pair adds to the chain (``context`` holds the tie-break).
-    return _heaviest_chain(ii, jj, (score - t + 1e-6)[ii, jj], n)
+    # Weight above the bar, so every chosen pair adds to the chain.
+    return _heaviest_chain(ii, jj, score - t + 1e-6, n)
+
+
+def _rank_within(key, score):
+    """Rank of each pair by decreasing score among the pairs with the same ``key``."""
+    import numpy as np
+
+    order = np.lexsort((-score, key))
+    sorted_key = key[order]
+    first = np.flatnonzero(np.concatenate([[True], sorted_key[1:] != sorted_key[:-1]]))
+    start = np.repeat(first, np.diff(np.concatenate([first, [len(key)]])))
+    rank = np.empty(len(key), dtype=np.int64)
+    rank[order] = np.arange(len(key)) - start
+    return rank
 
 
 def _place(gap, free):
