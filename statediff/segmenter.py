@@ -91,6 +91,7 @@ def _parse_markers(text: str, prev_alpha: str | None,
     """The list markers at the start of ``text`` (possibly nested, e.g. "4. ●sharing") and where the
     text proper starts."""
     markers: list[tuple[str, str]] = []
+    ends: list[int] = []  # where each marker ends, for the text column of nested items ("4. ●sharing")
     pos = 0
     while pos < len(text) and len(markers) < 3:
         for kind, rx in _MARKERS:
@@ -116,13 +117,14 @@ def _parse_markers(text: str, prev_alpha: str | None,
                 if bare not in "abcdefghijklmnopqrstuvwxyz" or (prev_alpha is None and bare != "a"):
                     continue
             markers.append((kind, label))
+            ends.append(m.end())
             pos = m.end()
             break
         else:
             break
         if markers[-1][0] == "md":
             break
-    return markers, pos
+    return markers, pos, ends
 
 
 # --------------------------------------------------------------------------------------------------
@@ -142,6 +144,7 @@ class _Block:
     text_offset: int  # offset in the first line's text where content starts (after markers)
     heading: bool = False
     text: str = ""
+    marker_ends: list[int] = field(default_factory=list)
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
 
     def text_joined(self) -> str:
@@ -171,8 +174,14 @@ def _wrap_width(lines: list[Line | None]) -> int:
     if len(lengths) < 4:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
-    # Filled text rarely exceeds 100 columns; longer "lines" are paragraphs written on one line.
-    return width if width <= 100 else 0
+    if width <= 100:
+        return width
+    # Longer "lines" are usually paragraphs written on one line, unless many of them stop in mid
+    # sentence with text on the next line: then the text was filled to a wide measure (a readout
+    # filled to 115 columns).
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a is not None]
+    cut = sum(1 for a, b in pairs if b is not None and not _TERMINAL.search(a.text))
+    return width if pairs and cut >= 0.3 * len(pairs) and width <= 160 else 0
 
 
 # A line of filled text that ends on one of these words was cut by the filling, so a marker-like start
@@ -194,7 +203,7 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
         if cur is not None and width and _OPEN_END.search(cur.lines[-1].text):
             cur.lines.append(line)
             continue
-        markers, offset = _parse_markers(line.text, prev_alpha, prev_upper)
+        markers, offset, ends = _parse_markers(line.text, prev_alpha, prev_upper)
         for kind, label in markers:
             if kind == "alpha":
                 prev_alpha = label.strip("()")
@@ -203,7 +212,7 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
         if cur is not None and not markers and _continues(cur, line, width):
             cur.lines.append(line)
             continue
-        cur = _Block([line], markers, offset)
+        cur = _Block([line], markers, offset, marker_ends=ends)
         blocks.append(cur)
     return blocks
 
@@ -227,8 +236,8 @@ def _continues(block: _Block, line: Line, width: int) -> bool:
         # of a paragraph ("Today, the leaders of ... partnership - Prime\nMinister ...").
         if (not block.markers or block.markers[0][0] in _HEADING_KINDS) and (not width or _would_fit(last, line, width)):
             return False
-    if block.markers and line.indent > block.indent:
-        return True  # hanging indent under a list item
+    if block.markers and line.indent > block.indent and (width or not _TERMINAL.search(last.text)):
+        return True  # hanging indent under a list item (in unfilled text a full stop ends the item)
     if not _TERMINAL.search(last.text):
         return True  # the line stops mid-sentence
     if width:
@@ -842,19 +851,22 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
             continue
         if b.markers:
             labels: list[str] = []
-            for kind, label in b.markers:
+            for mi, (kind, label) in enumerate(b.markers):
+                col = b.indent + b.marker_ends[mi] if mi < len(b.marker_ends) else b.text_col
                 if any(lv.role == "I" and lv.kind == kind for lv in stack):
                     while not (stack[-1].role == "I" and stack[-1].kind == kind):
                         stack.pop()
                     stack.pop()
                 if kind == "bullet":
                     label = f"b{count(tuple(lv.label for lv in stack) + ('b',))}"
-                stack.append(_Level("I", kind, label, b.text_col))
+                stack.append(_Level("I", kind, label, col))
             number = _join_number([lv.label for lv in stack if lv.label and (lv.role == "I" or lv.in_items)])
             out.append(_Numbered(b, number, section))
             continue
         # An unmarked paragraph sits inside the items whose text it is indented under.
-        while stack and stack[-1].role == "I" and b.indent < stack[-1].col:
+        # A paragraph aligned with a bullet's text after the list is prose of the list's parent.
+        while stack and stack[-1].role == "I" and (b.indent < stack[-1].col
+                                                   or (stack[-1].kind == "bullet" and b.indent <= stack[-1].col)):
             stack.pop()
         labels = [lv.label for lv in stack if lv.label]
         k = count(tuple(labels) + ("p",))
