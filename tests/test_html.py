@@ -257,6 +257,18 @@ def test_any_text_round_trips_as_text(left: str, right: str, label: str, number:
     assert len(tree.xpath("//script")) == 1
 
 
+def test_control_characters_and_lone_surrogates_show_as_symbols() -> None:
+    # lxml refuses them; a statement decoded with errors="surrogateescape" or carrying terminal
+    # escapes must still render, and show where the odd characters were.
+    left = statediff.parse("(1) We agreed to \x1b[31mmeet\x00 now.\n(2) Fine\udcff.", name="a\x07.txt")
+    right = statediff.parse("(1) We agreed to meet now.\n(2) Fine.", name="b.txt")
+    for fragment in (False, True):
+        out = statediff.render(statediff.compare(left, right), "html", fragment=fragment)
+        text = lxml_html.fromstring(out).text_content()
+        assert "\u241b[31mmeet\u2400" in text and "Fine\ufffd." in text
+        assert ("a\u2407.txt" in text) and "\x1b" not in out and "\x00" not in out
+
+
 def test_any_label_is_shown_and_counted() -> None:
     c = statediff.compare(statediff.parse("(1) We agreed to meet."), statediff.parse("(1) We agreed to meet soon."))
     p = c.pairs[0]

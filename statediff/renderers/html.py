@@ -70,12 +70,25 @@ def content_security_policy(scripts: Iterable[str] = ()) -> str:
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
         for s in scripts)
     return ("default-src 'none'; " + (f"script-src {hashes}; " if hashes else "script-src 'none'; ")
-            + "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; object-src 'none'")
+            + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; object-src 'none'")
+
+
+# Characters an HTML document cannot carry as text (lxml refuses them): C0 controls other than tab,
+# newline and carriage return become their visible "control pictures" (U+2400 block), so that an
+# escape character in a statement shows as a symbol; lone surrogates and the non-characters U+FFFE
+# and U+FFFF become the replacement character.
+_UNSAFE = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+_UNSAFE.update({0x7F: 0x2421, 0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
+_UNSAFE.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
+
+
+def _clean(text: str) -> str:
+    return text.translate(_UNSAFE)
 
 
 def _e(tag: str, attrib: dict[str, str] | None = None, *children: Any):
     """An element with text and child elements; strings become text nodes (escaped by lxml)."""
-    el = etree.Element(tag, {k: v for k, v in (attrib or {}).items() if v is not None})
+    el = etree.Element(tag, {k: _clean(v) for k, v in (attrib or {}).items() if v is not None})
     for ch in children:
         _add(el, ch)
     return el
@@ -85,6 +98,7 @@ def _add(el: Any, ch: Any) -> None:
     if ch is None or ch == "":
         return
     if isinstance(ch, str):
+        ch = _clean(ch)
         if len(el):
             el[-1].tail = (el[-1].tail or "") + ch
         else:
@@ -101,20 +115,22 @@ def _anchor_id(side: str, number: str) -> str:
     return f"{side}-" + "".join("_" if c.isspace() else c for c in number)
 
 
-def _nice_date(iso: str) -> str:
+# English month names whatever the locale (strftime would follow LC_TIME and make output vary).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _nice_date(iso: str, *, short: bool = False) -> str:
     try:
         d = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    month = _MONTHS[d.month - 1]
+    return f"{d.day} {month[:3] if short else month} {d.year}"
 
 
 def _short_date(iso: str) -> str:
-    try:
-        d = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%b')} {d.year}"
+    return _nice_date(iso, short=True)
 
 
 def _doc_label(d: Document) -> str:
@@ -390,7 +406,8 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     ghost_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "ghost"}
     pair_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "pair"}
     group = "sd-view-" + hashlib.sha256(
-        "\0".join((c.left.name, c.left.source, c.right.name, c.right.source)).encode("utf-8")).hexdigest()[:10]
+        "\0".join((c.left.name, c.left.source, c.right.name, c.right.source)).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:10]
 
     clauses = _e(clauses_tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
                  _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
