@@ -4,6 +4,7 @@ of each series under fixtures/corpora/.
     python bench/labels.py                 # counts of each label per pair, then totals
     python bench/labels.py --examples 3    # and up to 3 example pairs per label
     python bench/labels.py --label softened --examples 50   # every pair with one label
+    python bench/labels.py --markdown      # the table of docs/labels.md
 
 The output is what docs/labels.md summarises; read it for plausibility after changing the lexicon
 or the classifier.
@@ -51,7 +52,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--examples", type=int, default=0, help="example pairs to print per label")
     ap.add_argument("--label", action="append", help="only these labels (repeatable)")
+    ap.add_argument("--markdown", action="store_true", help="print the counts as a Markdown table")
     args = ap.parse_args()
+    if args.markdown:
+        print(markdown())
+        return
     totals: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for left, part, right in pairs():
@@ -73,6 +78,24 @@ def main() -> None:
         if examples[label]:
             print(f"\n== {label}")
             print("\n".join(examples[label]))
+
+
+def markdown() -> str:
+    """Counts per label per pair as a Markdown table: one row per pair, one column per label seen."""
+    rows = []
+    totals: Counter[str] = Counter()
+    for left, part, right in pairs():
+        result = statediff.compare(statediff.read(left, part=part), statediff.read(right))
+        counts = Counter(label for p in result.pairs for label in p.labels)
+        totals.update(counts)
+        changed = result.summary["changed"]
+        rows.append((f"{name(left, part)} -> {right.name}", changed, counts))
+    seen = [label for label in LABELS if totals[label]]
+    out = ["| pair | changed | " + " | ".join(seen) + " |", "|---|---:|" + "---:|" * len(seen)]
+    for title, changed, counts in rows:
+        out.append(f"| {title} | {changed} | " + " | ".join(str(counts[label] or "") for label in seen) + " |")
+    out.append(f"| **total** | | " + " | ".join(f"**{totals[label]}**" for label in seen) + " |")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":
