@@ -432,8 +432,12 @@ def _actor_change(ls: _Side, rs: _Side, edits: Sequence[Edit], left: Sequence[Cl
     Claims the actor's changed words."""
     la = next((c.actor for c in left if c.actor), "")
     ra = next((c.actor for c in right if c.actor), "")
-    if not la or not ra or _actor_key(la, tables) == _actor_key(ra, tables):
+    if not la or not ra:
         return False
+    lkey, rkey = _actor_key(la, tables), _actor_key(ra, tables)
+    short, long = sorted((lkey, rkey), key=len)
+    if any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1)):
+        return False  # the same actor, more or less fully named: "the leaders of Australia" / "Australia"
     if not _is_agent(la, tables, tables.actor_words) or not _is_agent(ra, tables, tables.actor_words):
         return False
     lk, rk = ls.text.casefold().find(la.casefold()), rs.text.casefold().find(ra.casefold())
@@ -450,25 +454,23 @@ def _actor_change(ls: _Side, rs: _Side, edits: Sequence[Edit], left: Sequence[Cl
 
 def _residual_kinds(ls: _Side, rs: _Side, edits: Sequence[Edit]) -> set[str]:
     """substitution / insertion / deletion from the substantive words no specific kind claimed.
-    An edit whose words differ only in case or hyphenation ("re-affirmed" -> "reaffirmed") is
-    cosmetic and ignored."""
+    Words that differ only in case or hyphenation ("re-affirmed" -> "reaffirmed") are cosmetic."""
     kinds: set[str] = set()
     for k, e in enumerate(edits):
         if e.op == "equal":
             continue
-        lw = [i for i, ek in enumerate(ls.edit_of) if ek == k]
-        rw = [i for i, ek in enumerate(rs.edit_of) if ek == k]
-        if [ls.words[i].key for i in lw] == [rs.words[i].key for i in rw]:
-            continue  # punctuation, spacing, case or hyphenation only
-        lrest = [i for i in lw if i not in ls.consumed]
-        rrest = [i for i in rw if i not in rs.consumed]
-        if [ls.words[i].key for i in lrest] == [rs.words[i].key for i in rrest]:
-            continue  # what the specific kinds left is cosmetic ("[-Peace-]{+Across the region, peace+}")
-        if lrest and rrest:
+        lkeys = [w.key for i, w in enumerate(ls.words) if ls.edit_of[i] == k and i not in ls.consumed]
+        rkeys = [w.key for i, w in enumerate(rs.words) if rs.edit_of[i] == k and i not in rs.consumed]
+        # Words both sides of one edit hold are kept words the diff grouped with a change ("[-We-]{+and
+        # we+}" only inserts "and") or differ in case or hyphenation only: they are no substitution.
+        sm = SequenceMatcher(None, lkeys, rkeys, autojunk=False)
+        shared = sum(n for _, _, n in sm.get_matching_blocks())
+        removed, added = len(lkeys) - shared, len(rkeys) - shared
+        if removed and added:
             kinds.add("substitution")
-        elif rrest:
+        elif added:
             kinds.add("insertion")
-        elif lrest:
+        elif removed:
             kinds.add("deletion")
     return kinds
 

@@ -365,3 +365,16 @@ def test_every_label_is_documented() -> None:
     headings = "\n".join(line for line in doc.splitlines() if line.startswith("### "))
     for label in LABELS:
         assert f"`{label}`" in headings, label
+
+
+def test_the_same_actor_more_fully_named_is_not_an_actor_change() -> None:
+    a = "In 2021, the leaders of Australia and Japan announced the partnership."
+    b = "In 2021, Australia and Japan announced the partnership."
+    assert labels(a, b, left_actor="The leaders of Australia and Japan", right_actor="Australia and Japan") == (
+        "deletion",)
+
+
+def test_words_a_replace_keeps_are_not_a_substitution() -> None:
+    a = "We remain committed to using all appropriate tools."
+    b = "Members agreed, and we remain committed to using all appropriate tools."
+    assert labels(a, b) == ("insertion",)
