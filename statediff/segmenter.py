@@ -531,6 +531,9 @@ def _actor(before: str) -> tuple[str, bool]:
         np = _noun_phrase(words)
         if np:
             return np, True
+        if words and words[0].lower() in _PRONOUNS - {"it"}:
+            # "we stood together in San Diego and announced": the pronoun that opens the clause
+            return words[0].capitalize(), True
         bare = _strip_tail(words)
         if 0 < len(bare) <= 3 and all(w.isalpha() and w.islower() for w in bare) and bare[-1].endswith("s") \
                 and not any(w in _PREPOSITIONS or w in _STOP_IN_SUBJECT or w in _CONJUNCTIONS for w in bare) \
@@ -582,9 +585,10 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
     cuts: list[int] = []
     first_verb = hits[0].start
     for hit in hits[1:]:
-        if not _is_strong(hit):
-            continue
         start = cuts[-1] if cuts else 0
+        pronoun = _words(sentence[start:hit.start])[-1:] in (["we"], ["they"], ["he"], ["she"])
+        if not _is_strong(hit) and not pronoun:
+            continue  # ", and we commit to ..." is a clause whatever the verb's form
         head = sentence[start:hit.start]
         m = None
         for m in _CLAUSE_CUT.finditer(head):
@@ -890,10 +894,10 @@ def _first_label(blocks: list[_Block], i: int) -> str | None:
     heading, without brackets; None when there is none."""
     for j in range(i + 1, len(blocks)):
         b = blocks[j]
-        if b.heading and (not b.markers or b.markers[0][0] == "md"):
+        if b.heading:
             if j == i + 1 and _is_subtitle(blocks, j, 0):
                 continue
-            return None
+            return None  # the next section begins: none of its items count here
         for kind, label in b.markers:
             if kind in _ITEM_KINDS_WITH_OWN_LABEL:
                 return label.strip("()").rstrip(")")
