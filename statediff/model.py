@@ -138,7 +138,8 @@ class Comparison:
 class Revision:
     """One entry of a lineage's history: its wording in one document, or the document it left.
 
-    ``edits`` turn the lineage's previous wording (where it last appeared) into ``text``; a
+    ``edits`` turn the lineage's wording in document ``base`` into ``text``: its last wording, or an
+    older one when the clause was matched to that (a commitment reworded and later reworded back); a
     ``dropped`` or ``merged`` entry has no numbers and no text, and its edits delete the last wording.
     """
 
@@ -152,6 +153,7 @@ class Revision:
     moved: bool = False  # its order relative to the other clauses changed since the predecessor
     index: tuple[int, ...] = ()  # clause indexes, parallel to ``numbers``
     into: str = ""  # for "merged": the id of the lineage it joined
+    base: int = -1  # document whose wording the edits start from: the last one, or an older one recalled
 
 
 @dataclass(frozen=True, slots=True)

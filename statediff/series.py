@@ -22,12 +22,13 @@ documents always give the same ids, and filtering with ``grep`` keeps them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
-from .aligner import align, moved_links
+from .aligner import DEFAULT_THRESHOLD, MOVE_MARGIN, align, moved_links, order_links, similarity
 from .classifier import classify, is_cosmetic_only
 from .differ import diff_words
 from .errors import StatediffError
@@ -46,6 +47,15 @@ Progress = Callable[[int, int], None]
 # Entries are grouped into batches of about this many clause pairs before they are sent to an
 # executor: large enough that pickling and scheduling cost little next to the diffs themselves.
 _BATCH = 400
+
+# Recall (see _Shelf): candidates share one of the new clause's this many rarest words, and the
+# aligner chooses among this many best-ranked lineages per clause. Eight rare words leave room for
+# the new names and numbers a reworded clause brings; four lineages cover near-duplicate commitments.
+_RARE = 8
+_CANDIDATES = 4
+# A lineage reworded at every meeting is recalled by its latest wordings only: this many bound the
+# cost, and a commitment rarely has more distinct wordings in a series.
+_WORDINGS = 8
 
 
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
@@ -185,14 +195,34 @@ def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Mete
 
 
 def _align_pair(left: Sequence[Clause], right: Sequence[Clause], threshold: float | None) -> list[Link]:
-    return align(left, right, threshold=threshold)
+    """Align two neighbours: runs of identical clauses in the same order are linked as they are (the
+    matching blocks of :class:`difflib.SequenceMatcher` on the clause texts), and the aligner links the
+    clauses between them. Consecutive statements of a series repeat most of their clauses, so this
+    keeps the aligner's work to what changed."""
+    from difflib import SequenceMatcher
+
+    lt, rt = [c.text for c in left], [c.text for c in right]
+    links: list[Link] = []
+    for a, b, size in SequenceMatcher(None, lt, rt, autojunk=False).get_matching_blocks():
+        links.extend(Link((a + t,), (b + t,), 1.0) for t in range(size))
+    fixed_l = {i for link in links for i in link.left}
+    fixed_r = {j for link in links for j in link.right}
+    rest_l = [i for i in range(len(left)) if i not in fixed_l]
+    rest_r = [j for j in range(len(right)) if j not in fixed_r]
+    for link in align([left[i] for i in rest_l], [right[j] for j in rest_r], threshold=threshold):
+        links.append(Link(tuple(rest_l[i] for i in link.left), tuple(rest_r[j] for j in link.right), link.score))
+    return order_links(links)
 
 
 def _diff_batch(pairs: list[tuple[tuple[Clause, ...], tuple[Clause, ...]]], lexicon: Lexicon | None,
                 ) -> list[tuple[tuple[Edit, ...], tuple[str, ...]]]:
     out = []
     for lc, rc in pairs:
-        edits = diff_words(_text(lc), _text(rc))
+        lt, rt = _text(lc), _text(rc)
+        if lt == rt:  # most of a long series: nothing to diff, and classify labels nothing
+            out.append(((Edit("equal", lt, rt),) if lt else (), ()))
+            continue
+        edits = diff_words(lt, rt)
         out.append((edits, classify(edits, lc, rc, lexicon=lexicon)))
     return out
 
@@ -223,23 +253,83 @@ class _Builder:
     last_index: tuple[int, ...] = ()
     ended: bool = False  # merged into another lineage: never revived
     wordings: list[str] = field(default_factory=list)  # its distinct texts so far
+    sources: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # where each was first seen
 
-    def appear(self, entry: _Entry, docs: list[Document]) -> None:
+    def appear(self, entry: _Entry, docs: list[Document]) -> str | None:
+        """Record an appearance; returns its text when it is a wording the lineage had not had."""
         self.entries.append(entry)
         self.last_doc, self.last_index = entry.document, entry.index
         text = _text([docs[entry.document].clauses[i] for i in entry.index])
-        if text not in self.wordings:
-            self.wordings.append(text)
+        if text in self.wordings:
+            return None
+        self.wordings.append(text)
+        self.sources.append((entry.document, entry.index))
+        return text
+
+
+class _Shelf:
+    """Every wording of every lineage, indexed by its words, to find recall candidates cheaply.
+
+    Aligning a new clause with all the wordings of a long series would cost as much as the series
+    is long, at every document. So candidates are found first, as record linkage does ("blocking"):
+    the wordings that share at least one of the clause's rarest words, ranked by the summed inverse
+    frequency of the words they share; the aligner then decides among the best few lineages.
+    """
+
+    def __init__(self) -> None:
+        self.owner: list[int] = []  # wording -> builder
+        self.postings: dict[str, list[int]] = {}
+
+    def add(self, b_idx: int, text: str) -> None:
+        w_idx = len(self.owner)
+        self.owner.append(b_idx)
+        for w in _words(text):
+            self.postings.setdefault(w, []).append(w_idx)
+
+    def candidates(self, text: str, eligible: Callable[[int], bool]) -> list[int]:
+        """Up to ``_CANDIDATES`` eligible lineages that have used the most telling of the clause's words.
+
+        A lineage scores the summed inverse frequency of the clause's ``_RARE`` rarest words that
+        any of its wordings holds; ties go to the older lineage.
+        """
+        import math
+
+        words = [w for w in _words(text) if w in self.postings]
+        n = len(self.owner)
+        best: dict[int, float] = {}
+        for w in sorted(words, key=lambda w: (len(self.postings[w]), w))[:_RARE]:
+            idf = math.log(n / len(self.postings[w])) + 1e-6
+            for b_idx in {self.owner[w_idx] for w_idx in self.postings[w]}:
+                if eligible(b_idx):
+                    best[b_idx] = best.get(b_idx, 0.0) + idf
+        return sorted(best, key=lambda b: (-best[b], b))[:_CANDIDATES]
+
+
+_WORD = re.compile(r"[^\W_]{3,}")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The distinct words of three letters or more, folded and lower-cased: what blocking compares."""
+    return frozenset(_WORD.findall(fold(text).casefold()))
 
 
 def _walk(docs: list[Document], neighbours: list[list[Link]], lookback: int | None,
           threshold: float | None, meter: _Meter) -> list[_Builder]:
     builders: list[_Builder] = []
+    shelf = _Shelf()
+    t = DEFAULT_THRESHOLD if threshold is None else threshold
+    # Below this, the aligner would not have linked the pair without the support of its position
+    # (a moved pair needs it): such links are weighed against the lineages' other wordings.
+    contest = t + MOVE_MARGIN
+
+    def appear(b_idx: int, entry: _Entry) -> None:
+        text = builders[b_idx].appear(entry, docs)
+        if text is not None:
+            shelf.add(b_idx, text)
 
     def start(k: int, index: tuple[int, ...], split_from: int = -1) -> int:
-        b = _Builder(split_from=split_from)
-        b.appear(_Entry(k, "added", index), docs)
-        builders.append(b)
+        builders.append(_Builder(split_from=split_from))
+        appear(len(builders) - 1, _Entry(k, "added", index))
         return len(builders) - 1
 
     owner = {i: start(0, (i,)) for i in range(len(docs[0].clauses))} if docs else {}
@@ -248,47 +338,63 @@ def _walk(docs: list[Document], neighbours: list[list[Link]], lookback: int | No
         moved = moved_links(links)
         claimed: set[int] = set()
         merged_into: dict[int, int] = {}
-        pending: list[tuple[int, ...]] = []
         current: dict[int, int] = {}
+        open_groups: list[tuple[int, ...]] = []  # clause groups whose lineage recall may still decide
+        # (score, rank, group, lineage, moved, wording matched or None for the last one)
+        edges: list[tuple[float, int, int, int, bool, Any]] = []
+
+        def settle(b_idx: int, right: tuple[int, ...], score: float, was_moved: bool, base: Any = None) -> None:
+            b = builders[b_idx]
+            status = "continued" if b.last_doc == k - 1 else "revived"
+            appear(b_idx, _Entry(k, status, right, base or (b.last_doc, b.last_index), score, was_moved))
+            claimed.add(b_idx)
+            for j in right:
+                current[j] = b_idx
+
         for pos, link in enumerate(links):
             if not link.right:
                 continue
             if not link.left:
-                pending.append(link.right)
+                open_groups.append(link.right)
                 continue
             owners: list[int] = []
             for i in link.left:
                 if owner[i] not in owners:
                     owners.append(owner[i])
             pick = next((o for o in owners if o not in claimed), None)
-            if pick is None:  # a lineage's clauses went to several groups: this one splits off
-                target = start(k, link.right, split_from=owners[0])
-            else:
-                target = pick
-                claimed.add(pick)
-                b = builders[pick]
-                b.appear(_Entry(k, "continued", link.right, (b.last_doc, b.last_index), link.score,
-                                pos in moved), docs)
             for o in owners:
-                merged_into.setdefault(o, target)
-            for j in link.right:
-                current[j] = target
-        for right, b_idx, score in _recall(docs, builders, k, pending, claimed, lookback, threshold):
-            b = builders[b_idx]
-            status = "continued" if b.last_doc == k - 1 else "revived"
-            b.appear(_Entry(k, status, right, (b.last_doc, b.last_index), score), docs)
-            claimed.add(b_idx)
-            for j in right:
-                current[j] = b_idx
-        for right in pending:
-            if right[0] not in current:
+                merged_into.setdefault(o, pick if pick is not None else -1)
+            if pick is None:  # a lineage's clauses went to several groups: this one splits off
+                b_idx = start(k, link.right, split_from=owners[0])
+                for j in link.right:
+                    current[j] = b_idx
+            elif link.score < contest and len(link.left) == 1 and len(link.right) == 1:
+                # a rewording the aligner linked on the support of its position: another lineage, or
+                # an older wording, may match the clause better (see _recall)
+                claimed.add(pick)
+                edges.append((link.score, 0, len(open_groups), pick, pos in moved, None))
+                open_groups.append(link.right)
+            else:
+                settle(pick, link.right, link.score, pos in moved)
+        holders = {e[3] for e in edges}
+        claimed -= holders
+        edges += _recall(docs, builders, shelf, k, open_groups, claimed, holders, lookback, t)
+        # the best-scored pairing first; a continuation wins a tie against a revival
+        edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3]))
+        done: set[int] = set()
+        for score, _, g, b_idx, was_moved, base in edges:
+            if g not in done and b_idx not in claimed:
+                done.add(g)
+                settle(b_idx, open_groups[g], score, was_moved, base)
+        for g, right in enumerate(open_groups):
+            if g not in done:
                 b_idx = start(k, right)
                 for j in right:
                     current[j] = b_idx
         for b_idx in sorted(set(owner.values()) - claimed):
             target = merged_into.get(b_idx, -1)
             b = builders[b_idx]
-            if target >= 0 and target != b_idx:
+            if target >= 0 and target != b_idx and target in claimed:
                 b.entries.append(_Entry(k, "merged", prev=(b.last_doc, b.last_index), into=target))
                 b.ended = True
             else:
@@ -298,40 +404,44 @@ def _walk(docs: list[Document], neighbours: list[list[Link]], lookback: int | No
     return builders
 
 
-def _recall(docs: list[Document], builders: list[_Builder], k: int, pending: list[tuple[int, ...]],
-            claimed: set[int], lookback: int | None, threshold: float | None,
-            ) -> list[tuple[tuple[int, ...], int, float]]:
-    """Match the clauses the predecessor lacks with every wording of the lineages not yet in document k.
+def _recall(docs: list[Document], builders: list[_Builder], shelf: _Shelf, k: int, groups: list[tuple[int, ...]],
+            claimed: set[int], holders: set[int], lookback: int | None,
+            threshold: float) -> list[tuple[float, int, int, int, bool, Any]]:
+    """Propose lineages for clause groups of document k: those the predecessor lacks, and one-to-one
+    rewordings whose neighbour link another lineage may beat.
 
-    Candidates are the lineages that left at most ``lookback`` documents ago, and those of the
-    predecessor that the neighbour alignment did not continue: a commitment reworded twice may be
-    closer to one of its older wordings than to the last. Each lineage takes at most one clause, by
-    best score; returns (clause group, lineage, score) triples.
+    Candidates are the lineages that left at most ``lookback`` documents ago, those of the
+    predecessor not yet continued, and the ``holders`` of the rewordings. Every wording a lineage
+    had counts (its last ``_WORDINGS``), since a commitment reworded twice may be closer to an older
+    wording than to the last. The shelf proposes a few lineages per clause; the aligner's
+    :func:`~statediff.aligner.similarity` scores them, and a pair counts from ``threshold``, the
+    similarity the aligner asks of pairs in sequence: the lineage's history stands in for the support
+    of position. Returns edges (score, 1, group, lineage, False, wording) for :func:`_walk` to choose
+    from; wording is the (document, clauses) of the wording scored, where the edits will start.
     """
-    if not pending:
+    if not groups:
         return []
-    candidates = [b_idx for b_idx, b in enumerate(builders)
-                  if b_idx not in claimed and not b.ended and b.last_doc < k
-                  and (lookback is None or k - 1 - b.last_doc <= lookback)]
+
+    def eligible(b_idx: int) -> bool:
+        b = builders[b_idx]
+        return (b_idx not in claimed and not b.ended and b.last_doc < k
+                and (lookback is None or k - 1 - b.last_doc <= lookback))
+
+    right = [_text([docs[k].clauses[j] for j in group]) for group in groups]
+    chosen: set[int] = set(holders)
+    for text in right:
+        chosen.update(shelf.candidates(text, eligible))
     left, whose = [], []
-    for b_idx in candidates:
-        for text in builders[b_idx].wordings:
+    for b_idx in sorted(chosen):
+        b = builders[b_idx]
+        for text, source in zip(b.wordings[-_WORDINGS:], b.sources[-_WORDINGS:]):
             left.append(text)
-            whose.append(b_idx)
+            whose.append((b_idx, source))
     if not left:
         return []
-    right = [_text([docs[k].clauses[j] for j in group]) for group in pending]
-    # merges=False: a recalled lineage takes one clause; the rest start lineages of their own
-    links = [link for link in align(left, right, threshold=threshold, merges=False) if link.left and link.right]
-    links.sort(key=lambda link: (-link.score, link.right[0]))
-    taken: set[int] = set()
-    found = []
-    for link in links:
-        b_idx = whose[link.left[0]]
-        if b_idx not in taken:
-            taken.add(b_idx)
-            found.append((pending[link.right[0]], b_idx, link.score))
-    return sorted(found)
+    sim = similarity(left, right)
+    return [(round(float(sim[i, g]), 4), 1, int(g), whose[i][0], False, whose[i][1])
+            for i, g in zip(*(sim >= threshold).nonzero())]
 
 
 # --- wording: edits and labels for every entry ----------------------------------------------------
@@ -373,7 +483,7 @@ def _revision(docs: list[Document], e: _Entry, diff: tuple[tuple[Edit, ...], tup
         assert e.prev is not None
         last = _text(clauses(*e.prev))
         return Revision(document=e.document, status=e.status, numbers=(), text="",  # type: ignore[arg-type]
-                        edits=(Edit("delete", last, ""),), into=ids.get(e.into, ""))
+                        edits=(Edit("delete", last, ""),), into=ids.get(e.into, ""), base=e.prev[0])
     cl = clauses(e.document, e.index)
     text = _text(cl)
     numbers = tuple(c.number for c in cl)
@@ -386,4 +496,4 @@ def _revision(docs: list[Document], e: _Entry, diff: tuple[tuple[Edit, ...], tup
     if status == "continued":
         status = "unchanged" if is_cosmetic_only(_text(clauses(*e.prev)), text) else "changed"
     return Revision(document=e.document, status=status, numbers=numbers, text=text,  # type: ignore[arg-type]
-                    edits=edits, labels=labels, score=e.score, moved=e.moved, index=e.index)
+                    edits=edits, labels=labels, score=e.score, moved=e.moved, index=e.index, base=e.prev[0])

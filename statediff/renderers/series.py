@@ -43,6 +43,7 @@ def _revision_dict(r: Revision, docs: tuple[Document, ...]) -> dict[str, Any]:
            "status": r.status, "text": r.text, "score": r.score, "moved": r.moved,
            "edits": [{"op": e.op, "left": e.left, "right": e.right} for e in r.edits],
            "labels": list(r.labels)}
+    out["base"] = docs[r.base].name if r.base >= 0 else None
     if r.status == "merged":
         out["into"] = r.into
     return out
@@ -89,7 +90,7 @@ def _when(d: Document, k: int) -> str:
     return f"[{k + 1}] {d.date}" if d.date else f"[{k + 1}]"
 
 
-def _entry(r: Revision, docs: tuple[Document, ...], width: int, color: bool) -> list[str]:
+def _entry(r: Revision, previous: int, docs: tuple[Document, ...], width: int, color: bool) -> list[str]:
     head = f"  {_SIGN[r.status]} {_when(docs[r.document], r.document):<{width}}  "
     head += f"{', '.join(r.numbers) or '-':<8} {r.status}"
     if r.status in ("changed", "unchanged", "revived") and r.score:
@@ -98,6 +99,8 @@ def _entry(r: Revision, docs: tuple[Document, ...], width: int, color: bool) -> 
         head += "  moved"
     if r.status == "merged":
         head += f" into {r.into}"
+    if r.status in ("changed", "unchanged", "revived") and r.base >= 0 and r.base != previous:
+        head += f"  (from [{r.base + 1}])"
     if r.labels:
         head += "  [" + ", ".join(r.labels) + "]"
     lines = [f"{_DIM}{head}{_RESET}" if color and r.status == "unchanged" else head]
@@ -129,8 +132,11 @@ def render_text(series: Series, *, color: bool = False, all: bool = False, **_: 
         title = lin.id + (f"  split from {lin.split_from}" if lin.split_from else "")
         lines.append("")
         lines.append(f"{_BOLD}{title}{_RESET}" if color else title)
+        previous = -1
         for r in lin.history:
-            lines.extend(_entry(r, docs, width, color))
+            lines.extend(_entry(r, previous, docs, width, color))
+            if r.status not in ("dropped", "merged"):
+                previous = r.document
     if not shown:
         lines.append("")
         lines.append("No lineage matches." if series.grep and not series.lineages else "No substantive change.")

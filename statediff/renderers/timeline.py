@@ -58,6 +58,7 @@ CSS = """
 .sd-timeline .sd-changed .sd-status { background: var(--chg); color: var(--chg-fg); }
 .sd-timeline .sd-revived .sd-status { background: var(--rev); color: var(--rev-fg); }
 .sd-timeline .sd-dropped .sd-status, .sd-timeline .sd-merged .sd-status { background: var(--del); color: var(--del-fg); }
+.sd-timeline .sd-base { font-style: italic; }
 .sd-timeline .sd-label { border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
 .sd-timeline summary { cursor: pointer; color: var(--muted); font-size: .78rem; }
 .sd-timeline summary .sd-head { display: inline-flex; margin: 0; }
@@ -171,7 +172,7 @@ def _text(r: Revision):
     return el
 
 
-def _cell(r: Revision):
+def _cell(r: Revision, previous: int, docs: tuple[Document, ...]):
     head = _e("div", {"class": "sd-head"})
     if r.numbers:
         head.append(_e("span", {"class": "sd-num"}, ", ".join(r.numbers)))
@@ -183,6 +184,8 @@ def _cell(r: Revision):
     head.append(_e("span", {"class": "sd-status"}, word))
     for label in r.labels:
         head.append(_e("span", {"class": "sd-label"}, label))
+    if r.status in ("changed", "unchanged", "revived") and r.base >= 0 and r.base != previous:
+        head.append(_e("span", {"class": "sd-base"}, f"compared with {_short(docs[r.base], r.base)}"))
     td = _e("td", {"class": f"sd-{r.status}"})
     if r.status in ("unchanged", "dropped", "merged"):  # folded, so that the changes stand out
         td.append(_e("details", {}, _e("summary", {}, head), _text(r)))
@@ -211,9 +214,12 @@ def _row(lin: Lineage, docs: tuple[Document, ...]):
     tr = _e("tr", {"id": f"lineage-{lin.id}", "data-events": _events(lin)},
             _e("th", {"class": "sd-lineage", "scope": "row"}, lin.id, _e("span", {"class": "sd-life"}, _life(lin, docs))))
     at = {r.document: r for r in lin.history}
+    previous = -1
     for k in range(len(docs)):
         r = at.get(k)
-        tr.append(_cell(r) if r is not None else _e("td", {"class": "sd-absent"}))
+        tr.append(_cell(r, previous, docs) if r is not None else _e("td", {"class": "sd-absent"}))
+        if r is not None and r.status not in ("dropped", "merged"):
+            previous = k
     return tr
 
 
