@@ -864,7 +864,10 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
                 if kind == "bullet":
                     label = f"b{count(tuple(lv.label for lv in stack) + ('b',))}"
                 stack.append(_Level("I", kind, label, col))
-            number = _join_number([lv.label for lv in stack if lv.label and (lv.role == "I" or lv.in_items)])
+            if any(lv.role == "I" and lv.kind != "bullet" for lv in stack):
+                number = _join_number([lv.label for lv in stack if lv.label and (lv.role == "I" or lv.in_items)])
+            else:  # bullets count within their section: "II.A.b2"
+                number = _join_number([lv.label for lv in stack if lv.label])
             out.append(_Numbered(b, number, section))
             continue
         # An unmarked paragraph sits inside the items whose text it is indented under.
@@ -897,7 +900,9 @@ def _first_label(blocks: list[_Block], i: int) -> str | None:
         if b.heading:
             if j == i + 1 and _is_subtitle(blocks, j, 0):
                 continue
-            return None  # the next section begins: none of its items count here
+            if blocks[i].markers or not b.markers or b.markers[0][0] == "md":
+                return None  # the next section begins: none of its items count here
+            # Under an unnumbered heading, numbered section titles ("1. Introduction") are its items.
         for kind, label in b.markers:
             if kind in _ITEM_KINDS_WITH_OWN_LABEL:
                 return label.strip("()").rstrip(")")
