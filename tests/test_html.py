@@ -172,6 +172,16 @@ def test_changes_are_marked_for_navigation(seed: Comparison, seed_tree) -> None:
     assert all(r.get("tabindex") == "-1" for r in _pairs(seed_tree))
 
 
+def test_absent_side_is_named_by_date_only_when_dates_differ(seed_tree) -> None:
+    notes = {el.text for el in seed_tree.xpath("//span[@class='sd-absent-note']")}
+    assert notes == {"Not in 15 Jan 2021", "Not in 20 Jan 2022"}
+    # The AP report and the MOFA readout tell the same meeting: same date, so say which side.
+    c = statediff.compare(statediff.read(SEEDS["ap-2022"]), statediff.read(SEEDS["mofa-2022"]))
+    tree = lxml_html.document_fromstring(statediff.render(c, "html"))
+    notes = {el.text for el in tree.xpath("//span[@class='sd-absent-note']")}
+    assert notes == {"Not in the earlier document", "Not in the later document"}
+
+
 def test_unchanged_rows_are_not_changes() -> None:
     left = statediff.read(CORPORA / "fomc-implementation-notes-2015-2016" / "2015-12-16.txt")
     right = statediff.read(CORPORA / "fomc-implementation-notes-2015-2016" / "2016-01-27.txt")

@@ -279,8 +279,13 @@ def _numbers_text(p: Pair) -> str:
     return right if left == right else f"{left} \u2192 {right}"
 
 
-def _absent(d: Document):
-    note = f"Not in {_short_date(d.date)}" if d.date else "Not in this document"
+def _absent(c: Comparison, side: str):
+    d, other = (c.left, c.right) if side == "left" else (c.right, c.left)
+    # The date names the document only when it tells the two apart.
+    if d.date and d.date != other.date:
+        note = f"Not in {_short_date(d.date)}"
+    else:
+        note = "Not in the earlier document" if side == "left" else "Not in the later document"
     return _e("div", {"class": "sd-cell sd-absent"}, _e("span", {"class": "sd-absent-note"}, note))
 
 
@@ -333,8 +338,8 @@ def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
     if p.labels:
         meta.append(_e("ul", {"class": "sd-pair-labels", "aria-label": "Labels"},
                        [_e("li", {"class": "sd-label", "data-label": label}, label) for label in p.labels]))
-    left = _cell("left", p.left, _text(p, "left")) if p.left else _absent(c.left)
-    right = _cell("right", p.right, _text(p, "right")) if p.right else _absent(c.right)
+    left = _cell("left", p.left, _text(p, "left")) if p.left else _absent(c, "left")
+    right = _cell("right", p.right, _text(p, "right")) if p.right else _absent(c, "right")
     classes = f"sd-pair sd-pair-{p.status}" + (" sd-moved" if p.moved else "")
     attrib = {"class": classes, "data-status": p.status, "tabindex": "-1",
               "aria-label": f"Clause {_numbers_text(p)}: {p.status}" + (", moved" if p.moved else "")}
@@ -361,7 +366,7 @@ def _ghost_row(c: Comparison, p: Pair, pair_below: bool):
                           "aria-label": f"Clause {', '.join(p.left)} stood here; it moved to {', '.join(p.right)}"},
               meta,
               _e("div", {"class": "sd-cell sd-left"}, _e("p", {"class": "sd-nums"}, ", ".join(p.left)), text),
-              _absent(c.right),
+              _absent(c, "right"),
               _e("div", {"class": "sd-inline", "hidden": "hidden"}, inline_nums,
                  _e("p", {"class": "sd-text"}, p.left_text)))
 
