@@ -7,6 +7,7 @@
 --- <text>
 +++ <text>
 1 -> 1 clauses: 1 changed, 0 added, 0 dropped, 0 unchanged, 0 moved
+labels: 1 substitution
 <BLANKLINE>
 ~ (1)  changed ...  [substitution]
     The Ministers oppose change by [-coercion-]{+force+}.
