@@ -1,9 +1,13 @@
 """Inputs -> :class:`~statediff.model.Document`.
 
-Paths, ``pathlib.Path``, binary or text file objects and ``"-"`` (standard input) are read; a string
-is always a path, never literal text (use :func:`parse` for text in memory). Bytes are decoded with
-explicit rules (BOM, then UTF-8, then a declared or user-given encoding), HTML pages are reduced to
-their main content, and the text is handed to the segmenter.
+Paths, ``pathlib.Path``, ``http(s)://`` URLs, binary or text file objects and ``"-"`` (standard
+input) are read; a string is always a path or a URL, never literal text (use :func:`parse` for text
+in memory). Bytes are decoded with explicit rules (see :func:`decode`), HTML pages are reduced to
+their main content, PDF files to their text, and the text is handed to the segmenter.
+
+Every input is bounded before any work is done on it: at most :data:`MAX_BYTES` bytes (files, URLs
+and streams alike, read in pieces so a larger input is never held whole), a URL within
+:data:`URL_TIMEOUT` seconds in all, and no line longer than :data:`MAX_LINE` characters.
 """
 
 from __future__ import annotations
@@ -11,15 +15,15 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from pathlib import Path
 from typing import IO, Union
 
 from .errors import ReadError
 from .lexicon import Lexicon
 from .model import Document
-from .segmenter import find_date, segment
 
-__all__ = ["read", "parse", "decode", "detect_format", "MAX_BYTES", "Source"]
+__all__ = ["read", "parse", "decode", "detect_format", "MAX_BYTES", "MAX_LINE", "URL_TIMEOUT", "Source"]
 
 Source = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
@@ -27,26 +31,39 @@ Source = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 #: almost always the wrong file. The limit keeps memory and time bounded.
 MAX_BYTES = 20 * 1024 * 1024
 
+#: The longest line accepted, in characters. A statement's longest paragraph is a few thousand
+#: characters (the longest in fixtures/ is under 3,000); a line of hundreds of thousands is a data
+#: dump or a minified file, and the sentence and clause passes grow faster than linearly on it.
+MAX_LINE = 100_000
+
+#: Seconds a URL may take in all (connecting and every read together), so a server that trickles
+#: bytes cannot hold the command for ever.
+URL_TIMEOUT = 30.0
+
 _HTML_EXT = {".html", ".htm", ".xhtml"}
 _MD_EXT = {".md", ".markdown", ".mdown"}
+_URL = re.compile(r"^https?://", re.IGNORECASE)
 _ISO_IN_NAME = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _COMPACT_IN_NAME = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?!\d)")
+_CHUNK = 1 << 16
 
 
 def read(source: Source, *, part: int | str | None = None, format: str | None = None,
-         encoding: str | None = None, name: str | None = None, lexicon: Lexicon | None = None) -> Document:
-    """Read a document from a path, a file object or ``"-"`` (standard input).
+         encoding: str | None = None, name: str | None = None, lexicon: Lexicon | None = None,
+         timeout: float | None = None) -> Document:
+    """Read a document from a path, an ``http(s)://`` URL, a file object or ``"-"`` (standard input).
 
     ``format`` forces "text", "markdown", "html" or "pdf" instead of guessing from the extension and
     content; ``encoding`` overrides detection; ``part`` selects one meeting of a document that holds
-    several (1-based index or title substring).
+    several (1-based index or title substring); ``timeout`` bounds a URL's download in seconds
+    (default :data:`URL_TIMEOUT`).
 
     >>> doc = read("fixtures/japan-france/2021-01-15-defence-ministers-teleconference.txt")
     >>> doc.date, doc.clauses[0].number
     ('2021-01-15', 'p1')
     """
-    data, label, path_hint = _load(source)
-    fmt = format or detect_format(path_hint, data)
+    data, label, path_hint, declared = _load(source, URL_TIMEOUT if timeout is None else timeout)
+    fmt = format or detect_format(path_hint, data, declared.get("type", ""))
     if fmt not in ("text", "markdown", "html", "pdf"):
         raise ReadError(f"{label}: unknown input format {fmt!r} (use text, markdown, html or pdf)")
     if fmt == "pdf":
@@ -54,7 +71,8 @@ def read(source: Source, *, part: int | str | None = None, format: str | None = 
 
         text = pdf_text(data, label)
     else:
-        text = decode(data, label, encoding=encoding, html=fmt == "html")
+        text = decode(data, label, encoding=encoding or declared.get("charset"), html=fmt == "html",
+                      strict=bool(encoding))
         if fmt == "html":
             from .html_input import html_text
 
@@ -69,8 +87,32 @@ def parse(text: str, *, name: str = "<text>", format: str = "text", part: int | 
     >>> [c.number for c in parse("(1) We agreed. We also welcomed it.").clauses]
     ['(1).1', '(1).2']
     """
+    from .segmenter import segment
+
+    _check_lines(text, name)
     date = _date_from_name(name)
     return segment(text, name=name, format=format, part=part, lexicon=lexicon, date=date)
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
+
+
+def _check_lines(text: str, name: str) -> None:
+    if len(text) <= MAX_LINE:
+        return
+    start = 0
+    for number, m in enumerate(_LINE_BREAK.finditer(text), 1):
+        if m.start() - start > MAX_LINE:
+            break
+        start = m.end()
+    else:
+        number = text.count("\n") + 1
+        if len(text) - start <= MAX_LINE:
+            return
+    end = _LINE_BREAK.search(text, start)
+    length = (end.start() if end else len(text)) - start
+    raise ReadError(f"{name}: line {number} is {length:,} characters long; statediff reads lines of at most "
+                    f"{MAX_LINE:,} characters (is this a data file?)")
 
 
 def _date_from_name(name: str) -> str:
@@ -84,18 +126,21 @@ def _date_from_name(name: str) -> str:
     return ""
 
 
-def _load(source: Source) -> tuple[bytes, str, str]:
-    """The raw bytes of ``source``, a label for messages and a path for format detection."""
+def _load(source: Source, timeout: float) -> tuple[bytes, str, str, dict[str, str]]:
+    """The raw bytes of ``source``, a label for messages, a path for format detection and what a
+    server declared ("type" and "charset" from its Content-Type)."""
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         if path == "-":
             stream = getattr(sys.stdin, "buffer", sys.stdin)
-            return _read_stream(stream, "<stdin>"), "<stdin>", ""
-        return _read_path(path), os.path.basename(path) or path, path
+            return _read_stream(stream, "<stdin>"), "<stdin>", "", {}
+        if isinstance(path, str) and _URL.match(path):
+            return _fetch(path, timeout)
+        return _read_path(path), os.path.basename(path) or path, path, {}
     if hasattr(source, "read"):
         label = os.path.basename(str(getattr(source, "name", "") or "")) or "<stream>"
-        return _read_stream(source, label), label, str(getattr(source, "name", "") or "")
-    raise ReadError(f"cannot read a {type(source).__name__}: give a path, a file object or '-'")
+        return _read_stream(source, label), label, str(getattr(source, "name", "") or ""), {}
+    raise ReadError(f"cannot read a {type(source).__name__}: give a path, a URL, a file object or '-'")
 
 
 def _read_path(path: str) -> bytes:
@@ -118,33 +163,96 @@ def _read_path(path: str) -> bytes:
         raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _read_stream(stream: IO[str] | IO[bytes], label: str) -> bytes:
+def _read_stream(stream: IO[str] | IO[bytes], label: str, deadline: float | None = None) -> bytes:
+    """Read in pieces, stopping as soon as the input passes :data:`MAX_BYTES` (or the deadline)."""
+    pieces: list[bytes] = []
+    size = 0
     try:
-        data = stream.read(MAX_BYTES + 1)
+        while True:
+            piece = stream.read(_CHUNK)
+            if not piece:
+                break
+            if isinstance(piece, str):
+                piece = piece.encode("utf-8", "surrogatepass")
+            pieces.append(piece)
+            size += len(piece)
+            if size > MAX_BYTES:
+                raise ReadError(f"{label}: too large (more than {MAX_BYTES:,} bytes)")
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError
     except UnicodeDecodeError as exc:
         raise ReadError(f"{label}: not valid text ({exc.reason} at byte {exc.start})") from None
+    except TimeoutError:
+        raise ReadError(f"{label}: timed out") from None
     except OSError as exc:
-        raise ReadError(f"{label}: cannot be read ({exc})") from None
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
-    if len(data) > MAX_BYTES:
-        raise ReadError(f"{label}: too large (more than {MAX_BYTES:,} bytes)")
-    return data
+        raise ReadError(f"{label}: cannot be read ({exc.strerror or exc})") from None
+    return b"".join(pieces)
 
 
-def detect_format(path: str, data: bytes) -> str:
-    """"html", "markdown", "pdf" or "text", from the extension and, failing that, the content."""
+def _fetch(url: str, timeout: float) -> tuple[bytes, str, str, dict[str, str]]:
+    """GET ``url`` within ``timeout`` seconds in all and :data:`MAX_BYTES` bytes."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+    from email.message import Message
+
+    from . import __version__
+
+    parts = urllib.parse.urlsplit(url)
+    path = urllib.parse.unquote(parts.path)
+    label = os.path.basename(path.rstrip("/")) or parts.hostname or url
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"User-Agent": f"statediff/{__version__}",
+                                                   "Accept": "text/html, text/plain, application/pdf, */*;q=0.5"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > MAX_BYTES:
+                raise ReadError(f"{url}: too large ({int(length):,} bytes; the limit is {MAX_BYTES:,})")
+            data = _read_stream(response, url, deadline)
+            header = Message()
+            header["Content-Type"] = response.headers.get("Content-Type", "")
+            declared = {"type": header.get_content_type() if response.headers.get("Content-Type") else ""}
+            charset = header.get_param("charset")
+            if isinstance(charset, str) and charset:
+                declared["charset"] = charset
+    except urllib.error.HTTPError as exc:
+        raise ReadError(f"{url}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+            raise ReadError(f"{url}: timed out after {timeout:g} s") from None
+        raise ReadError(f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason})") from None
+    except TimeoutError:
+        raise ReadError(f"{url}: timed out after {timeout:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise ReadError(f"{url}: cannot be fetched ({exc})") from None
+    return data, label, path, declared
+
+
+def detect_format(path: str, data: bytes, content_type: str = "") -> str:
+    """"html", "markdown", "pdf" or "text", from the extension, a server's content type and, failing
+    those, the content."""
     ext = os.path.splitext(path)[1].lower()
-    if ext in _HTML_EXT:
+    if ext in _HTML_EXT or content_type in ("text/html", "application/xhtml+xml"):
         return "html"
-    if ext == ".pdf" or data[:5] == b"%PDF-":
+    if ext == ".pdf" or content_type == "application/pdf" or data[:5] == b"%PDF-":
         return "pdf"
-    if ext in _MD_EXT:
+    if ext in _MD_EXT or content_type == "text/markdown":
         return "markdown"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<!doctype html") or head.startswith(b"<html") or b"<html" in head[:256]:
+    head = _ascii_head(data[:2048]).lstrip(" \t\r\n").lower()
+    if head.startswith("<!doctype html") or head.startswith("<html") or "<html" in head[:256] \
+            or (head.startswith("<?xml") and "<html" in head):
         return "html"
     return "text"
+
+
+def _ascii_head(head: bytes) -> str:
+    """The start of ``data`` as ASCII, whatever its encoding (UTF-16 included), for sniffing."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(codec.replace("-sig", ""), "ignore")
+    return head.decode("ascii", "ignore")
 
 
 _BOMS = [
@@ -155,40 +263,113 @@ _BOMS = [
     (b"\xfe\xff", "utf-16-be"),
 ]
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+# Control characters that never occur in a text document (tab, line feed, form feed, carriage return
+# and escape excepted): a few percent of them means a binary file.
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# A well-formed UTF-8 multi-byte sequence; used to tell damaged UTF-8 from a legacy encoding.
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# What JIS-encoded text holds beyond ASCII: kana, kanji, full-width forms, CJK punctuation, and the
+# quotes, dashes, arrows, shapes and signs of JIS X 0208's symbol rows.
+_JIS_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u2010-\u203b\u2190-\u21ff"
+                       r"\u2200-\u22ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u00a7\u00a8\u00b0\u00b1\u00b4"
+                       r"\u00b6\u00d7\u00f7\u0391-\u03c9\u0401-\u0451]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
+_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 
 
-def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, html: bool = False) -> str:
-    """Decode ``data``: a given encoding, else a BOM, else UTF-8, else an HTML meta charset.
+def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, html: bool = False,
+           strict: bool = True) -> str:
+    """Decode ``data`` by fixed, explainable rules, in this order:
 
-    Anything else is refused with a clear message rather than guessed into mojibake; ``--encoding``
-    names the right one.
+    1. ``encoding`` when given (``--encoding``): exactly that, and an error if the bytes do not fit;
+    2. a byte-order mark: UTF-8, UTF-16 or UTF-32;
+    3. a binary file (NUL or other control bytes) is refused;
+    4. UTF-8;
+    5. for HTML, the page's ``<meta charset>`` or XML declaration;
+    6. EUC-JP, then Shift_JIS (Windows code page 932), each only when every byte fits and the text
+       reads as Japanese; then Windows-1252 (cp1252, a superset of Latin-1's printable range), unless
+       the bytes are mostly UTF-8 with a few broken sequences, which is refused as damaged UTF-8.
+
+    Candidates are tried strictly: a guess that leaves undecodable bytes is never taken, so a
+    document is decoded correctly or refused with a message naming ``--encoding``. With
+    ``strict=False`` a given encoding (a server's declared charset) that does not fit falls through
+    to the rules instead of failing.
+
+    >>> decode("Café".encode("cp1252")), decode("日仏".encode("shift_jis")), decode("日仏".encode("euc_jp"))
+    ('Café', '日仏', '日仏')
     """
     if encoding:
         try:
-            return data.decode(encoding)
+            return _strip_bom(data.decode(encoding))
         except LookupError:
-            raise ReadError(f"{label}: unknown encoding {encoding!r}") from None
+            if strict:
+                raise ReadError(f"{label}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
-            raise ReadError(f"{label}: not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+            if strict:
+                raise ReadError(f"{label}: not valid {encoding} ({exc.reason} at byte {exc.start})") from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec.replace("-sig", ""))
+                return data[len(bom):].decode(codec.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise ReadError(f"{label}: not valid {codec} ({exc.reason} at byte {exc.start})") from None
-            return text
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{label}: looks like a binary file, not a text document")
+    head = data[:8192]
+    if b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
+        raise ReadError(f"{label}: looks like a binary file, not a text document "
+                        "(for UTF-16 without a byte-order mark, give --encoding utf-16-le)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_error = exc
     if html:
-        m = _META_CHARSET.search(data[:4096])
+        m = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.search(data[:1024])
         if m:
             try:
                 return data.decode(m.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
                 pass
-    raise ReadError(f"{label}: not valid UTF-8 ({first_error.reason} at byte {first_error.start}); "
-                    "name the encoding with --encoding")
+    for codec in ("euc_jp", "cp932"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_japanese(text):
+            return text
+    if _mostly_utf8(data):
+        raise ReadError(f"{label}: not valid UTF-8 (damaged: {first_error.reason} at byte {first_error.start}); "
+                        "repair the file or name its encoding with --encoding")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ReadError(f"{label}: not valid UTF-8 ({first_error.reason} at byte {first_error.start}) nor any "
+                        f"encoding statediff recognises; name the encoding with --encoding") from None
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _reads_as_japanese(text: str) -> bool:
+    """True when the non-ASCII characters are (nearly) all Japanese script, with no half-width kana
+    (which official text does not use, but which bytes of another encoding often decode to)."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    if not non_ascii or _HALFWIDTH_KANA.search(text):
+        return False
+    if len(_JIS_TEXT.findall(text)) < 0.9 * non_ascii:
+        return False
+    # Japanese is written in runs of kana and kanji; bytes of cp1252 text read as Shift_JIS give lone
+    # ideographs between Latin letters ("Japan\x92s" -> "Japan" + one kanji + "s").
+    cjk = len(_CJK.findall(text))
+    return sum(len(r) for r in _CJK_RUN.findall(text)) >= 0.5 * cjk
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when most high bytes form well-formed UTF-8 sequences: UTF-8 with a few damaged bytes
+    (decoding it as cp1252 would turn every accent and quote into mojibake)."""
+    high = len(_HIGH_BYTE.findall(data))
+    in_seqs = sum(len(m.group(0)) for m in _UTF8_SEQ.finditer(data))
+    return high > 0 and in_seqs >= 0.5 * high

@@ -78,12 +78,12 @@ def test_binary_and_undecodable_input(tmp_path, capsys) -> None:
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     code, _, err = run(capsys, "compare", str(binary), MOFA)
     assert code == 2 and "binary" in err
-    latin = tmp_path / "latin.txt"
-    latin.write_bytes("The Ministers agreed on caf\u00e9 diplomacy.".encode("cp1252"))
-    code, _, err = run(capsys, "compare", str(latin), MOFA)
+    damaged = tmp_path / "damaged.txt"  # UTF-8 with a broken byte: refused, not guessed into mojibake
+    damaged.write_bytes("The Ministers agreed on caf\u00e9 diplomacy, caf\u00e9 ".encode("utf-8") + b"\xff.")
+    code, _, err = run(capsys, "compare", str(damaged), MOFA)
     assert code == 2 and "--encoding" in err
-    code, out, _ = run(capsys, "clauses", str(latin), "--encoding", "cp1252")
-    assert code == 0 and "caf\u00e9" in out
+    code, out, _ = run(capsys, "clauses", str(damaged), "--encoding", "cp1252")
+    assert code == 0 and "caf\u00c3\u00a9" in out  # what the user asked for
 
 
 def test_failed_run_leaves_existing_output_untouched(tmp_path, capsys) -> None:
