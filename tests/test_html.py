@@ -143,6 +143,7 @@ def test_moved_clause_links_to_its_old_place_and_back() -> None:
     (to_new,) = ghost.xpath(".//a[contains(@class, 'sd-moved-link')]/@href")
     assert row.xpath(".//*[@id=$i]", i=to_new[1:])
     assert _cls(ghost, "sd-text")[0].text_content() == p.left_text
+    assert _cls(ghost, "sd-absent-note")[0].text == "Now p6, further down"
     # p2 stood right after p1 in the earlier text: the placeholder sits there, the pair at its new place.
     rows = _rows(tree)
     k = rows.index(ghost)

@@ -366,7 +366,9 @@ def _ghost_row(c: Comparison, p: Pair, pair_below: bool):
                           "aria-label": f"Clause {', '.join(p.left)} stood here; it moved to {', '.join(p.right)}"},
               meta,
               _e("div", {"class": "sd-cell sd-left"}, _e("p", {"class": "sd-nums"}, ", ".join(p.left)), text),
-              _absent(c, "right"),
+              _e("div", {"class": "sd-cell sd-absent"},
+                 _e("span", {"class": "sd-absent-note"},
+                    f"Now {', '.join(p.right)}, further {'down' if pair_below else 'up'}")),
               _e("div", {"class": "sd-inline", "hidden": "hidden"}, inline_nums,
                  _e("p", {"class": "sd-text"}, p.left_text)))
 
