@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .errors import LexiconError
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Edit
 
@@ -134,28 +135,57 @@ def _compiled(pairs: Iterable[tuple[object, Iterable[str]]], flags: int = re.IGN
     return tuple(out)
 
 
+def _phrases(value: object, where: str, origin: str) -> list[str]:
+    """A list of phrases, or a LexiconError naming the key (a user's file may have any shape)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{origin}: {where} must be a list of phrases")
+    return value
+
+
+def _lists(value: object, where: str, origin: str) -> list:
+    if not isinstance(value, list):
+        raise LexiconError(f"{origin}: {where} must be a list")
+    return value
+
+
+def _mapping(value: object, where: str, origin: str) -> dict:
+    if not isinstance(value, dict):
+        raise LexiconError(f"{origin}: {where} must be an object")
+    return value
+
+
 @lru_cache(maxsize=8)
 def _tables(lexicon: Lexicon) -> _Tables:
+    o = lexicon.origin
     scales = []
-    for k, scale in enumerate(lexicon.section("commitment_scale", [])):
-        for level, phrases in enumerate(scale):
-            rx = _phrase_regex([phrases] if isinstance(phrases, str) else phrases)
+    for k, scale in enumerate(_lists(lexicon.section("commitment_scale", []), "'commitment_scale'", o)):
+        for level, phrases in enumerate(_lists(scale, f"'commitment_scale'[{k}]", o)):
+            where = f"'commitment_scale'[{k}][{level}]"
+            rx = _phrase_regex([phrases] if isinstance(phrases, str) else _phrases(phrases, where, o))
             if rx is not None:
                 scales.append((k, level, rx))
-    scope = lexicon.section("scope", {})
-    numbers = lexicon.section("number_words", [])
+    tiers = _lists(lexicon.section("intensifiers", []), "'intensifiers'", o)
+    stance_words = _mapping(lexicon.section("stance_words", {}), "'stance_words'", o)
+    scope = _mapping(lexicon.section("scope", {}), "'scope'", o)
+    modals = _mapping(lexicon.section("modals", {}), "'modals'", o)
+    numbers = _phrases(lexicon.section("number_words", []), "'number_words'", o)
+
+    def phrases(key: str) -> list[str]:
+        return _phrases(lexicon.section(key, []), repr(key), o)
+
     return _Tables(
         scales=tuple(scales),
-        intensifiers=_compiled(enumerate(lexicon.section("intensifiers", []), start=1)),
-        stance_words=_compiled(lexicon.section("stance_words", {}).items()),
-        wide=_phrase_regex(scope.get("wide", [])), narrow=_phrase_regex(scope.get("narrow", [])),
-        scope_ignore=_phrase_regex(scope.get("ignore", [])),
-        hedges=_phrase_regex(lexicon.section("hedges", [])),
+        intensifiers=_compiled((k, _phrases(t, f"'intensifiers'[{k - 1}]", o)) for k, t in enumerate(tiers, start=1)),
+        stance_words=_compiled((c, _phrases(w, f"'stance_words'[{c!r}]", o)) for c, w in stance_words.items()),
+        wide=_phrase_regex(_phrases(scope.get("wide", []), "'scope'['wide']", o)),
+        narrow=_phrase_regex(_phrases(scope.get("narrow", []), "'scope'['narrow']", o)),
+        scope_ignore=_phrase_regex(_phrases(scope.get("ignore", []), "'scope'['ignore']", o)),
+        hedges=_phrase_regex(phrases("hedges")),
         # Modals are matched in lower case only: "May" mid-sentence is the month.
-        modals=_compiled(lexicon.section("modals", {}).items(), flags=0),
-        negations=_phrase_regex(lexicon.section("negations", [])),
-        negation_idioms=_phrase_regex(lexicon.section("negation_idioms", [])),
-        actor_words=frozenset(w.casefold() for w in lexicon.section("actor_words", [])),
+        modals=_compiled(((n, _phrases(w, f"'modals'[{n!r}]", o)) for n, w in modals.items()), flags=0),
+        negations=_phrase_regex(phrases("negations")),
+        negation_idioms=_phrase_regex(phrases("negation_idioms")),
+        actor_words=frozenset(w.casefold() for w in phrases("actor_words")),
         numbers=frozenset(w.casefold() for w in numbers if w.islower()),
         proper_numbers=frozenset(w for w in numbers if not w.islower()),
     )

@@ -378,3 +378,25 @@ def test_words_a_replace_keeps_are_not_a_substitution() -> None:
     a = "We remain committed to using all appropriate tools."
     b = "Members agreed, and we remain committed to using all appropriate tools."
     assert labels(a, b) == ("insertion",)
+
+
+@pytest.mark.parametrize("data, key", [
+    ({"intensifiers": "strongly"}, "'intensifiers'"),
+    ({"intensifiers": [["strongly", 3]]}, "'intensifiers'[0]"),
+    ({"scope": {"wide": "worldwide"}}, "'scope'['wide']"),
+    ({"commitment_scale": [["agreed", ["committed", None]]]}, "'commitment_scale'[0][1]"),
+    ({"hedges": {"as appropriate": 1}}, "'hedges'"),
+])
+def test_a_malformed_user_lexicon_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    data: dict, key: str) -> None:
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(statediff.LexiconError, match=re.escape(key)):
+        labels("We oppose it.", "We strongly oppose it.", lexicon=load_lexicon(path))
+    a = tmp_path / "a.txt"
+    a.write_text("(1) We oppose it.\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("(1) We strongly oppose it.\n", encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--lexicon", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("statediff: ") and key in err and err.count("\n") == 1
