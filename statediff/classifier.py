@@ -435,6 +435,8 @@ _NOT_ACTOR = frozenset(
     "the both all each also further jointly together have has had are is was were will would shall "
     "can could may might must should do does did".split()
 )
+# Third-person pronouns refer back to an actor named before; only "we" / "I" speak for themselves.
+_ANAPHORA = frozenset({("they",), ("he",), ("she",), ("it",)})
 _DETERMINERS = frozenset("the this these that those our their its both all each such".split())
 
 
@@ -465,6 +467,8 @@ def _actor_change(ls: _Side, rs: _Side, edits: Sequence[Edit], left: Sequence[Cl
     if not la or not ra:
         return False
     lkey, rkey = _actor_key(la, tables), _actor_key(ra, tables)
+    if lkey in _ANAPHORA or rkey in _ANAPHORA:
+        return False  # "They" -> "The Ministers": the same people, referred to, not another actor
     short, long = sorted((lkey, rkey), key=len)
     if any(long[k:k + len(short)] == short for k in range(len(long) - len(short) + 1)):
         return False  # the same actor, more or less fully named: "the leaders of Australia" / "Australia"

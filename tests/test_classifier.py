@@ -400,3 +400,9 @@ def test_a_malformed_user_lexicon_is_a_clear_error(tmp_path: Path, capsys: pytes
     assert main(["compare", str(a), str(b), "--lexicon", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("statediff: ") and key in err and err.count("\n") == 1
+
+
+def test_a_pronoun_referring_back_is_not_an_actor_change() -> None:
+    assert labels("They exchanged views on the regional situation.",
+                  "The Ministers exchanged views on the regional situation.",
+                  left_actor="They", right_actor="The Ministers") == ("substitution",)
