@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import random
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -96,8 +97,7 @@ def test_north_korea_commitment_is_one_lineage(seed_series: Series) -> None:
 def test_cli_grep_status_quo(capsys) -> None:
     code, out, err = run(capsys, "track", *SEED_ARGS, "--grep", "status quo")
     assert code == 1 and err == ""
-    assert "status quo by [-coercion" in out or ("[-" in out and "coercion" in out)
-    assert "{+force+}" in out or "force+}" in out
+    assert re.search(r"status quo by \[-[^\]]*coercion", out) and re.search(r"\{\+[^}]*force", out)
     assert out.count("\nL") == 1  # one lineage
 
 
@@ -166,9 +166,7 @@ def test_revival_after_a_gap_keeps_the_lineage() -> None:
     assert [(r.document, r.status) for r in coercion.history] == [(0, "added"), (1, "dropped"), (2, "revived")]
     assert coercion.revived == (2,) and coercion.dropped is None
     assert [e for e in coercion.history[2].edits if e.op != "equal"][0].right == "force"
-    # without looking back past the gap, the 2022 clause starts a lineage of its own
-    short = statediff.track([a, b, c], lookback=None)
-    assert len(short.lineages) == 2
+    # when the gap is longer than the lookback, the 2022 clause starts a lineage of its own
     d = statediff.parse("(1) We welcome the talks.", name="2021-09-01.txt")
     gapped = statediff.track([a, b, d, c], lookback=1)
     assert len(gapped.lineages) == 3

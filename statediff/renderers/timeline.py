@@ -45,8 +45,9 @@ CSS = """
 .sd-timeline thead th .sd-name { font-weight: 400; color: var(--muted); font-size: .8rem;
   overflow-wrap: anywhere; }
 .sd-timeline th.sd-lineage { position: sticky; left: 0; z-index: 1; background: var(--head);
-  min-width: 7.5rem; max-width: 9rem; font-weight: 600; }
+  min-width: 9rem; max-width: 11rem; font-weight: 600; }
 .sd-timeline thead th.sd-lineage { z-index: 3; }
+.sd-timeline th.sd-lineage .sd-gist { display: block; font-weight: 400; font-size: .78rem; margin: 2px 0; }
 .sd-timeline th.sd-lineage .sd-life { display: block; font-weight: 400; color: var(--muted); font-size: .78rem; }
 .sd-timeline td { min-width: 16rem; max-width: 26rem; overflow-wrap: anywhere; }
 .sd-timeline td.sd-absent { background: repeating-linear-gradient(135deg, transparent 0 6px, var(--head) 6px 12px); }
@@ -110,6 +111,8 @@ SCRIPT = """(function () {
   apply();
 }());
 """
+
+_GIST = 8  # words
 
 _KINDS = (("all", "all lineages"), ("changed", "changed"), ("added", "added later"), ("dropped", "dropped"),
           ("revived", "revived"), ("merged", "merged"), ("unchanged", "never changed"))
@@ -206,13 +209,20 @@ def _life(lin: Lineage, docs: tuple[Document, ...]) -> str:
     return "; ".join(bits)
 
 
+def _gist(lin: Lineage) -> str:
+    """The first words of the lineage's last wording: what the row is about when it scrolls sideways."""
+    words = next(r.text for r in reversed(lin.history) if r.text).split()
+    return " ".join(words[:_GIST]) + (" …" if len(words) > _GIST else "")
+
+
 def _short(d: Document, k: int) -> str:
     return d.date or f"#{k + 1}"
 
 
 def _row(lin: Lineage, docs: tuple[Document, ...]):
     tr = _e("tr", {"id": f"lineage-{lin.id}", "data-events": _events(lin)},
-            _e("th", {"class": "sd-lineage", "scope": "row"}, lin.id, _e("span", {"class": "sd-life"}, _life(lin, docs))))
+            _e("th", {"class": "sd-lineage", "scope": "row"}, lin.id, _e("span", {"class": "sd-gist"}, _gist(lin)),
+               _e("span", {"class": "sd-life"}, _life(lin, docs))))
     at = {r.document: r for r in lin.history}
     previous = -1
     for k in range(len(docs)):
