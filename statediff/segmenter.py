@@ -290,7 +290,6 @@ def _to_source(block: _Block, a: int, b: int) -> tuple[int, int]:
 # Sentences and clauses
 # --------------------------------------------------------------------------------------------------
 
-_CJK_SENTENCE = re.compile(r"[^\u3002\uff01\uff1f!?]*[\u3002\uff01\uff1f][\u300d\u300f\uff09)\"\u201d]*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Words that, capitalised after an abbreviation's full stop, start a new sentence ("... to 11:15
 # p.m. After the meeting, ..."). Function words only: a name after "Mr." or "U.S." never splits.
@@ -327,13 +326,31 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     if _CJK.search(text) and re.search(r"[\u3002\uff01\uff1f]", text):
-        spans = [(m.start(), m.end()) for m in _CJK_SENTENCE.finditer(text) if m.group(0).strip()]
-        tail = spans[-1][1] if spans else 0
-        if text[tail:].strip():
-            spans.append((tail, len(text)))
-        return _merge_open_quotes(text, [_trim(text, a, b) for a, b in spans if text[a:b].strip()])
+        return _cjk_sentences(text)
     spans = list(_punkt().span_tokenize(text))
     return _merge_open_quotes(text, spans)
+
+
+_CJK_OPEN = "\u300c\u300e\uff08(\u201c"
+_CJK_CLOSE = "\u300d\u300f\uff09)\u201d"
+
+
+def _cjk_sentences(text: str) -> list[tuple[int, int]]:
+    """Japanese and Chinese sentences: they end at 。！？ outside brackets, so that a quotation
+    ending in 。 (日本側は「協力する。」と述べた。) stays inside its sentence."""
+    spans = []
+    start = depth = 0
+    for i, ch in enumerate(text):
+        if ch in _CJK_OPEN:
+            depth += 1
+        elif ch in _CJK_CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in "\u3002\uff01\uff1f!?" and depth == 0:
+            spans.append(_trim(text, start, i + 1))
+            start = i + 1
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
@@ -654,7 +671,13 @@ def _scope(text: str, hit: VerbHit) -> str:
     agree", "confirmed that they would"), so that a "could" deep in a relative clause does not make
     the commitment a possibility."""
     before = text[:hit.start].split()[-3:]
-    after = text[hit.end:].split()[:6]
+    after = []
+    for w in text[hit.end:].split()[:6]:
+        if w.lower() in ("which", "who", "whom", "whose", "where"):
+            break  # a relative clause qualifies a noun, not the commitment
+        after.append(w)
+        if w.endswith((",", ";")):
+            break
     return " ".join([*before, hit.text, *after])
 
 
@@ -882,13 +905,23 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
 
 
 def _front_matter(blocks: list[_Block]) -> int:
-    """How many blocks at the start are title and metadata lines (headings before any paragraph)."""
+    """How many blocks at the start are title and metadata lines (headings before any paragraph).
+
+    The last of them is the first section's heading instead when the document has more unnumbered
+    headings later and it is neither a repeated title nor a date ("Title / General / ... / Regional").
+    """
     n = 0
     for i, b in enumerate(blocks):
         if b.heading and (not b.markers or (i == 0 and b.markers[0][0] == "md")):
             n += 1
         else:
             break
+    if n >= 2 and not blocks[n - 1].markers:
+        last = fold(blocks[n - 1].text_joined()).casefold()
+        later = any(b.heading and not b.markers for b in blocks[n:])
+        repeated = any(fold(b.text_joined()).casefold() == last for b in blocks[:n - 1])
+        if later and not repeated and not _DATE.search(blocks[n - 1].text_joined()):
+            n -= 1
     return n
 
 

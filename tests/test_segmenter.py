@@ -1,0 +1,469 @@
+"""Segmentation: structure, numbering, parts, sentences, clause cuts and commitment annotation.
+
+The five seeds are checked against hand-checked clause lists in ``fixtures/clauses/``; each quirk
+found in the corpora has a small fixture in ``fixtures/clauses/quirks/`` and a test here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import statediff
+from statediff.cli import main
+from statediff.errors import LexiconError, PartError
+from statediff.lexicon import load_lexicon
+from statediff.segmenter import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+JF = ROOT / "fixtures" / "japan-france"
+CLAUSES = ROOT / "fixtures" / "clauses"
+QUIRKS = CLAUSES / "quirks"
+CORPORA = ROOT / "fixtures" / "corpora"
+
+SEEDS = {
+    "teleconference-2021": JF / "2021-01-15-defence-ministers-teleconference.txt",
+    "consultations-2021": JF / "2021-10-19-political-directors-consultations-tokyo.txt",
+    "mofa-2022": JF / "2022-01-20-sixth-2plus2-mofa-readout.txt",
+    "ap-2022": JF / "2022-01-20-sixth-2plus2-ap-report.txt",
+    "jdf-2017": JF / "2017-01-06-japan-defense-focus-85-third-2plus2.txt",
+}
+MOFA = SEEDS["mofa-2022"]
+JDF = SEEDS["jdf-2017"]
+
+
+def expected_clauses(path: Path) -> list[dict[str, str]]:
+    """Parse a ``<seed>.expected.txt`` list: '@ number | kind | actor | verb | stance', then the text."""
+    out: list[dict[str, str]] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("@ "):
+            number, kind, actor, verb, stance = (f.strip() for f in line[2:].split("|"))
+            out.append({"number": number, "kind": kind, "actor": actor, "verb": verb, "stance": stance,
+                        "text": lines[i + 1]})
+    return out
+
+
+def got_clauses(doc: statediff.Document) -> list[dict[str, str]]:
+    return [{"number": c.number, "kind": c.kind, "actor": c.actor, "verb": c.verb, "stance": c.stance,
+             "text": c.text} for c in doc.clauses]
+
+
+def clause(doc: statediff.Document, start: str) -> statediff.Clause:
+    found = [c for c in doc.clauses if c.text.startswith(start)]
+    assert len(found) == 1, [c.text[:60] for c in found]
+    return found[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# The seeds against their hand-checked lists
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_seed_clauses_match_the_hand_checked_list(seed: str) -> None:
+    expected = expected_clauses(CLAUSES / f"{seed}.expected.txt")
+    got = got_clauses(statediff.read(SEEDS[seed]))
+    assert [c["text"] for c in got] == [c["text"] for c in expected]  # boundaries
+    assert [c["number"] for c in got] == [c["number"] for c in expected]
+    assert got == expected  # and the annotation
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_clause_spans_point_at_their_text(seed: str) -> None:
+    doc = statediff.read(SEEDS[seed])
+    for c in doc.clauses:
+        a, b = c.span
+        assert " ".join(doc.source[a:b].split()).replace("- ", "-") .startswith(c.text[:20].replace("- ", "-"))
+        assert b - a >= len(c.text) - c.text.count(" ") // 2
+
+
+# --------------------------------------------------------------------------------------------------
+# Numbering
+# --------------------------------------------------------------------------------------------------
+
+ALL_DOCUMENTS = sorted([*JF.glob("*.txt"), *CORPORA.glob("*/*.txt"), *QUIRKS.glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", ALL_DOCUMENTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_numbers_are_unique_and_come_from_the_structure(path: Path) -> None:
+    doc = statediff.read(path)
+    numbers = [c.number for c in doc.clauses]
+    assert len(numbers) == len(set(numbers))
+    # The collision suffix is a last resort: at most one in the whole collection (an annex that
+    # restarts its list after bullets).
+    assert sum("~" in n for n in numbers) <= 1
+
+
+def test_numbers_follow_the_documents_own_numbering() -> None:
+    doc = statediff.read(MOFA)
+    numbers = [c.number for c in doc.clauses]
+    assert "4(1).2" in numbers and "3(4)" in numbers and "5.p1" in numbers
+    assert clause(doc, "and shared the view to strongly oppose").number == "4(1).2"
+    assert clause(doc, "The four Ministers exchanged views on the cooperation in support for Tonga").number == "3(4)"
+
+
+def _insert_after(source: str, anchor: str, paragraph: str) -> str:
+    at = source.index(anchor) + len(anchor)
+    return source[:at] + paragraph + source[at:]
+
+
+def test_inserting_an_item_renumbers_nothing_else() -> None:
+    source = MOFA.read_text(encoding="utf-8")
+    edited = _insert_after(source, "in support for Tonga.\n",
+                           "(5) The four Ministers welcomed the new dialogue on maritime security.\n")
+    before = {c.text: c.number for c in statediff.parse(source).clauses}
+    after = {c.text: c.number for c in statediff.parse(edited).clauses}
+    assert all(after[t] == n for t, n in before.items())
+    assert after["The four Ministers welcomed the new dialogue on maritime security."] == "3(5)"
+
+
+def test_inserting_a_paragraph_in_one_section_keeps_the_others() -> None:
+    source = JDF.read_text(encoding="utf-8")
+    edited = _insert_after(source, "situation surrounding both countries.\n",
+                           "\nThe two sides also agreed to meet again next year.\n")
+    before = {c.text: c.number for c in statediff.parse(source).clauses}
+    after = {c.text: c.number for c in statediff.parse(edited).clauses}
+    assert all(after[t] == n for t, n in before.items())
+    assert clause(statediff.parse(edited), "The two sides also agreed").number == "2:3.p2"
+
+
+def test_paragraph_numbers_are_scoped_to_their_heading() -> None:
+    text = "Title\n\nGeneral\n\nWe agreed on A.\n\nWe agreed on B.\n\nRegional\n\nWe agreed on C.\n"
+    numbers = [c.number for c in statediff.parse(text).clauses]
+    assert numbers == ["1.p1", "1.p2", "2.p1"]
+    inserted = text.replace("We agreed on A.\n", "We agreed on A.\n\nWe agreed on A2.\n")
+    assert [c.number for c in statediff.parse(inserted).clauses][-1] == "2.p1"
+
+
+def test_markers_glued_to_text_and_nested() -> None:
+    doc = statediff.parse("1.General remarks\n(1) We agreed on A.\n(2) We agreed on B.\n"
+                          "2.Regional affairs\n(1) We welcomed C.\n  4. \u25cfsharing D.\n")
+    assert [c.number for c in doc.clauses] == ["1(1)", "1(2)", "2(1)", "2(1).4.b1"]
+    assert [c.section for c in doc.clauses][:3] == ["General remarks", "General remarks", "Regional affairs"]
+
+
+def test_restarting_items_under_unnumbered_headings_get_the_heading_ordinal() -> None:
+    text = ("Joint statement\n\nGeneral remarks\n\n(1) We agreed on A.\n(2) We agreed on B.\n\n"
+            "Regional affairs\n\n(1) We condemned C.\n")
+    assert [c.number for c in statediff.parse(text).clauses] == ["1(1)", "1(2)", "2(1)"]
+
+
+def test_markdown_headings() -> None:
+    text = "# Joint statement\n\n## General\n\n1. We agreed on A.\n2. We agreed on B.\n\n## Regional\n\n1. We condemned C.\n"
+    doc = statediff.parse(text, format="markdown")
+    assert doc.title == "Joint statement"
+    assert [c.number for c in doc.clauses] == ["1.1", "1.2", "2.1"]
+    assert [c.section for c in doc.clauses] == ["General", "General", "Regional"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Quirks found in the corpora (one fixture each)
+# --------------------------------------------------------------------------------------------------
+
+
+def test_filled_text_whose_first_line_looks_like_a_title() -> None:
+    # AUKUS 2023: "Today, we, the leaders of Australia, the United Kingdom, and the United" is the
+    # first line of a filled paragraph, and "Article 14 of ..." starts a line inside one.
+    doc = statediff.read(QUIRKS / "filled-first-line.txt")
+    assert doc.title == ""
+    assert doc.clauses[0].text.startswith("Today, we, the leaders of Australia")
+    assert doc.clauses[-1].text.endswith("pursuant to Article 14 of Australia\u2019s Comprehensive Safeguards Agreement.")
+    assert not any(c.section for c in doc.clauses)
+
+
+def test_paragraph_numbers_run_across_wrapped_roman_titles() -> None:
+    # US-EU summit 2021: paragraphs 1..N run across "I. ..." titles that wrap over two lines, and
+    # "6.  We resolve to reinforce cooperation to reform the World Health" wraps like a title.
+    doc = statediff.read(QUIRKS / "running-numbers-roman-titles.txt")
+    heads = {c.number.split(".")[0] for c in doc.clauses}
+    assert heads == {"1", "2", "4", "6", "9"}
+    assert clause(doc, "We resolve to reinforce cooperation").number == "6.1"
+    assert clause(doc, "We resolve to reinforce cooperation").section.startswith("End the COVID-19 pandemic")
+    assert clause(doc, "We plan to continue and strengthen").section == "Protect our planet and foster green growth"
+
+
+def test_lettered_sections_and_subheadings() -> None:
+    # TTC 2022: "II." / "A." / an unnumbered subtitle / bullets; the bullets stay inside "II.A".
+    doc = statediff.read(QUIRKS / "lettered-sections-subheadings.txt")
+    numbers = [c.number for c in doc.clauses]
+    assert numbers[:4] == ["II.A.p1.1", "II.A.p1.2", "II.A.p1.3", "II.A.b1.1"]
+    assert numbers[-1] == "II.B.p1"
+    assert doc.clauses[0].section == "Digital Infrastructure and Connectivity: Joint Initiatives with Jamaica and Kenya"
+
+
+def test_annex_titles_are_sections_not_parts() -> None:
+    # TTC 2021: "Annex I" / "Statement on Investment Screening" are one section title, and topic
+    # headings do not split a single meeting into parts.
+    doc = statediff.read(QUIRKS / "annex-titles-not-parts.txt")
+    assert doc.parts == ()
+    assert doc.clauses[0].number == "I.1.1"
+    assert doc.clauses[0].section == "Annex I: Statement on Investment Screening"
+    whole = statediff.read(CORPORA / "us-eu-trade-and-technology-council-joint-statements" / "2021-09-29.txt")
+    assert whole.parts == ()
+
+
+def test_list_items_carry_their_lead_in() -> None:
+    # CRI 2022: "We intend to:" then items without a subject of their own.
+    doc = statediff.read(QUIRKS / "lead-in-list.txt")
+    items = [c for c in doc.clauses if c.number.startswith("b")]
+    assert len(items) == 4
+    assert {(c.kind, c.actor, c.verb, c.stance) for c in items} == {("commitment", "We", "intend to", "commit")}
+    assert clause(doc, "Building our resilience").kind == "context"  # the list has ended
+
+
+def test_nested_bullets_and_the_paragraph_after_them() -> None:
+    doc = statediff.read(SEEDS["teleconference-2021"])
+    assert clause(doc, "sharing lessons learned").number == "4.b1"
+    assert clause(doc, "Minister Parly consented").number == "4.p1"
+
+
+# --------------------------------------------------------------------------------------------------
+# Parts
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_document_holding_several_meetings_has_parts() -> None:
+    doc = statediff.read(JDF)
+    assert [p.title for p in doc.parts][1:] == [
+        "Meeting between the Minister of Defense and Jens Stoltenberg, Secretary General of NATO",
+        "Japan-France Defense Ministerial Meeting",
+        "The Third Japan-France Foreign and Defense Ministers\u2019 Meeting (\u201c2+2\u201d)",
+    ]
+    assert clause(doc, "The four ministers agreed to start negotiations").number == "4:2.1"
+
+
+@pytest.mark.parametrize("part", ["2+2", "third japan-france", 4, "4"])
+def test_a_part_is_selected_by_title_substring_or_index(part: object) -> None:
+    doc = statediff.read(JDF, part=part)
+    assert doc.part.startswith("The Third Japan-France")
+    assert doc.clauses[0].text.startswith("On January 6th")
+    assert clause(doc, "The four ministers agreed to start negotiations").number == "2.1"
+    assert not any("Stoltenberg" in c.text for c in doc.clauses)
+
+
+@pytest.mark.parametrize(("part", "message"), [
+    ("Japan-France", "matches several parts"),
+    ("Ukraine", "no part title contains 'Ukraine'"),
+    (9, "part 9 does not exist: the document has 4 parts"),
+])
+def test_ambiguous_and_missing_parts_are_errors(part: object, message: str) -> None:
+    with pytest.raises(PartError, match=message):
+        statediff.read(JDF, part=part)
+
+
+def test_a_document_without_parts_is_its_own_first_part() -> None:
+    assert statediff.read(MOFA, part=1).clauses == statediff.read(MOFA).clauses
+    with pytest.raises(PartError, match="has no parts"):
+        statediff.read(MOFA, part=2)
+
+
+def test_cli_part_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clauses", str(JDF), "--part", "Ukraine"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("statediff: ") and err.count("\n") == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------------
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "H.E. Mr. Jean-Yves Le Drian met Ms. Parly in Paris.",
+    "The U.S. Secretary of State and the U.N. Secretary-General spoke.",
+    "Japan Defense Focus No. 85 reports Gen. Yoshida and Adm. Sakai.",
+    "The rate is 2-1/4 to 2-1/2 percent, or 1.5 percent on Jan. 27.",
+    "The Hon. Florence Parly, Minister for the Armed Forces, attended.",
+])
+def test_abbreviations_names_and_numbers_do_not_end_sentences(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_a_time_abbreviation_before_a_new_sentence_ends_it() -> None:
+    text = "The meeting lasted from 9:30 p.m. to 11:15 p.m. After the meeting, a Joint Statement was issued."
+    assert sentences(text) == ["The meeting lasted from 9:30 p.m. to 11:15 p.m.",
+                               "After the meeting, a Joint Statement was issued."]
+
+
+def test_quotations_are_never_split() -> None:
+    text = ("He called France \u201ca partner. A reliable one.\u201d They agreed. "
+            "\u201cThe environment is severe,\u201d Kishi said. She added \"we act. We will.\" It ended.")
+    assert sentences(text) == ["He called France \u201ca partner. A reliable one.\u201d", "They agreed.",
+                               "\u201cThe environment is severe,\u201d Kishi said.",
+                               "She added \"we act. We will.\"", "It ended."]
+
+
+def test_japanese_sentences_end_at_the_ideographic_full_stop() -> None:
+    text = "両大臣は会談を行った。北朝鮮について意見交換した！日本側は「協力する。」と述べた。"
+    assert sentences(text) == ["両大臣は会談を行った。", "北朝鮮について意見交換した！", "日本側は「協力する。」と述べた。"]
+
+
+# --------------------------------------------------------------------------------------------------
+# Clauses and their annotation
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_sentence_with_two_commitments_is_cut_and_keeps_its_actor() -> None:
+    doc = statediff.parse("(1) The four Ministers shared serious concerns about the situation in the East and "
+                          "South China Seas, and shared the view to strongly oppose attempts to unilaterally "
+                          "change the status quo by force.")
+    assert [(c.number, c.actor, c.verb, c.stance) for c in doc.clauses] == [
+        ("(1).1", "The four Ministers", "shared serious concerns", "concern"),
+        ("(1).2", "The four Ministers", "shared the view", "oppose"),
+    ]
+    assert doc.clauses[1].text.startswith("and shared the view")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    # a new actor after a comma
+    ("Japan appreciated France\u2019s significant contribution to the EU Strategy, while France appreciated "
+     "Japan\u2019s input to the EU.", ["Japan", "France"]),
+    # a new determined actor without a comma
+    ("Minister Kishi mentioned no act of terrorism can be justified for any reasons and the Government of "
+     "Japan firmly condemns all forms of terrorism.", ["Minister Kishi", "The Government of Japan"]),
+    # a pronoun actor
+    ("We call for progress on a transparent study on the origins of COVID-19, and we commit to working "
+     "together toward a swift means of investigation.", ["We", "We"]),
+])
+def test_cuts_before_a_new_actor(text: str, parts: list[str]) -> None:
+    assert [c.actor for c in statediff.parse(text).clauses] == parts
+
+
+@pytest.mark.parametrize("text", [
+    "We support the development and support for resilient supply chains in the region.",
+    "The situation in the Sahel was also discussed, as Japan and France share the goal of restoring cooperation.",
+    "The Ministers agreed that France and the United Kingdom will cooperate closely on maritime security.",
+    "He called it \u201ca partnership that endured, and welcomed by all of us\u201d today.",
+])
+def test_no_cut_inside_a_phrase_a_subject_or_a_quotation(text: str) -> None:
+    assert len(statediff.parse(text).clauses) == 1
+
+
+@pytest.mark.parametrize(("seed", "start", "kind", "actor", "verb", "stance"), [
+    ("mofa-2022", "The four Ministers, taking into account", "commitment", "The four Ministers", "confirmed", "confirm"),
+    ("mofa-2022", "and expressed expectations that the countries concerned", "commitment", "The four Ministers",
+     "expressed expectations", "expect"),
+    ("mofa-2022", "The overview of the meeting is as follows.", "context", "", "", ""),
+    ("mofa-2022", "The meeting lasted for approximately", "context", "", "", ""),
+    ("consultations-2021", "The situation in the Sahel was also discussed", "commitment", "", "discussed",
+     "exchange_views"),
+    ("consultations-2021", "With the expected strengthening", "commitment", "", "approved", "agree"),
+    ("ap-2022", "Tokyo: The foreign and defence ministers", "context", "", "", ""),
+    ("ap-2022", "\u201cThe security environment", "commitment", "Kishi", "said", "state"),
+    ("ap-2022", "Japanese officials have said they hope", "commitment", "Japanese officials", "said", "expect"),
+    ("ap-2022", "The two sides may also discuss", "commitment", "The two sides", "discuss", "exchange_views"),
+    ("jdf-2017", "and Secretary General Stoltenberg stated that he welcomed", "commitment",
+     "Secretary General Stoltenberg", "stated", "welcome"),
+    ("teleconference-2021", "and concurred to send a clear message", "commitment", "The Ministers", "concurred",
+     "oppose"),
+])
+def test_actor_verb_and_stance_on_real_sentences(seed, start, kind, actor, verb, stance) -> None:
+    c = clause(statediff.read(SEEDS[seed]), start)
+    assert (c.kind, c.actor, c.verb, c.stance) == (kind, actor, verb, stance)
+
+
+@pytest.mark.parametrize(("path", "start", "actor", "verb"), [
+    ("aukus-leaders-statements/2023-09-15.txt", "Two years ago our nations pledged", "Our nations", "pledged"),
+    ("aukus-leaders-statements/2023-03-13.txt", "The steps we are announcing today", "The steps", "announcing"),
+    ("aukus-leaders-statements/2022-09-23.txt", "In September 2021, the leaders of Australia",
+     "The leaders of Australia, the United Kingdom, and the United States", "announced"),
+    ("aukus-leaders-statements/2021-09-15.txt", "We will promote deeper information", "We", "will promote"),
+    ("us-eu-trade-and-technology-council-joint-statements/2021-09-29.txt", "We support the continued growth",
+     "We", "support"),
+    ("fomc-implementation-notes-2015-2016/2016-03-16.txt", "The Board of Governors of the Federal Reserve System took",
+     "The Board of Governors of the Federal Reserve System", "took no action"),
+])
+def test_actors_in_the_corpora(path: str, start: str, actor: str, verb: str) -> None:
+    c = clause(statediff.read(CORPORA / path), start)
+    assert (c.actor, c.verb) == (actor, verb)
+
+
+def test_negation_and_modality_belong_to_the_commitment_verb() -> None:
+    doc = statediff.parse(
+        "The Ministers did not agree on the text. "
+        "The Ministers confirmed that they would strengthen cooperation. "
+        "He noted the missile technology which could make interception more difficult in the coming years. "
+        "Both ministers shared the belief that disputes should be resolved based on the rule of law and not force.")
+    assert [(c.negated, c.modality) for c in doc.clauses] == [(True, ""), (False, "will"), (False, ""),
+                                                                (False, "should")]
+
+
+def test_japanese_clauses_are_cut_after_a_commitment_verb() -> None:
+    doc = statediff.parse("両大臣は、東シナ海の情勢について意見交換を行い、力による一方的な現状変更の試みに強く反対することで一致した。"
+                          "また、両大臣は、北朝鮮の核・ミサイル開発に深刻な懸念を表明した。")
+    assert [(c.number, c.actor, c.verb, c.stance) for c in doc.clauses] == [
+        ("p1.1", "両大臣", "意見交換を行い", "exchange_views"),
+        ("p1.2", "両大臣", "一致した", "oppose"),
+        ("p1.3", "両大臣", "懸念を表明した", "concern"),
+    ]
+    assert doc.clauses[0].text == "両大臣は、東シナ海の情勢について意見交換を行い、"
+
+
+def test_an_empty_document_has_no_clauses() -> None:
+    assert statediff.parse("").clauses == ()
+    assert statediff.parse("\n\n   \n").clauses == ()
+
+
+# --------------------------------------------------------------------------------------------------
+# Lexicon as data
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_user_lexicon_extends_the_verbs(tmp_path: Path) -> None:
+    text = "The Ministers deplored the launch. The Ministers warned against any provocation."
+    assert [c.stance for c in statediff.parse(text).clauses] == ["condemn", ""]
+    data = json.loads((ROOT / "statediff" / "data" / "lexicon.json").read_text(encoding="utf-8"))
+    data["verbs"]["urge"].append("warned against")
+    user = tmp_path / "lexicon.json"
+    user.write_text(json.dumps({"verbs": data["verbs"]}), encoding="utf-8")
+    lexicon = load_lexicon(user)
+    doc = statediff.parse(text, lexicon=lexicon)
+    assert [(c.kind, c.verb, c.stance) for c in doc.clauses] == [("commitment", "deplored", "condemn"),
+                                                                ("commitment", "warned against", "urge")]
+
+
+def test_a_user_lexicon_can_add_context_markers(tmp_path: Path) -> None:
+    user = tmp_path / "lexicon.json"
+    user.write_text(json.dumps({"context_markers": ["on the sidelines of"]}), encoding="utf-8")
+    text = "On the sidelines of the summit, the Ministers discussed trade."
+    assert statediff.parse(text).clauses[0].kind == "commitment"
+    assert statediff.parse(text, lexicon=load_lexicon(user)).clauses[0].kind == "context"
+
+
+def test_a_broken_lexicon_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(LexiconError, match="not a readable JSON lexicon"):
+        load_lexicon(bad)
+
+
+# --------------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------------
+
+
+def test_clauses_text_is_readable_at_a_glance(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clauses", str(MOFA), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "## Regional affairs" in out
+    block = out[out.index("4(1).2"):].split("\n\n")[0]
+    assert "The four Ministers" in block and "shared the view" in block and "oppose" in block
+    assert "and shared the view to strongly oppose attempts" in block
+
+
+def test_clauses_json_keeps_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clauses", str(MOFA), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "statediff.clauses/1"
+    c = next(c for c in data["clauses"] if c["number"] == "4(1).2")
+    assert {k: c[k] for k in ("section", "kind", "actor", "verb", "stance")} == {
+        "section": "Regional affairs", "kind": "commitment", "actor": "The four Ministers",
+        "verb": "shared the view", "stance": "oppose"}
+    assert isinstance(c["span"], list) and len(c["span"]) == 2
