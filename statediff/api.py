@@ -42,6 +42,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     ((), 1, 1)
     """
     keep = _only(only)
+    _check_size(left, right)
     links = align(left.clauses, right.clauses, threshold=threshold)
     moved = moved_links(links)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon) for k, link in enumerate(links))
@@ -49,6 +50,19 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     if keep is not None:
         pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
     return Comparison(left=left, right=right, pairs=pairs, summary=summary)
+
+
+#: The most clause pairs compared at once. The aligner scores every pair (a dense matrix) and solves
+#: an assignment on it, so time and memory grow with the product: 3,000 x 3,000 clauses take about
+#: 5 s and 620 MB (bench/compare.py --scale); the longest statement in fixtures/ has 252 clauses.
+MAX_CLAUSE_PAIRS = 9_000_000
+
+
+def _check_size(left: Document, right: Document) -> None:
+    n, m = len(left.clauses), len(right.clauses)
+    if n * m > MAX_CLAUSE_PAIRS:
+        raise StatediffError(f"too many clauses to compare: {left.name} has {n:,} and {right.name} {m:,}; "
+                             f"statediff compares up to {MAX_CLAUSE_PAIRS:,} pairs (e.g. 3,000 x 3,000)")
 
 
 ONLY_NAMES = (*_STATUSES, "moved", *LABELS)  # what ``only`` accepts

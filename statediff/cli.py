@@ -19,6 +19,10 @@ from .errors import OutputError, StatediffError
 
 __all__ = ["app", "main"]
 
+#: Seconds a URL input may take (statediff.reader.URL_TIMEOUT; repeated here so that --help does not
+#: import the pipeline).
+URL_TIMEOUT = 30.0
+
 app = typer.Typer(
     name="statediff",
     help="Compare official statements clause by clause: what was added, dropped or reworded.",
@@ -80,6 +84,16 @@ def _use_color(color: Color, output: Optional[str]) -> bool:
     return sys.stdout.isatty()
 
 
+def _file_mode(target: str) -> int:
+    """The mode of the file being replaced, or what the umask gives a new file."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_output(text: str, output: Optional[str]) -> None:
     """Write ``text`` to standard output, or atomically to ``output`` (never half a file)."""
     if not output or output == "-":
@@ -98,6 +112,10 @@ def write_output(text: str, output: Optional[str]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fd = -1
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())  # the new content is on disk before it replaces the old
+        # mkstemp makes the file private (0600); give it the mode a plain write would have.
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
         tmp = ""
     except OSError as exc:
@@ -111,8 +129,8 @@ def write_output(text: str, output: Optional[str]) -> None:
 
 @app.command()
 def compare(
-    left: str = typer.Argument(..., help="The earlier document: a path, or - for standard input."),
-    right: str = typer.Argument(..., help="The later document: a path, or - for standard input."),
+    left: str = typer.Argument(..., help="The earlier document: a path, an http(s) URL, or - for standard input."),
+    right: str = typer.Argument(..., help="The later document: a path, an http(s) URL, or - for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write to FILE (atomically) instead of standard output."),
@@ -124,6 +142,8 @@ def compare(
                                                        help="Force the input format instead of guessing it."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
                                            help="Decode the inputs with this encoding."),
+    timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
+                                  help="Give up on a URL after this many seconds."),
     all_pairs: bool = typer.Option(False, "--all", help="Text output: show unchanged clauses too."),
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Similarity below which clauses count as added/dropped."),
@@ -144,8 +164,8 @@ def compare(
     fmt = input_format.value if input_format else None
     try:
         lex = load_lexicon(lexicon) if lexicon else None
-        a = reader.read(left, part=left_part or part, format=fmt, encoding=encoding, lexicon=lex)
-        b = reader.read(right, part=right_part or part, format=fmt, encoding=encoding, lexicon=lex)
+        a = reader.read(left, part=left_part or part, format=fmt, encoding=encoding, lexicon=lex, timeout=timeout)
+        b = reader.read(right, part=right_part or part, format=fmt, encoding=encoding, lexicon=lex, timeout=timeout)
         result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only)
         options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
         write_output(render(result, format.value, **options), output)
@@ -158,7 +178,7 @@ def compare(
 
 @app.command()
 def clauses(
-    doc: str = typer.Argument(..., help="A document: a path, or - for standard input."),
+    doc: str = typer.Argument(..., help="A document: a path, an http(s) URL, or - for standard input."),
     format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
     part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
@@ -166,6 +186,8 @@ def clauses(
     input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
                                                        help="Force the input format instead of guessing it."),
     encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Decode with this encoding."),
+    timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
+                                  help="Give up on a URL after this many seconds."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
 ) -> None:
     """List a document's numbered clauses with their section, actor, commitment verb and stance."""
@@ -173,7 +195,8 @@ def clauses(
     from .renderers import render
 
     try:
-        d = reader.read(doc, part=part, format=input_format.value if input_format else None, encoding=encoding)
+        d = reader.read(doc, part=part, format=input_format.value if input_format else None, encoding=encoding,
+                        timeout=timeout)
         options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
         write_output(render(d, format.value, **options), output)
     except StatediffError as exc:
