@@ -88,15 +88,32 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
     return "\n".join(lines) + "\n"
 
 
-def render_clauses(d: Document, color: bool = False) -> str:
-    """One block per clause: number, section, kind, actor / verb / stance, then the text."""
+def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
+    """The clause list, one block per clause, aligned so that it reads at a glance::
+
+        4(1).2  oppose          The four Ministers · shared the view
+                and shared the view to strongly oppose attempts to unilaterally change the status
+                quo by force.
+
+    The first line gives the number, the stance (or ``context``) and who commits with which verb,
+    with ``not`` for a negated verb and the modality in brackets; the text follows, indented and
+    wrapped to ``width`` columns. Section headings come as ``## Heading`` lines.
+    """
+    import textwrap
+
     head = [f"{d.name}" + (f"  [{d.part}]" if d.part else "") + (f"  ({d.date})" if d.date else "")]
     if d.title:
         head.append(d.title)
     if d.parts:
         head.append("parts: " + "; ".join(f"{p.index}: {p.title}" for p in d.parts))
-    head.append(f"{len(d.clauses)} clauses")
+    kinds = [c.kind for c in d.clauses]
+    head.append(f"{len(d.clauses)} clauses: {kinds.count('commitment')} commitments, "
+                f"{kinds.count('context')} context")
     lines = head
+    num_w = min(max((len(c.number) for c in d.clauses), default=0), 14) + 2
+    stance_w = max((len(c.stance) for c in d.clauses), default=0)
+    stance_w = max(stance_w, len("context")) + 2
+    indent = " " * num_w
     section = None
     for cl in d.clauses:
         if cl.section != section:
@@ -104,23 +121,22 @@ def render_clauses(d: Document, color: bool = False) -> str:
             if section:
                 lines.append("")
                 lines.append(f"{_BOLD}## {section}{_RESET}" if color else f"## {section}")
-        tags = []
         if cl.kind == "context":
-            tags.append("context")
+            stance, who = "context", ""
         else:
-            if cl.actor:
-                tags.append(f"actor: {cl.actor}")
-            if cl.verb:
-                tags.append(f"verb: {cl.verb}")
-            if cl.stance:
-                tags.append(f"stance: {cl.stance}")
-        if cl.negated:
-            tags.append("negated")
-        if cl.modality:
-            tags.append(f"modality: {cl.modality}")
-        meta = " | ".join(tags)
+            stance = cl.stance or "-"
+            verb = ("not " if cl.negated else "") + cl.verb
+            who = " \u00b7 ".join(x for x in (cl.actor, verb) if x)
+            if cl.modality:
+                who += f" [{cl.modality}]"
+        num = cl.number.ljust(num_w)
+        stance = stance.ljust(stance_w)
+        if color:
+            num = f"{_BOLD}{num}{_RESET}"
+            stance = f"{_DIM}{stance}{_RESET}" if cl.kind == "context" else stance
         lines.append("")
-        num = f"{_BOLD}{cl.number}{_RESET}" if color else cl.number
-        lines.append(f"{num}  " + (f"{_DIM}{meta}{_RESET}" if color and meta else meta))
-        lines.append(f"    {cl.text}")
+        lines.append(f"{num}{stance}{who}".rstrip())
+        wrapped = textwrap.wrap(cl.text, width=max(40, width - len(indent)), break_long_words=False,
+                                break_on_hyphens=False) or [""]
+        lines.extend(indent + w for w in wrapped)
     return "\n".join(lines) + "\n"
