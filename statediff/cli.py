@@ -189,14 +189,18 @@ def clauses(
     timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
                                   help="Give up on a URL after this many seconds."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
+    lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE",
+                                          help="A JSON lexicon whose keys replace the default's (docs/clauses.md)."),
 ) -> None:
     """List a document's numbered clauses with their section, actor, commitment verb and stance."""
     from . import reader
+    from .lexicon import load_lexicon
     from .renderers import render
 
     try:
+        lex = load_lexicon(lexicon) if lexicon else None
         d = reader.read(doc, part=part, format=input_format.value if input_format else None, encoding=encoding,
-                        timeout=timeout)
+                        timeout=timeout, lexicon=lex)
         options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
         write_output(render(d, format.value, **options), output)
     except StatediffError as exc:

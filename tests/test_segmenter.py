@@ -437,6 +437,18 @@ def test_a_user_lexicon_can_add_context_markers(tmp_path: Path) -> None:
     assert statediff.parse(text, lexicon=load_lexicon(user)).clauses[0].kind == "context"
 
 
+def test_cli_clauses_takes_a_user_lexicon(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "statement.txt"
+    doc.write_text("The Ministers warned against any provocation.\n", encoding="utf-8")
+    user = tmp_path / "lexicon.json"
+    user.write_text(json.dumps({"verbs": {"urge": ["warned against"]}}), encoding="utf-8")
+    assert main(["clauses", str(doc), "--format", "json", "--lexicon", str(user)]) == 0
+    c = json.loads(capsys.readouterr().out)["clauses"][0]
+    assert (c["kind"], c["verb"], c["stance"]) == ("commitment", "warned against", "urge")
+    assert main(["clauses", str(doc), "--lexicon", str(tmp_path / "missing.json")]) == 2
+    assert "no such lexicon file" in capsys.readouterr().err
+
+
 def test_a_broken_lexicon_file_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
