@@ -235,10 +235,10 @@ def test_added_and_dropped_pairs_get_no_labels() -> None:
 
 
 def test_a_user_lexicon_replaces_the_scales(tmp_path: Path) -> None:
-    a, b = "We are concerned about the launches.", "We are particularly concerned about the launches."
+    a, b = "We are concerned about the launches.", "We are acutely concerned about the launches."
     assert labels(a, b) == ("insertion",)
     path = tmp_path / "lexicon.json"
-    path.write_text(json.dumps({"intensifiers": [["particularly"], ["strongly"], ["gravely"]]}), encoding="utf-8")
+    path.write_text(json.dumps({"intensifiers": [["acutely"], ["strongly"], ["gravely"]]}), encoding="utf-8")
     assert labels(a, b, lexicon=load_lexicon(path)) == ("insertion", "strengthened")
 
 
@@ -337,9 +337,9 @@ def test_cli_text_report_has_a_label_line(capsys: pytest.CaptureFixture[str]) ->
 def test_cli_lexicon_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("(1) We are concerned about the launches.\n", encoding="utf-8")
-    b.write_text("(1) We are particularly concerned about the launches.\n", encoding="utf-8")
+    b.write_text("(1) We are acutely concerned about the launches.\n", encoding="utf-8")
     lex = tmp_path / "lexicon.json"
-    lex.write_text(json.dumps({"intensifiers": [["particularly"]]}), encoding="utf-8")
+    lex.write_text(json.dumps({"intensifiers": [["acutely"]]}), encoding="utf-8")
     assert main(["compare", str(a), str(b), "--format", "json"]) == 1
     assert json.loads(capsys.readouterr().out)["pairs"][0]["labels"] == ["insertion"]
     assert main(["compare", str(a), str(b), "--format", "json", "--lexicon", str(lex)]) == 1
