@@ -373,7 +373,7 @@ def _ghost_row(c: Comparison, p: Pair, pair_below: bool):
                  _e("p", {"class": "sd-text"}, p.left_text)))
 
 
-def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair | None, int]]:
+def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair, int]]:
     """Display order: the pairs as given, plus a placeholder where each moved group stood on the left.
 
     The placeholder goes right after the last row holding an earlier left clause that did not move:
@@ -393,7 +393,7 @@ def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair | None, int]]:
             continue
         before = bisect_left(firsts, min(p.left_index))
         placed_after.setdefault(last_row[before - 1] if before else -1, []).append(k)
-    rows: list[tuple[str, Pair | None, int]] = []
+    rows: list[tuple[str, Pair, int]] = []
     for k in sorted(placed_after.get(-1, []), key=lambda m: min(pairs[m].left_index)):
         rows.append(("ghost", pairs[k], k))
     for j, p in enumerate(pairs):
@@ -422,7 +422,6 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     current = ""
     strip: list[tuple[str, Pair, str]] = []
     for kind, p, k in rows:
-        assert p is not None
         if kind == "ghost":
             clauses.append(_ghost_row(c, p, pair_below=pair_at[k] > ghost_at[k]))
             continue
