@@ -55,9 +55,12 @@ _WEAK_GAP = 2
 # new content rather than a longer list.
 _MAX_MEMBER_WORDS = 5
 # An intensifier qualifies a stance word it stands at most this many words before ("strong and
-# unwavering support", "serious concern") or right after ("condemn in the strongest terms").
+# unwavering support", "serious concern") or right after ("oppose firmly"); an adverbial phrase
+# ("in the strongest terms") may follow the stance word's object: "condemn the attack on the
+# convoy in the strongest terms".
 _INTENSIFIER_BEFORE = 3
 _INTENSIFIER_AFTER = 1
+_INTENSIFIER_PHRASE_AFTER = 6
 
 # Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+|[\u2010\u2011-](?=[^\W\d_])[^\W_]+)*")  # not "2-1/4"
@@ -566,7 +569,8 @@ def _intensity(side: _Side, tables: _Tables) -> dict[tuple[str, tuple[int, int]]
     for tier, rx in tables.intensifiers:
         for r in side.hits(rx):
             for k, (a, b, _) in enumerate(anchors):
-                if 0 < a - r[-1] <= _INTENSIFIER_BEFORE or 0 < r[0] - b <= _INTENSIFIER_AFTER:
+                after = _INTENSIFIER_PHRASE_AFTER if len(r) > 1 else _INTENSIFIER_AFTER
+                if 0 < a - r[-1] <= _INTENSIFIER_BEFORE or 0 < r[0] - b <= after:
                     tiers[k] = max(tiers[k], tier)
     out: dict[tuple[str, tuple[int, int]], list[int]] = {}
     for (a, _, stance), tier in zip(anchors, tiers):

@@ -406,3 +406,24 @@ def test_a_pronoun_referring_back_is_not_an_actor_change() -> None:
     assert labels("They exchanged views on the regional situation.",
                   "The Ministers exchanged views on the regional situation.",
                   left_actor="They", right_actor="The Ministers") == ("substitution",)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("We condemn the attack on the convoy.", "We condemn the attack on the convoy in the strongest terms."),
+    ("The leaders reaffirmed their commitment to the alliance.",
+     "The leaders reaffirmed their unwavering commitment to the alliance."),
+    ("We expressed concern about the tests.", "We expressed deep concern about the tests."),
+])
+def test_intensifier_added(a: str, b: str) -> None:
+    assert labels(a, b) == ("insertion", "strengthened")
+    assert labels(b, a) == ("deletion", "softened")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The leaders welcomed the progress.", "The leaders welcomed the significant progress."),
+    ("We will work together on energy.", "We will work together closely on energy."),
+    ("We support the full implementation of the resolutions.",
+     "We support the implementation of the resolutions."),  # "full" qualifies the implementation
+])
+def test_words_that_are_not_intensifiers_of_a_stance(a: str, b: str) -> None:
+    assert not {"strengthened", "softened"} & set(labels(a, b))
