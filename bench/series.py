@@ -13,6 +13,7 @@ part is ``statediff.track`` on the read documents (aligning, walking, diffing).
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -90,6 +91,12 @@ def build(n: int, seed: int = 1) -> list[Document]:
     return docs
 
 
+def _cpu() -> tuple[float, float]:
+    """User and system CPU seconds of this process, and of its finished workers."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--documents", type=int, default=240)
@@ -106,7 +113,8 @@ def main() -> None:
     print(f"series: {len(docs)} documents, {clauses} clauses (built in {setup:.1f} s, not timed)")
     statediff.track(docs[:3])  # warm the imports and caches so the timing is the work itself
 
-    times = []
+    times: list[float] = []
+    cpus: list[tuple[float, float]] = []
     result = None
     for _ in range(args.repeat):
         executor = None
@@ -114,15 +122,20 @@ def main() -> None:
             from concurrent.futures import ProcessPoolExecutor
 
             executor = ProcessPoolExecutor(max_workers=args.jobs)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), _cpu()
         result = statediff.track(docs, lookback=args.lookback, executor=executor)
         if executor is not None:
             executor.shutdown()
         times.append(time.perf_counter() - t0)
+        c1 = _cpu()
+        cpus.append((c1[0] - c0[0], c1[1] - c0[1]))
     assert result is not None
     s = statediff.render(result, "json")
     print(f"track: best {min(times):.2f} s, runs {', '.join(f'{t:.2f}' for t in times)} "
           f"(jobs={args.jobs}, lookback={args.lookback})")
+    best = min(cpus, key=sum)
+    print(f"CPU time: {sum(best):.2f} s in all, {best[0]:.2f} s in this process (the walk runs here), "
+          f"{best[1]:.2f} s in workers; load average when done {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"result: {len(result.lineages)} lineages, "
           f"{sum(1 for lin in result.lineages if lin.revived)} revived at least once, JSON {len(s) / 1e6:.1f} MB")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -89,11 +89,16 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     read = _read_all(items, executor, meter, input_format, encoding)
     docs = _unique_names(order_documents(read, keep_order=keep_order))
     n = len(docs)
-    meter.total += 3 * max(n - 1, 0)
-    neighbours = _map(_align_pair, [(docs[k - 1].clauses, docs[k].clauses, threshold) for k in range(1, n)],
-                      executor, meter)
-    builders = _walk(docs, neighbours, lookback, threshold, meter)
-    lineages = _revise(docs, builders, lexicon, executor, meter)
+    meter.total += 2 * max(n - 1, 0)
+    pairs = [(docs[k - 1].clauses, docs[k].clauses, threshold) for k in range(1, n)]
+    if executor is None:
+        neighbours: Callable[[int], list[Link]] = lambda k: _align_pair(*pairs[k - 1])  # noqa: E731
+    else:  # all neighbours at once; the walk takes them in order while the rest are still aligning
+        futures = [executor.submit(_align_pair, *a) for a in pairs]
+        neighbours = lambda k: futures[k - 1].result()  # noqa: E731
+    differ = _Differ(executor, lexicon, meter)
+    builders = _walk(docs, neighbours, lookback, threshold, meter, differ)
+    lineages = _revise(docs, builders, differ.results())
     series = Series(documents=tuple(docs), lineages=lineages)
     return series if grep is None else select(series, grep)
 
@@ -214,15 +219,52 @@ def _align_pair(left: Sequence[Clause], right: Sequence[Clause], threshold: floa
     return order_links(links)
 
 
+class _Differ:
+    """Word edits and labels for the entries the walk creates, in batches sent off as they fill up,
+    so that on an executor the diffing runs while the walk goes on."""
+
+    def __init__(self, executor: Executor | None, lexicon: Lexicon | None, meter: _Meter) -> None:
+        self.executor, self.lexicon, self.meter = executor, lexicon, meter
+        self.done: dict[Any, tuple[tuple[Edit, ...], tuple[str, ...]]] = {}
+        self.keys: list[Any] = []
+        self.pairs: list[tuple[tuple[Clause, ...], tuple[Clause, ...]]] = []
+        self.sent: list[tuple[list[Any], Any]] = []
+
+    def add(self, key: Any, left: tuple[Clause, ...], right: tuple[Clause, ...]) -> None:
+        lt, rt = _text(left), _text(right)
+        if lt == rt:  # most of a long series: nothing to diff, and classify labels nothing
+            self.done[key] = ((Edit("equal", lt, rt),) if lt else (), ())
+            return
+        self.keys.append(key)
+        self.pairs.append((left, right))
+        if len(self.pairs) >= _BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        if not self.pairs:
+            return
+        self.meter.total += 1
+        if self.executor is None:
+            self.done.update(zip(self.keys, _diff_batch(self.pairs, self.lexicon)))
+            self.meter.tick()
+        else:
+            self.sent.append((self.keys, self.executor.submit(_diff_batch, self.pairs, self.lexicon)))
+        self.keys, self.pairs = [], []
+
+    def results(self) -> dict[Any, tuple[tuple[Edit, ...], tuple[str, ...]]]:
+        self._send()
+        for keys, future in self.sent:
+            self.done.update(zip(keys, future.result()))
+            self.meter.tick()
+        self.sent = []
+        return self.done
+
+
 def _diff_batch(pairs: list[tuple[tuple[Clause, ...], tuple[Clause, ...]]], lexicon: Lexicon | None,
                 ) -> list[tuple[tuple[Edit, ...], tuple[str, ...]]]:
     out = []
     for lc, rc in pairs:
-        lt, rt = _text(lc), _text(rc)
-        if lt == rt:  # most of a long series: nothing to diff, and classify labels nothing
-            out.append(((Edit("equal", lt, rt),) if lt else (), ()))
-            continue
-        edits = diff_words(lt, rt)
+        edits = diff_words(_text(lc), _text(rc))
         out.append((edits, classify(edits, lc, rc, lexicon=lexicon)))
     return out
 
@@ -313,8 +355,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(fold(text).casefold()))
 
 
-def _walk(docs: list[Document], neighbours: list[list[Link]], lookback: int | None,
-          threshold: float | None, meter: _Meter) -> list[_Builder]:
+def _walk(docs: list[Document], neighbours: Callable[[int], list[Link]], lookback: int | None,
+          threshold: float | None, meter: _Meter, differ: _Differ) -> list[_Builder]:
     builders: list[_Builder] = []
     shelf = _Shelf()
     t = DEFAULT_THRESHOLD if threshold is None else threshold
@@ -323,9 +365,13 @@ def _walk(docs: list[Document], neighbours: list[list[Link]], lookback: int | No
     contest = t + MOVE_MARGIN
 
     def appear(b_idx: int, entry: _Entry) -> None:
-        text = builders[b_idx].appear(entry, docs)
+        b = builders[b_idx]
+        text = b.appear(entry, docs)
         if text is not None:
             shelf.add(b_idx, text)
+        if entry.prev is not None:
+            differ.add((b_idx, len(b.entries) - 1), _clauses(docs, *entry.prev),
+                       _clauses(docs, entry.document, entry.index))
 
     def start(k: int, index: tuple[int, ...], split_from: int = -1) -> int:
         builders.append(_Builder(split_from=split_from))
@@ -334,7 +380,8 @@ def _walk(docs: list[Document], neighbours: list[list[Link]], lookback: int | No
 
     owner = {i: start(0, (i,)) for i in range(len(docs[0].clauses))} if docs else {}
     for k in range(1, len(docs)):
-        links = neighbours[k - 1]
+        links = neighbours(k)
+        meter.tick()
         moved = moved_links(links)
         claimed: set[int] = set()
         merged_into: dict[int, int] = {}
@@ -447,20 +494,14 @@ def _recall(docs: list[Document], builders: list[_Builder], shelf: _Shelf, k: in
 # --- wording: edits and labels for every entry ----------------------------------------------------
 
 
-def _revise(docs: list[Document], builders: list[_Builder], lexicon: Lexicon | None,
-            executor: Executor | None, meter: _Meter) -> tuple[Lineage, ...]:
-    def clauses(d: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
-        return tuple(docs[d].clauses[i] for i in index)
+def _clauses(docs: list[Document], d: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
+    return tuple(docs[d].clauses[i] for i in index)
 
-    wanted = [(b_idx, e_idx) for b_idx, b in enumerate(builders) for e_idx, e in enumerate(b.entries)
-              if e.status in ("continued", "revived")]
-    pairs = [(clauses(*builders[b].entries[e].prev), clauses(builders[b].entries[e].document,
-                                                             builders[b].entries[e].index))
-             for b, e in wanted]
-    batches = [(pairs[s:s + _BATCH], lexicon) for s in range(0, len(pairs), _BATCH)]
-    meter.total += len(batches) - max(len(docs) - 1, 0)
-    done = [r for batch in _map(_diff_batch, batches, executor, meter) for r in batch]
-    diffs = dict(zip(wanted, done))
+
+def _revise(docs: list[Document], builders: list[_Builder],
+            diffs: dict[Any, tuple[tuple[Edit, ...], tuple[str, ...]]]) -> tuple[Lineage, ...]:
+    def clauses(d: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
+        return _clauses(docs, d, index)
 
     # ids in order of first appearance: document, then position of the first clause
     order = sorted(range(len(builders)), key=lambda b: (builders[b].entries[0].document,
@@ -494,6 +535,7 @@ def _revision(docs: list[Document], e: _Entry, diff: tuple[tuple[Edit, ...], tup
     edits, labels = diff
     status = e.status
     if status == "continued":
-        status = "unchanged" if is_cosmetic_only(_text(clauses(*e.prev)), text) else "changed"
+        before = _text(clauses(*e.prev))
+        status = "unchanged" if before == text or is_cosmetic_only(before, text) else "changed"
     return Revision(document=e.document, status=status, numbers=numbers, text=text,  # type: ignore[arg-type]
                     edits=edits, labels=labels, score=e.score, moved=e.moved, index=e.index, base=e.prev[0])
