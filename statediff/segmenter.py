@@ -69,12 +69,7 @@ _ITEM_KINDS_WITH_OWN_LABEL = {"num", "dotted", "paren", "rparen", "roman", "ROMA
 def _label(kind: str, m: re.Match[str]) -> str:
     raw = m.group("n") or (m.groupdict().get("n2") or "")
     if kind == "circ":
-        ch = raw
-        if "\u2460" <= ch <= "\u2473":
-            return str(ord(ch) - 0x2460 + 1)
-        if "\u2776" <= ch <= "\u277f":
-            return str(ord(ch) - 0x2776 + 1)
-        return "0"
+        return raw  # "①" is a label of its own: "2)①" reads as the document prints it
     raw = raw.translate(str.maketrans("\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff0e",
                                       "0123456789."))
     if kind == "paren":
@@ -759,7 +754,7 @@ def _join_number(parts: list[str]) -> str:
     for p in parts:
         if not out:
             out = p
-        elif p.startswith("(") or out.endswith(":"):
+        elif p.startswith("(") or out.endswith(":") or "\u2460" <= p[:1] <= "\u24ff" or "\u2776" <= p[:1] <= "\u277f":
             out += p
         else:
             out += "." + p
@@ -942,7 +937,7 @@ def _first_label(blocks: list[_Block], i: int) -> str | None:
     return None
 
 
-_FIRST_LABELS = ("1", "a", "i", "I", "A")
+_FIRST_LABELS = ("1", "a", "i", "I", "A", "\u2460", "\u2776")
 
 
 def _starts_numbering(blocks: list[_Block], i: int) -> bool:
