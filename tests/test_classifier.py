@@ -427,3 +427,13 @@ def test_intensifier_added(a: str, b: str) -> None:
 ])
 def test_words_that_are_not_intensifiers_of_a_stance(a: str, b: str) -> None:
     assert not {"strengthened", "softened"} & set(labels(a, b))
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), st.sampled_from(_VOCAB + ["cannot", "won\u2019t", "May", "\u65e5\u672c"])),
+                max_size=25).map(" ".join),
+       st.lists(st.one_of(st.text(max_size=8), st.sampled_from(_VOCAB)), max_size=25).map(" ".join),
+       st.sampled_from(["", "We", "They", "The Ministers", "Japan"]), st.text(max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_any_text_and_actor_gives_known_labels(a: str, b: str, left_actor: str, right_actor: str) -> None:
+    got = labels(a, b, left_actor=left_actor, right_actor=right_actor)
+    assert set(got) <= set(LABELS)
