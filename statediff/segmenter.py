@@ -599,7 +599,11 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
     for hit in hits[1:]:
         start = cuts[-1] if cuts else 0
         pronoun = _words(sentence[start:hit.start])[-1:] in (["we"], ["they"], ["he"], ["she"])
-        if not _is_strong(hit) and not pronoun:
+        # A bare form followed by its object ("and emphasize our shared view") is a verb; followed
+        # by a preposition ("development and support for") it is a noun.
+        nxt = sentence[hit.end:].split()[:1]
+        governs = bool(nxt) and nxt[0].lower() in _DETERMINERS | {"that"}
+        if not _is_strong(hit) and not pronoun and not governs:
             continue  # ", and we commit to ..." is a clause whatever the verb's form
         head = sentence[start:hit.start]
         m = None
@@ -614,6 +618,9 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
             np = _noun_phrase(words)
             if not np or hit.text.lower().split()[0] in ("will", "shall") or len(words) > 8:
                 continue
+            before_conj = re.split(r"[,;]", head[:m.start()])[-1]
+            if "," in head[:m.start()] and _is_simple_np(before_conj.strip()):
+                continue  # "..., the United Kingdom, and the United States recognize": one subject
             if "," not in m.group(0) and ";" not in m.group(0):
                 # Without a comma, "Japan and France share ..." is one subject and "agreed that X
                 # and the EU will ..." one complement: cut only before a determined subject, after

@@ -331,6 +331,9 @@ def test_a_sentence_with_two_commitments_is_cut_and_keeps_its_actor() -> None:
     # a pronoun actor
     ("We call for progress on a transparent study on the origins of COVID-19, and we commit to working "
      "together toward a swift means of investigation.", ["We", "We"]),
+    # a bare verb that governs an object
+    ("We call for the immediate release of all hostages and emphasize our shared view that a two-state "
+     "solution remains the viable path.", ["We", "We"]),
 ])
 def test_cuts_before_a_new_actor(text: str, parts: list[str]) -> None:
     assert [c.actor for c in statediff.parse(text).clauses] == parts
@@ -340,6 +343,8 @@ def test_cuts_before_a_new_actor(text: str, parts: list[str]) -> None:
     "We support the development and support for resilient supply chains in the region.",
     "The situation in the Sahel was also discussed, as Japan and France share the goal of restoring cooperation.",
     "The Ministers agreed that France and the United Kingdom will cooperate closely on maritime security.",
+    "Having met to discuss the threat, Ministers from Australia, Japan, the United Kingdom, and the United "
+    "States recognize that ransomware is a global threat.",
     "He called it \u201ca partnership that endured, and welcomed by all of us\u201d today.",
 ])
 def test_no_cut_inside_a_phrase_a_subject_or_a_quotation(text: str) -> None:
