@@ -111,11 +111,16 @@ def _entry(r: Revision, previous: int, docs: tuple[Document, ...], width: int, c
     return lines
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def render_text(series: Series, *, color: bool = False, all: bool = False, **_: Any) -> str:
     """The documents, then the history of every lineage that changed (``all=True``: every lineage)."""
     docs = series.documents
     s = summarize_series(series)
-    lines = [f"{s['documents']} documents, {s['lineages']} lineages" + (f" with {series.grep!r}" if series.grep else "")
+    lines = [_count(s["documents"], "document") + ", " + _count(s["lineages"], "lineage")
+             + (f" with {series.grep!r}" if series.grep else "")
              + f": {s['changed']} changed, {s['added']} added, {s['dropped']} dropped, {s['revived']} revived, "
              f"{s['merged']} merged, {s['unchanged']} unchanged"]
     for k, d in enumerate(docs):
