@@ -167,9 +167,12 @@ def _read_stream(stream: IO[str] | IO[bytes], label: str, deadline: float | None
     """Read in pieces, stopping as soon as the input passes :data:`MAX_BYTES` (or the deadline)."""
     pieces: list[bytes] = []
     size = 0
+    # With a deadline, read1 returns what has arrived instead of waiting for a whole chunk, so the
+    # deadline is checked while a slow server trickles.
+    read = getattr(stream, "read1", stream.read) if deadline is not None else stream.read
     try:
         while True:
-            piece = stream.read(_CHUNK)
+            piece = read(_CHUNK)
             if not piece:
                 break
             if isinstance(piece, str):
