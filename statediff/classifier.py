@@ -374,18 +374,40 @@ def _is_number(word: str, tables: _Tables) -> bool:
 
 
 def _number_change(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables) -> bool:
-    """Numbers, dates and quantities (digits, number words, ordinals, month names) that the edits
-    remove and add: some number must give way to another. A number that only appears (or only
-    disappears) is an insertion (deletion), not a change of a number. Claims the number words."""
+    """Numbers, dates and quantities (digits, number words, ordinals, month names) that gave way to
+    others in the same slot: a removed and an added number that share the word before or after them
+    ("the [-Second-]{+third+} CRI", "[-50-]{+68+} members", "on [-December 16-]{+January 27+}"). A
+    number that only appears or disappears, or a date dropped here while an unrelated count comes
+    in there, is an insertion or deletion. Claims the numbers of the slots that changed."""
     lnum = [i for i in _changed(ls, edits) if i not in ls.consumed and _is_number(ls.words[i].text, tables)]
     rnum = [i for i in _changed(rs, edits) if i not in rs.consumed and _is_number(rs.words[i].text, tables)]
-    lcount = Counter(ls.words[i].key for i in lnum)
-    rcount = Counter(rs.words[i].key for i in rnum)
-    if not (lcount - rcount) or not (rcount - lcount):
-        return False  # no number replaced by another: numbers only came or went
-    ls.consumed.update(lnum)
-    rs.consumed.update(rnum)
+    lslots = {i: _slot(ls, i, tables) for i in lnum}
+    rslots = {j: _slot(rs, j, tables) for j in rnum}
+    lkeep = [i for i in lnum if any(_same_slot(lslots[i], rslots[j]) for j in rnum)]
+    rkeep = [j for j in rnum if any(_same_slot(lslots[i], rslots[j]) for i in lnum)]
+    if Counter(ls.words[i].key for i in lkeep) == Counter(rs.words[j].key for j in rkeep):
+        return False  # no slot holds another number now
+    ls.consumed.update(lkeep)
+    rs.consumed.update(rkeep)
     return True
+
+
+def _slot(side: _Side, i: int, tables: _Tables) -> tuple[str, ...]:
+    """Where a number stands: the words right before and after it, and the nearest words before and
+    after it that are not numbers ("" where there is none). "780 million people" and "800 million
+    citizens" share "million"; "on December 16, 2015" and "on January 27, 2016" share "on"."""
+    words = side.words
+
+    def plain(k: int) -> str:  # a neighbour in digits says nothing: "1/4" and "1.00" share "1"
+        return words[k].key if 0 <= k < len(words) and not _DIGIT.search(words[k].text) else ""
+
+    near_before = next((words[k].key for k in range(i - 1, -1, -1) if not _is_number(words[k].text, tables)), "")
+    near_after = next((words[k].key for k in range(i + 1, len(words)) if not _is_number(words[k].text, tables)), "")
+    return plain(i - 1), plain(i + 1), near_before, near_after
+
+
+def _same_slot(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return any(x and x == y for x, y in zip(a, b))
 
 
 def _negation_words(side: _Side, words: range, tables: _Tables) -> list[int]:

@@ -437,3 +437,17 @@ def test_words_that_are_not_intensifiers_of_a_stance(a: str, b: str) -> None:
 def test_any_text_and_actor_gives_known_labels(a: str, b: str, left_actor: str, right_actor: str) -> None:
     got = labels(a, b, left_actor=left_actor, right_actor=right_actor)
     assert set(got) <= set(LABELS)
+
+
+def test_a_date_dropped_while_an_unrelated_count_comes_in_is_not_a_number_change() -> None:
+    a = "In September 2021, the three nations announced the partnership."
+    b = "Today, the three nations mark the second anniversary of the partnership."
+    assert "number-change" not in labels(a, b)
+    # the same slot, even inside a rewrite
+    a = "By adding thirteen new members to the coalition, the pillar expanded its reach."
+    b = "The pillar expanded its reach with the addition of 18 new members to the coalition."
+    assert "number-change" in labels(a, b)
+
+
+def test_number_change_next_to_a_number_word() -> None:
+    assert "number-change" in labels("We represent 780 million people.", "We represent nearly 800 million citizens.")
