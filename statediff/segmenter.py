@@ -478,11 +478,13 @@ def _noun_phrase(words: list[str]) -> str:
         lw = w.lower()
         if not w or lw in _PREPOSITIONS or lw in _STOP_IN_SUBJECT:
             continue
-        if i > 0 and words[i - 1].lower() not in _TIME_WORDS:
+        if i > 0 and not _opens_subject(words[i - 1], w):
             continue
+        sentence_adverb = lw.endswith("ly") and not (i + 1 < len(words) and words[i + 1][:1].islower()
+                                                     and words[i + 1].lower() not in _DETERMINERS)
         if not (w[:1].isupper() or lw in _DETERMINERS or lw in _NUMBER_WORDS) or lw in _CONJUNCTIONS \
-                or lw.endswith("ly") or (lw.endswith("ing") and i == 0 and w[:1].isupper() and len(words) > 1
-                                         and words[1][:1].islower() and not words[1].endswith("s")):
+                or sentence_adverb or (lw.endswith("ing") and i == 0 and w[:1].isupper() and len(words) > 1
+                                       and words[1][:1].islower() and not words[1].endswith("s")):
             continue  # not "And ...", "Consequently ...", "Moving forward ..."
         rest = words[i:]
         if lw in _PRONOUNS and len(rest) > 1:
@@ -507,6 +509,15 @@ def _noun_phrase(words: list[str]) -> str:
 
 
 _CONJUNCTIONS = {"and", "or", "but", "nor"}
+
+
+def _opens_subject(prev: str, word: str) -> bool:
+    """Whether a subject may start at ``word`` after ``prev`` inside a lead-in without a comma:
+    after a time word ("Two years ago our nations"), a year or a month ("In April 2024 our Defense
+    Ministers"), or a sentence adverb ("Finally the ministers")."""
+    lp = prev.lower().strip(",")
+    return lp in _TIME_WORDS or (lp.isdigit() and len(lp) == 4) or prev in _MONTHS \
+        or (lp.endswith("ly") and (word[:1].isupper() or word.lower() in _DETERMINERS))
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
                  "most", "some"}
 
@@ -538,11 +549,11 @@ def _actor(before: str) -> tuple[str, bool]:
                 return np, True
     for seg in order:
         words = _words(seg)
-        if words and words[0].lower() in _PREPOSITIONS and len(order) == 1 and len(segments) == 1:
-            return "", True  # "Among the issues discussed were ..." has no subject before the verb
         np = _noun_phrase(words)
         if np:
             return np, True
+        if words and words[0].lower() in _PREPOSITIONS and len(order) == 1 and len(segments) == 1:
+            return "", True  # "Among the issues discussed were ..." has no subject before the verb
         if words and words[0].lower() in _PRONOUNS - {"it"}:
             # "we stood together in San Diego and announced": the pronoun that opens the clause
             return words[0].capitalize(), True

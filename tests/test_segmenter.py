@@ -411,6 +411,22 @@ def test_japanese_clauses_are_cut_after_a_commitment_verb() -> None:
     assert doc.clauses[0].text == "両大臣は、東シナ海の情勢について意見交換を行い、"
 
 
+def test_a_japanese_readout_is_numbered_annotated_and_compared() -> None:
+    path = QUIRKS / "japanese-readout.txt"
+    doc = statediff.read(path)
+    assert doc.title == "日仏防衛相会談（概要）"
+    assert [(c.number, c.section, c.actor, c.stance) for c in doc.clauses] == [
+        ("1(1).1", "総論", "両大臣", "reaffirm"), ("1(1).2", "総論", "両大臣", "welcome"),
+        ("1(2)", "総論", "両大臣", "confirm"),
+        ("2(1).1", "地域情勢", "両大臣", "concern"), ("2(1).2", "地域情勢", "両大臣", "oppose"),
+        ("2(2).1", "地域情勢", "両大臣", "concern"), ("2(2).2", "地域情勢", "岸大臣", "urge"),
+    ]
+    edited = statediff.parse(path.read_text(encoding="utf-8").replace("強く反対する", "反対する"))
+    changed = [p for p in statediff.compare(doc, edited).pairs if p.status != "unchanged"]
+    assert [(p.left, p.right) for p in changed] == [(("2(1).2",), ("2(1).2",))]
+    assert [e.left for e in changed[0].edits if e.op != "equal"] == ["強く"]
+
+
 def test_an_empty_document_has_no_clauses() -> None:
     assert statediff.parse("").clauses == ()
     assert statediff.parse("\n\n   \n").clauses == ()
