@@ -2,18 +2,20 @@
 
 1. *Order*: documents are put in date order (:attr:`Document.date`, from the file name or the text;
    a stable sort, so documents of one day keep the order given), or kept as given.
-2. *Neighbours*: each document is aligned with its predecessor by :func:`statediff.aligner.align`.
-   The pairs are independent of each other, so they run on an executor when one is given.
+2. *Neighbours*: each document is aligned with its predecessor: clauses repeated word for word are
+   linked first, and :func:`statediff.aligner.align` links the rest. The pairs are independent of
+   each other, so they run on an executor when one is given, while the walk below goes on.
 3. *Lineages*: walking the documents in order, a linked clause group continues the lineage of the
-   clauses it is linked to. Clauses the predecessor lacks are then aligned with the last wording of
-   the lineages that left earlier (at most ``lookback`` documents ago), and a match revives that
-   lineage; the rest start new lineages. A group linked to clauses of several lineages (a merge)
-   continues the first of them and the others end as ``merged``; a lineage whose clauses went to
-   several groups (a split) continues in the first group and the others start new lineages that
-   name it in ``split_from``.
-4. *Wording*: every entry gets the word edits from the lineage's previous wording
-   (:func:`statediff.differ.diff_words`) and the labels of :func:`statediff.classifier.classify`.
-   This also runs on the executor.
+   clauses it is linked to. Clauses the predecessor lacks, and rewordings linked only on the support
+   of their position, are then matched with every earlier wording of the lineages not yet continued,
+   including those that left at most ``lookback`` documents ago (see :func:`_recall`): the best pairs
+   win, a lineage absent from the predecessor is revived, and clauses left over start new lineages.
+   A group linked to clauses of several lineages (a merge) continues the first of them and the
+   others end as ``merged``; a lineage whose clauses went to several groups (a split) continues in
+   the first group and the others start new lineages that name it in ``split_from``.
+4. *Wording*: every entry gets the word edits from the wording it was matched with (the last one,
+   or an older one recalled) by :func:`statediff.differ.diff_words`, and the labels of
+   :func:`statediff.classifier.classify`. This also runs on the executor.
 
 Lineage ids ("L1", "L2", ...) follow first appearance: document order, then reading order, so the same
 documents always give the same ids, and filtering with ``grep`` keeps them.
@@ -49,8 +51,9 @@ Progress = Callable[[int, int], None]
 _BATCH = 400
 
 # Recall (see _Shelf): candidates share one of the new clause's this many rarest words, and the
-# aligner chooses among this many best-ranked lineages per clause. Eight rare words leave room for
-# the new names and numbers a reworded clause brings; four lineages cover near-duplicate commitments.
+# aligner's similarity scores this many best-ranked lineages per clause. Eight rare words leave room
+# for the new names and numbers a reworded clause brings; four lineages cover near-duplicate
+# commitments.
 _RARE = 8
 _CANDIDATES = 4
 # A lineage reworded at every meeting is recalled by its latest wordings only: this many bound the
@@ -66,10 +69,10 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
 
     ``documents`` are :class:`Document` records, paths, or ``(path, part)`` pairs; paths are read
     with :func:`statediff.read` (``input_format`` and ``encoding`` as its ``format`` and ``encoding``).
-    They are ordered by date unless ``keep_order``. A lineage that left
-    may be revived by a later document at most ``lookback`` documents after it was last seen (no
-    limit when None). ``grep`` keeps the lineages whose wording, in any document, contains the phrase
-    (see :func:`select`). ``executor`` (any :class:`concurrent.futures.Executor`: a process pool, or a
+    They are ordered by date unless ``keep_order``. A lineage that left may be revived by a later
+    document at most ``lookback`` documents after it was last seen (no limit when None); ``threshold``
+    is the aligner's (see :func:`statediff.align`). ``grep`` keeps the lineages whose wording, in any
+    document, contains the phrase (see :func:`select`). ``executor`` (any :class:`concurrent.futures.Executor`: a process pool, or a
     Dask cluster's ``client.get_executor()``) runs the reading, aligning and diffing; ``progress``
     is called as ``progress(done, total)`` while work completes.
 

@@ -58,7 +58,8 @@ CSS = """
 .sd-timeline .sd-added .sd-status { background: var(--ins); color: var(--ins-fg); }
 .sd-timeline .sd-changed .sd-status { background: var(--chg); color: var(--chg-fg); }
 .sd-timeline .sd-revived .sd-status { background: var(--rev); color: var(--rev-fg); }
-.sd-timeline .sd-dropped .sd-status, .sd-timeline .sd-merged .sd-status { background: var(--del); color: var(--del-fg); }
+.sd-timeline .sd-dropped .sd-status, .sd-timeline .sd-merged .sd-status { background: var(--del);
+  color: var(--del-fg); }
 .sd-timeline .sd-base { font-style: italic; }
 .sd-timeline .sd-label { border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
 .sd-timeline summary { cursor: pointer; color: var(--muted); font-size: .78rem; }
@@ -203,7 +204,8 @@ def _life(lin: Lineage, docs: tuple[Document, ...]) -> str:
     if lin.revived:
         bits.append("revived " + ", ".join(_short(docs[k], k) for k in lin.revived))
     if lin.dropped is not None:
-        bits.append(("merged " if lin.history[-1].status == "merged" else "dropped ") + _short(docs[lin.dropped], lin.dropped))
+        how = "merged " if lin.history[-1].status == "merged" else "dropped "
+        bits.append(how + _short(docs[lin.dropped], lin.dropped))
     if lin.split_from:
         bits.append(f"split from {lin.split_from}")
     return "; ".join(bits)
