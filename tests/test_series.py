@@ -381,3 +381,47 @@ def test_path_with_hash_that_exists(tmp_path, capsys) -> None:
 def test_module_does_not_need_the_api() -> None:
     source = (Path(statediff.__file__).parent / "series.py").read_text(encoding="utf-8")
     assert "from .api" not in source and "import api" not in source
+
+
+@pytest.mark.browser
+def test_timeline_filters_rows_in_a_browser(seed_series: Series) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("/usr/bin/chromium is absent")
+    url = "http://timeline.statediff.invalid/timeline.html"
+    page_html = statediff.render(seed_series, "html")
+    requests: list[str] = []
+    errors: list[str] = []
+
+    def route(r) -> None:
+        if r.request.url == url:
+            r.fulfill(status=200, content_type="text/html; charset=utf-8", body=page_html)
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), headless=True,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+            page.route("**/*", route)
+            page.goto(url)
+            rows = page.locator("tbody tr")
+            assert page.locator(".sd-filter").is_visible()  # the script ran (the CSP hash matches)
+            n = len(seed_series.lineages)
+            assert page.locator("output").inner_text() == f"{n} of {n} lineages"
+            page.fill("input[type=search]", "STATUS quo")
+            visible = [r for r in rows.all() if r.is_visible()]
+            assert [r.get_attribute("id") for r in visible] == [
+                "lineage-" + lineage_with(seed_series, "status quo by coercion").id]
+            page.fill("input[type=search]", "")
+            page.select_option("select", "revived")
+            revived = sum(1 for lin in seed_series.lineages if lin.revived)
+            assert sum(1 for r in rows.all() if r.is_visible()) == revived
+        finally:
+            browser.close()
+    assert errors == [] and requests == []
