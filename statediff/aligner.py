@@ -499,14 +499,22 @@ def order_links(links: list[Link]) -> list[Link]:
             for i in link.left:
                 by_left[i] = link
 
+    # The nearest linked left clause before each left index, in one pass: searching backwards from
+    # every dropped clause was quadratic in a long run of dropped clauses.
+    size = max((i for link in links for i in link.left), default=-1) + 1
+    before: list[Link | None] = [None] * size
+    last: Link | None = None
+    for i in range(size):
+        before[i] = last
+        last = by_left.get(i, last)
+
     def key(link: Link) -> tuple[float, int, int]:
         if link.right:
             return (min(link.right), 0, 0)
         i = min(link.left)
-        for p in range(i - 1, -1, -1):
-            anchor = by_left.get(p)
-            if anchor is not None:
-                return (min(anchor.right), 1, i)
+        anchor = before[i]
+        if anchor is not None:
+            return (min(anchor.right), 1, i)
         return (-1, 1, i)
 
     return sorted(links, key=key)
