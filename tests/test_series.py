@@ -425,3 +425,34 @@ def test_timeline_filters_rows_in_a_browser(seed_series: Series) -> None:
         finally:
             browser.close()
     assert errors == [] and requests == []
+
+
+def test_merges_and_splits(monkeypatch) -> None:
+    """Neighbour links that group clauses: a merge ends the second lineage as ``merged``; a lineage
+    whose clauses go to separate links continues in the first and the other splits off."""
+    import statediff.series as series_module
+    from statediff.model import Link
+
+    docs = [statediff.parse("1. Alpha beta.\n2. Gamma delta.", name="2021-01-01.txt"),
+            statediff.parse("1. Alpha beta gamma delta.", name="2021-02-01.txt"),
+            statediff.parse("1. Alpha beta gamma.\n2. Delta epsilon.", name="2021-03-01.txt"),
+            statediff.parse("1. Alpha beta gamma.\n2. Delta epsilon zeta.", name="2021-04-01.txt")]
+    links = {2: [Link((0, 1), (0,), 0.7)],  # merge
+             3: [Link((0,), (0, 1), 0.7)],  # one lineage now holds two clauses
+             4: [Link((0,), (0,), 1.0), Link((1,), (1,), 0.8)]}  # ... which go separate ways
+
+    def fake(left, right, threshold):
+        month = int(next(d for d in docs if d.clauses == tuple(right)).name[5:7])
+        return links[month]
+
+    monkeypatch.setattr(series_module, "_align_pair", fake)
+    s = statediff.track(docs)
+    check_invariants(s)
+    first, second, third = s.lineages
+    assert [r.status for r in first.history] == ["added", "changed", "changed", "changed"]
+    assert first.history[2].numbers == ("1", "2")
+    # the part that split off shows as deleted from the lineage it left
+    assert [e.left for e in first.history[3].edits if e.op == "delete"] == [" Delta epsilon."]
+    assert [(r.status, r.into) for r in second.history] == [("added", ""), ("merged", "L1")]
+    assert second.dropped == 1
+    assert third.split_from == "L1" and third.first_seen == 3 and third.history[0].text == "Delta epsilon zeta."
