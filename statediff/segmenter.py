@@ -992,11 +992,14 @@ def find_parts(blocks: list[_Block], lexicon: Lexicon | None = None) -> list[int
             continue
         if b.markers or not seen_content or _is_subtitle(blocks, i, start):
             continue
-        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is None or nxt.heading or nxt.markers:
-            continue
-        opening = nxt.text_joined()
-        if (_MEETING_DATE.search(opening) or lexicon.is_context(opening)) and _starts_numbering(blocks, i):
+        # The paragraphs between the heading and its first section or item tell the meeting.
+        opening = []
+        for b2 in blocks[i + 1:i + 4]:
+            if b2.heading or b2.markers:
+                break
+            opening.append(b2.text_joined())
+        told = any(_MEETING_DATE.search(t) or lexicon.is_context(t) for t in opening)
+        if told and _starts_numbering(blocks, i):
             heads.append(i)
     return heads if len(heads) >= 2 else []
 

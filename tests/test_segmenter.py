@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import statediff
 from statediff.cli import main
@@ -128,6 +130,28 @@ def test_inserting_a_paragraph_in_one_section_keeps_the_others() -> None:
     after = {c.text: c.number for c in statediff.parse(edited).clauses}
     assert all(after[t] == n for t, n in before.items())
     assert clause(statediff.parse(edited), "The two sides also agreed").number == "2:3.p2"
+
+
+# Paragraph breaks after the title lines (where the first clause starts).
+_BREAKS = {path: [i for i in range(len(text)) if text.startswith("\n\n", i)
+                  and i >= statediff.parse(text).clauses[0].span[0]]
+           for path in (MOFA, JDF, SEEDS["teleconference-2021"])
+           for text in [path.read_text(encoding="utf-8")]}
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_paragraph_inserted_anywhere_keeps_every_printed_number(data: st.DataObject) -> None:
+    path = data.draw(st.sampled_from(sorted(_BREAKS)), label="document")
+    at = data.draw(st.sampled_from(_BREAKS[path]), label="offset")
+    source = path.read_text(encoding="utf-8")
+    edited = source[:at] + "\n\nThe Ministers also agreed to meet again next year." + source[at:]
+    after = {c.text: c.number for c in statediff.parse(edited).clauses}
+    for c in statediff.parse(source).clauses:
+        # Numbers the document prints (items, sections, parts) never move; only the ordinals of
+        # unmarked paragraphs after the new one, under the same heading, may.
+        if "p" not in c.number:
+            assert after[c.text] == c.number
 
 
 def test_paragraph_numbers_are_scoped_to_their_heading() -> None:
