@@ -1,0 +1,253 @@
+"""Bad input, through the command line: each case works in bounded time or fails with one line on
+standard error (``statediff: ...``), exit 2 and no traceback; ``-o`` never leaves half a report.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from statediff import reader
+from statediff.cli import main
+
+from .conftest import JF
+
+MOFA = JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
+TELECON = JF / "2021-01-15-defence-ministers-teleconference.txt"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([*args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(code: int, err: str) -> bool:
+    return code == 2 and err.startswith("statediff: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Files that are not there or cannot be read
+# --------------------------------------------------------------------------------------------------
+
+
+def test_missing_file(tmp_path, capsys) -> None:
+    code, out, err = run(capsys, "compare", str(tmp_path / "nope.txt"), str(MOFA))
+    assert one_line_error(code, err) and "nope.txt: no such file" in err and out == ""
+
+
+def test_directory(tmp_path, capsys) -> None:
+    code, _, err = run(capsys, "clauses", str(tmp_path))
+    assert one_line_error(code, err) and "is a directory" in err
+
+
+def test_unreadable_file(tmp_path, capsys, monkeypatch) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text("The Ministers met.", encoding="utf-8")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads anything: make open() refuse as it would for a user
+        real_open = builtins.open
+
+        def refusing_open(file, *args, **kwargs):
+            if os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(builtins, "open", refusing_open)
+    code, _, err = run(capsys, "compare", str(path), str(MOFA))
+    assert one_line_error(code, err) and "secret.txt: permission denied" in err
+
+
+def test_binary_file(tmp_path, capsys) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    code, _, err = run(capsys, "compare", str(MOFA), str(path))
+    assert one_line_error(code, err) and "binary" in err
+
+
+def test_invalid_bytes(tmp_path, capsys) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(MOFA.read_bytes()[:2000] + b"\xc3\x28\xa0\xa1" + MOFA.read_bytes()[2000:4000])
+    code, _, err = run(capsys, "compare", str(path), str(MOFA))
+    assert one_line_error(code, err) and "not valid UTF-8" in err and "--encoding" in err
+    code, _, err = run(capsys, "clauses", str(MOFA), "--encoding", "no-such-codec")
+    assert one_line_error(code, err) and "unknown encoding" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Empty documents are valid
+# --------------------------------------------------------------------------------------------------
+
+
+def test_empty_file_compares_as_all_added_or_dropped(tmp_path, capsys) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, _ = run(capsys, "compare", str(empty), str(MOFA), "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["left"]["clauses"] == []
+    assert data["summary"]["added"] == len(data["right"]["clauses"]) > 0 and data["summary"]["dropped"] == 0
+    code, out, _ = run(capsys, "compare", str(MOFA), str(empty), "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["summary"]["dropped"] == len(data["left"]["clauses"]) and data["summary"]["added"] == 0
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n  \n\t\n", encoding="utf-8")
+    code, out, _ = run(capsys, "compare", str(empty), str(blank), "--format", "json")
+    assert code == 0 and json.loads(out)["pairs"] == []
+
+
+# --------------------------------------------------------------------------------------------------
+# HTML that is broken or absurd
+# --------------------------------------------------------------------------------------------------
+
+
+def test_malformed_html_still_reads(tmp_path, capsys) -> None:
+    page = tmp_path / "broken.html"
+    page.write_text("<html><body><div><p>The Ministers reaffirmed the <b>Exceptional <i>Partnership.</p>"
+                    "<p>They welcomed &bogus; progress</table></td> on defence equipment.<div></span>",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "clauses", str(page), "--format", "json")
+    texts = [c["text"] for c in json.loads(out)["clauses"]]
+    assert code == 0
+    assert texts == ["The Ministers reaffirmed the Exceptional Partnership.",
+                     "They welcomed &bogus; progress on defence equipment."]
+
+
+def test_deeply_nested_html(tmp_path, capsys) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 1500 + "<p>The Ministers met.</p>" + "</div>" * 1500
+                    + "</body></html>", encoding="utf-8")
+    code, out, _ = run(capsys, "clauses", str(page), "--format", "json")
+    assert code == 0 and [c["text"] for c in json.loads(out)["clauses"]] == ["The Ministers met."]
+    page.write_text("<html><body>" + "<div>" * 100_000 + "<p>Lost below the parser's limit.</p></body></html>",
+                    encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(page), str(MOFA))
+    assert one_line_error(code, err) and "nested more than" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Size
+# --------------------------------------------------------------------------------------------------
+
+
+def test_single_5mb_line(tmp_path, capsys) -> None:
+    words = MOFA.read_text(encoding="utf-8").split()
+    line = " ".join(words * (5_000_000 // len(" ".join(words)) + 1))[:5_000_000]
+    path = tmp_path / "one-line.txt"
+    path.write_text(line, encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(path), str(MOFA))
+    assert one_line_error(code, err) and "line 1 is 5,000,000 characters long" in err
+
+
+def test_100000_identical_lines(tmp_path, capsys) -> None:
+    path = tmp_path / "repeated.txt"
+    path.write_text("The Ministers reaffirmed their commitment to a free and open Indo-Pacific.\n" * 100_000,
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "compare", str(path), str(TELECON), "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and len(data["left"]["clauses"]) == 100_000
+    assert sum(len(p["left"]) for p in data["pairs"]) == 100_000  # every clause placed exactly once
+
+
+def test_too_many_clause_pairs_are_refused(tmp_path, capsys, monkeypatch) -> None:
+    # 100,000 lines against themselves would need 10^10 similarity scores; the same refusal, shown on
+    # 2,000 lines against a lowered limit so that the test stays quick.
+    path = tmp_path / "repeated.txt"
+    path.write_text("The Ministers reaffirmed their commitment to a free and open Indo-Pacific.\n" * 2_000,
+                    encoding="utf-8")
+    monkeypatch.setattr("statediff.api.MAX_CLAUSE_PAIRS", 1_000_000)
+    code, _, err = run(capsys, "compare", str(path), str(path))
+    assert one_line_error(code, err) and "too many clauses to compare" in err and "2,000" in err
+
+
+def test_50mb_file(tmp_path, capsys) -> None:
+    path = tmp_path / "huge.txt"
+    chunk = MOFA.read_bytes()
+    with open(path, "wb") as fh:
+        for _ in range(50 * 1024 * 1024 // len(chunk) + 1):
+            fh.write(chunk)
+    assert path.stat().st_size > 50 * 1024 * 1024
+    code, _, err = run(capsys, "compare", str(path), str(MOFA))
+    assert one_line_error(code, err) and "too large" in err
+    # Through standard input the size is unknown in advance: reading stops at the limit.
+    proc = subprocess.run([sys.executable, "-m", "statediff", "compare", "-", str(MOFA)], stdin=open(path, "rb"),
+                          capture_output=True, text=True, timeout=120)
+    assert one_line_error(proc.returncode, proc.stderr) and f"more than {reader.MAX_BYTES:,} bytes" in proc.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# Output files: atomic, never half a report, never clobbered by a failure
+# --------------------------------------------------------------------------------------------------
+
+
+def test_failing_run_writes_nothing_and_keeps_the_old_report(tmp_path, capsys) -> None:
+    fresh = tmp_path / "fresh.html"
+    code, _, err = run(capsys, "compare", str(tmp_path / "missing.txt"), str(MOFA), "-o", str(fresh))
+    assert one_line_error(code, err) and not fresh.exists()
+    old = tmp_path / "old.html"
+    old.write_text("the previous report", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    code, _, err = run(capsys, "compare", str(binary), str(MOFA), "-o", str(old), "--format", "html")
+    assert one_line_error(code, err) and old.read_text(encoding="utf-8") == "the previous report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["binary.txt", "old.html"]  # no temporary left
+
+
+def test_crash_while_rendering_leaves_no_half_report(tmp_path, capsys, monkeypatch) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("the previous report", encoding="utf-8")
+
+    def broken_render(*args, **kwargs):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr("statediff.renderers.render", broken_render)
+    code, _, err = run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(target), "--format", "html")
+    assert one_line_error(code, err) and "internal error" in err
+    assert target.read_text(encoding="utf-8") == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_write_failure_midway_keeps_the_old_report(tmp_path, capsys, monkeypatch) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("the previous report", encoding="utf-8")
+
+    def failing_fsync(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    code, _, err = run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(target), "--format", "json")
+    assert one_line_error(code, err) and "No space left on device" in err
+    assert target.read_text(encoding="utf-8") == "the previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_successful_run_replaces_the_report_with_a_normal_mode(tmp_path, capsys) -> None:
+    target = tmp_path / "report.json"
+    code, _, _ = run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(target), "--format", "json")
+    assert code == 1 and json.loads(target.read_text(encoding="utf-8"))["schema"] == "statediff.comparison/1"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask  # not mkstemp's private 0600
+    target.chmod(0o640)
+    run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(target), "--format", "json")
+    assert target.stat().st_mode & 0o777 == 0o640  # the replaced file's mode is kept
+    code, _, err = run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(tmp_path / "no" / "dir.json"))
+    assert one_line_error(code, err) and "does not exist" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# The real command in a process of its own
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args,message", [
+    (["compare", "no-such-file.txt", str(MOFA)], "no-such-file.txt: no such file"),
+    (["clauses", "."], "is a directory"),
+])
+def test_subprocess_one_line_no_traceback(args, message) -> None:
+    proc = subprocess.run([sys.executable, "-m", "statediff", *args], capture_output=True, text=True, timeout=120)
+    assert one_line_error(proc.returncode, proc.stderr) and message in proc.stderr and proc.stdout == ""
