@@ -593,7 +593,7 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
     Two shapes are cut: a conjunction right before a commitment verb ("..., and shared the view to
     ..."; the clause keeps the actor of the one before it), and a conjunction before a new actor and
     its verb (", while France appreciated ...", "... and the Government of Japan firmly condemns
-    ..."). A cut needs at least four words on each side, a verb before it, and no open quotation or
+    ..."). A cut needs four words before it and three after (a verb and its object), a verb before it, and no open quotation or
     parenthesis; a new actor without a comma before it must not stand inside a "that" clause.
     Japanese sentences are cut after 、 where a commitment verb ends the clause.
     """
@@ -645,7 +645,7 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
             continue
         left_words = len(sentence[start:cut_at].split())
         right_words = len(sentence[start + m.end():].split())
-        if left_words >= 4 and right_words >= 4:
+        if left_words >= 4 and right_words >= 3:
             cuts.append(cut_at + (1 if sentence[cut_at] in ",;" else 0))
     return _cut(text, a, sentence, cuts)
 
