@@ -593,8 +593,9 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
     Two shapes are cut: a conjunction right before a commitment verb ("..., and shared the view to
     ..."; the clause keeps the actor of the one before it), and a conjunction before a new actor and
     its verb (", while France appreciated ...", "... and the Government of Japan firmly condemns
-    ..."). A cut needs four words before it and three after (a verb and its object), a verb before it, and no open quotation or
-    parenthesis; a new actor without a comma before it must not stand inside a "that" clause.
+    ..."). A cut needs four words before it and three after (a verb and its object), a verb before
+    it, and no open quotation or parenthesis; a new actor without a comma before it must not stand
+    inside a "that" clause.
     Japanese sentences are cut after 、 where a commitment verb ends the clause.
     """
     sentence = text[a:b]
