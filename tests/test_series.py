@@ -456,3 +456,49 @@ def test_merges_and_splits(monkeypatch) -> None:
     assert [(r.status, r.into) for r in second.history] == [("added", ""), ("merged", "L1")]
     assert second.dropped == 1
     assert third.split_from == "L1" and third.first_seen == 3 and third.history[0].text == "Delta epsilon zeta."
+
+
+# --- golden outputs: fixtures/golden/series-*/series.json names the documents (paths under fixtures/,
+# "PATH#PART" for a part); regenerate with ``python -m pytest tests/test_series.py --update-golden``.
+
+GOLDEN_SERIES = sorted(p.parent.name for p in (CORPORA.parent / "golden").glob("series-*/series.json"))
+
+
+@pytest.mark.parametrize("case", GOLDEN_SERIES)
+@pytest.mark.parametrize("ext, fmt", [("txt", "text"), ("json", "json"), ("html", "html")])
+def test_golden_series(case: str, ext: str, fmt: str, update_golden: bool) -> None:
+    folder = CORPORA.parent / "golden" / case
+    spec = json.loads((folder / "series.json").read_text(encoding="utf-8"))
+    items = []
+    for d in spec["documents"]:
+        path, _, part = d.partition("#")
+        items.append((CORPORA.parent / path, part) if part else CORPORA.parent / path)
+    out = statediff.render(statediff.track(items), fmt)
+    target = folder / f"expected.{ext}"
+    if update_golden:
+        target.write_text(out, encoding="utf-8")
+    assert out == target.read_text(encoding="utf-8")
+
+
+def test_golden_series_exist() -> None:
+    assert GOLDEN_SERIES
+
+
+def test_track_options_are_keyword_only() -> None:
+    import inspect
+
+    params = list(inspect.signature(statediff.track).parameters.values())
+    assert params[0].name == "documents" and params[0].kind is params[0].POSITIONAL_OR_KEYWORD
+    assert all(p.kind is p.KEYWORD_ONLY for p in params[1:])
+
+
+def test_cli_standard_input(tmp_path, capsys, monkeypatch) -> None:
+    import io
+
+    later = tmp_path / "2022-01-20.txt"
+    later.write_text("1. The Ministers oppose change by force.\n", encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO("1. The Ministers oppose change by coercion.\n".encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, err = run(capsys, "track", "-", str(later), "--keep-order", "--jobs", "2")
+    assert code == 1 and err == ""
+    assert "[-coercion-]{+force+}" in out and "[1] <stdin>" in out
