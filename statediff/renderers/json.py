@@ -36,7 +36,9 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
     summary = dict(c.summary)
     # Label counts, {label: number of pairs}; computed by the API over every pair, or here from the
     # pairs for a Comparison built by hand.
-    labels: dict[str, int] = {}
+    from ..classifier import LABELS  # the documented order; a constant, not a stage call
+
+    labels: dict[str, int] = dict.fromkeys(LABELS, 0)
     for p in c.pairs:
         for label in p.labels:
             labels[label] = labels.get(label, 0) + 1
