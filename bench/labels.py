@@ -5,6 +5,7 @@ of each series under fixtures/corpora/.
     python bench/labels.py --examples 3    # and up to 3 example pairs per label
     python bench/labels.py --label softened --examples 50   # every pair with one label
     python bench/labels.py --markdown      # the table of docs/labels.md
+    python bench/labels.py --time          # time spent labelling, against the whole comparison
 
 The output is what docs/labels.md summarises; read it for plausibility after changing the lexicon
 or the classifier.
@@ -53,9 +54,13 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=0, help="example pairs to print per label")
     ap.add_argument("--label", action="append", help="only these labels (repeatable)")
     ap.add_argument("--markdown", action="store_true", help="print the counts as a Markdown table")
+    ap.add_argument("--time", action="store_true", help="time the classifier against the whole comparison")
     args = ap.parse_args()
     if args.markdown:
         print(markdown())
+        return
+    if args.time:
+        print(timing())
         return
     totals: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
@@ -78,6 +83,42 @@ def main() -> None:
         if examples[label]:
             print(f"\n== {label}")
             print("\n".join(examples[label]))
+
+
+def timing(repeat: int = 5) -> str:
+    """Seconds spent in classify() and in compare() over all survey pairs (best of ``repeat``)."""
+    import time
+
+    from statediff import api
+
+    docs = [(statediff.read(a, part=p), statediff.read(b)) for a, p, b in pairs()]
+    original = api.classify
+    spent = [0.0]
+    calls = [0]
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+            calls[0] += 1
+
+    best_total = best_classify = float("inf")
+    api.classify = timed
+    try:
+        for _ in range(repeat):
+            spent[0] = 0.0
+            calls[0] = 0
+            start = time.perf_counter()
+            for a, b in docs:
+                statediff.compare(a, b)
+            best_total = min(best_total, time.perf_counter() - start)
+            best_classify = min(best_classify, spent[0])
+    finally:
+        api.classify = original
+    return (f"{len(docs)} comparisons, {calls[0]} pairs: compare {best_total:.3f} s, "
+            f"of which classify {best_classify:.3f} s ({100 * best_classify / best_total:.0f}%)")
 
 
 def markdown() -> str:
