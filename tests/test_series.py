@@ -502,3 +502,18 @@ def test_cli_standard_input(tmp_path, capsys, monkeypatch) -> None:
     code, out, err = run(capsys, "track", "-", str(later), "--keep-order", "--jobs", "2")
     assert code == 1 and err == ""
     assert "[-coercion-]{+force+}" in out and "[1] <stdin>" in out
+
+
+def test_same_bytes_whatever_the_hash_seed(tmp_path) -> None:
+    import os
+    import subprocess
+
+    outputs = []
+    for seed in ("1", "777"):
+        target = tmp_path / f"series-{seed}.json"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-m", "statediff", "track", *SEED_ARGS, "-f", "json", "-o", str(target)],
+                              env=env, capture_output=True, timeout=300)
+        assert proc.returncode == 1, proc.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
