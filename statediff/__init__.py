@@ -15,13 +15,41 @@ labels: 1 substitution
 
 __version__ = "0.1.0"
 
-from .aligner import align
-from .api import compare, track
-from .errors import LexiconError, OutputError, PartError, ReadError, StatediffError
-from .lexicon import Lexicon, load_lexicon
-from .model import Clause, Comparison, Document, Edit, Lineage, Link, Pair, Part, Revision, Series
-from .reader import parse, read
-from .renderers import render
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
+if _TYPE_CHECKING:
+    from .aligner import align
+    from .api import compare, track
+    from .errors import LexiconError, OutputError, PartError, ReadError, StatediffError
+    from .lexicon import Lexicon, load_lexicon
+    from .model import Clause, Comparison, Document, Edit, Lineage, Link, Pair, Part, Revision, Series
+    from .reader import parse, read
+    from .renderers import render
+
+# Public name -> the module that defines it. Names are imported on first use (PEP 562), so that
+# `statediff --help` and `import statediff.cli` do not load the pipeline (NLTK, NumPy, SciPy, lxml).
+_HOME = {
+    "align": "aligner", "compare": "api", "track": "api",
+    **dict.fromkeys(("LexiconError", "OutputError", "PartError", "ReadError", "StatediffError"), "errors"),
+    "Lexicon": "lexicon", "load_lexicon": "lexicon",
+    **dict.fromkeys(("Clause", "Comparison", "Document", "Edit", "Lineage", "Link", "Pair", "Part", "Revision",
+                     "Series"), "model"),
+    "parse": "reader", "read": "reader", "render": "renderers",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'statediff' has no attribute {name!r}")
+    value = getattr(_import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
 
 __all__ = [
     "Clause",
