@@ -84,6 +84,9 @@ def _boilerplate() -> frozenset[str]:
     )
 
 
+# A line of emphasis or rule characters only ("*", "* * *", "---", "___"): left over from
+# Markdown or a text conversion, it carries no words.
+_RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*")
 _BULLET_LEAD = re.compile(r"^[\s\u2022\u25cf\u25cb\u25aa\u25a0\u30fb\u00b7*>|-]*")
 
 
@@ -93,7 +96,7 @@ def is_boilerplate(text: str) -> bool:
     if not stripped or len(stripped) > 40:
         return False
     table = _boilerplate()
-    if stripped.casefold() in table:
+    if stripped.casefold() in table or _RULE.fullmatch(stripped):
         return True
     return _BULLET_LEAD.sub("", stripped).strip().casefold() in table
 

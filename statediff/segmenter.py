@@ -159,8 +159,22 @@ def _looks_like_heading(text: str) -> bool:
         return False
     if _TERMINAL.search(text) or _WRAP_END.search(text):
         return False
-    first = text.lstrip("\"'\u201c\u2018(")[:1]
+    first = text.lstrip("\"'\u201c\u2018(*_")[:1]
     return bool(first) and (first.isupper() or first.isdigit() or not first.isascii())
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+                "with", "within", "between", "across", "through", "via", "vs", "under", "over", "toward",
+                "towards", "about", "against", "among", "amid"}
+
+
+def _is_title_case(text: str) -> bool:
+    """A wrapped title ("Avoiding New and Unnecessary Barriers to Trade in New and Emerging\n
+    Technologies"): every word but the small ones capitalised, no closing punctuation."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    if not 2 <= len(words) <= 25 or _TERMINAL.search(text) or text.rstrip().endswith(","):
+        return False
+    return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
 def _wrap_width(lines: list[Line | None]) -> int:
@@ -199,6 +213,11 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
             cur.lines.append(line)
             continue
         markers, offset, ends = _parse_markers(line.text, prev_alpha, prev_upper)
+        if markers and markers[0][0] == "bullet" and line.text[:1] == "\u2013" and cur is not None and width \
+                and not _TERMINAL.search(cur.lines[-1].text) and not re.search(r"(?:,|\band|\bor)$", cur.lines[-1].text):
+            # "... such as the G7\n– we intend to ...": a dash in filled text that goes on mid-sentence
+            cur.lines.append(line)
+            continue
         for kind, label in markers:
             if kind == "alpha":
                 prev_alpha = label.strip("()")
@@ -322,8 +341,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         return []
     if _CJK.search(text) and re.search(r"[\u3002\uff01\uff1f]", text):
         return _cjk_sentences(text)
-    spans = list(_punkt().span_tokenize(text))
-    return _merge_open_quotes(text, spans)
+    spans = _merge_open_quotes(text, list(_punkt().span_tokenize(text)))
+    # A "sentence" that starts with a lower-case word continues the one before ("... practices.
+    # including by fostering ..."): a stray full stop, not a sentence end.
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        first = text[a:b].split(maxsplit=1)[0] if text[a:b].strip() else ""
+        if merged and first.isalpha() and first.islower():
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
 
 
 _CJK_OPEN = "\u300c\u300e\uff08(\u201c"
@@ -806,6 +834,8 @@ def _mark_headings(blocks: list[_Block]) -> None:
             b.heading = True  # a long title on the first line
         elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) and _looks_like_heading(b.text_joined()):
             b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese"
+        elif not kinds and 2 <= len(b.lines) <= 3 and _is_title_case(b.text_joined()):
+            b.heading = True  # a wrapped unnumbered title
         elif len(kinds) == 1 and kinds[0] in _TITLE_KINDS and len(b.lines) <= 3 \
                 and len(b.text_joined()) <= 200 and not _TERMINAL.search(b.text_joined()):
             b.heading = True  # a lettered or Roman section title, wrapped or not
@@ -832,7 +862,7 @@ def _is_subtitle(blocks: list[_Block], i: int, front: int) -> bool:
 
 
 def _heading_text(b: _Block) -> str:
-    rest = b.text_joined().strip()
+    rest = b.text_joined().strip().strip("*_").strip()  # "*Post-Quantum Cryptography*" is emphasis
     return rest or b.lines[0].text.strip()
 
 

@@ -214,7 +214,9 @@ def test_lettered_sections_and_subheadings() -> None:
     doc = statediff.read(QUIRKS / "lettered-sections-subheadings.txt")
     numbers = [c.number for c in doc.clauses]
     assert numbers[:4] == ["II.A.p1.1", "II.A.p1.2", "II.A.p1.3", "II.A.b1.1"]
-    assert numbers[-1] == "II.B.p1"
+    assert numbers[-1] == "II.A.b2.3"
+    # "B. ..." and the wrapped title-case subheading after it are headings, not text.
+    assert not any("Roadmap and Pilot Project" in c.text for c in doc.clauses)
     assert doc.clauses[0].section == "Digital Infrastructure and Connectivity: Joint Initiatives with Jamaica and Kenya"
 
 
@@ -236,6 +238,20 @@ def test_list_items_carry_their_lead_in() -> None:
     assert len(items) == 4
     assert {(c.kind, c.actor, c.verb, c.stance) for c in items} == {("commitment", "We", "intend to", "commit")}
     assert clause(doc, "Building our resilience").kind == "context"  # the list has ended
+
+
+def test_rules_emphasis_and_stray_full_stops_left_by_conversions() -> None:
+    doc = statediff.parse("Key deliverables\n\n*This year the members agreed to act.\n*\n\n*Post-Quantum Cryptography*\n\n"
+                          "We will continue to explore policy tools and possible action against these\n"
+                          "practices. including by fostering supply chain diversification and building\n"
+                          "resilience, such as the G7\n\u2013 we intend to identify additional commonalities in\n"
+                          "current digital trade policies across our economies and the partners.\n")
+    assert doc.title == "Key deliverables"
+    assert [c.section for c in doc.clauses] == ["", "Post-Quantum Cryptography"]
+    # One sentence: the stray full stop before "including" and the dash line inside it do not cut it.
+    assert "practices. including by fostering" in doc.clauses[1].text
+    assert "such as the G7 \u2013 we intend" in doc.clauses[1].text
+    assert [doc.source[a:b] for a, b in doc.dropped] == ["*"]  # set aside, not read as text
 
 
 def test_nested_bullets_and_the_paragraph_after_them() -> None:
