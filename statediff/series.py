@@ -284,7 +284,7 @@ class _Entry:
     document: int
     status: str  # "added", "continued", "revived", "dropped", "merged"
     index: tuple[int, ...] = ()
-    prev: tuple[int, tuple[int, ...]] | None = None  # (document, clause indexes) of the last wording
+    prev: tuple[int, tuple[int, ...]] | None = None  # (document, clause indexes) the edits start from
     score: float = 0.0
     moved: bool = False
     into: int = -1  # builder the lineage merged into
