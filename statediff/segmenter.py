@@ -3,16 +3,19 @@
 Three passes, each with a job:
 
 1. *Blocks*: lines are grouped into headings, paragraphs and list items. Hard-wrapped lines are
-   rejoined (a hanging indent, a line that ends mid-sentence, or a next word that would not have fit
-   on the line all mean "same paragraph"); list markers ("1.", "(1)", "a)", "●", "-") start items.
-2. *Structure*: markers give clause numbers the way the document itself counts ("4(1)" for item (1)
-   under section 4); unnumbered paragraphs count as "p1", "p2"; headings set each clause's section;
-   unnumbered headings whose sections restart their numbering split the document into parts.
+   rejoined (a hanging indent, a line that ends mid-sentence, or a next word that would have fitted
+   on the line before all mean "same paragraph"; the fill width is measured per document); list
+   markers ("1.", "(1)", "a)", "A.", "I.", "①", "●", "-", "Section 2.", "#") start items.
+2. *Structure*: markers give clause numbers the way the document itself counts ("4(1)" for item
+   (1) under section 4; "12" when paragraphs run on across sections); unmarked paragraphs count "p1",
+   "p2" within their heading; headings set each clause's section; unnumbered headings that open a
+   meeting's account, with numbering restarting under them, split the document into parts.
 3. *Clauses*: each block is cut into sentences (Punkt with our own abbreviations, never inside a
-   quotation) and sentences into commitment clauses ("..., and shared the view to ..."); each clause
-   is annotated with its actor, commitment verb and stance from the lexicon.
+   quotation; 。！？ for Japanese) and sentences into commitment clauses ("..., and shared the view
+   to ...", ", while France appreciated ..."); each clause is annotated with its kind (commitment or
+   narrative context), actor, commitment verb, stance, negation and modality from the lexicon.
 
-Every clause keeps the span of its text in the source.
+Every clause keeps the span of its text in the source. docs/clauses.md explains the rules.
 """
 
 from __future__ import annotations
@@ -434,7 +437,6 @@ _PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "b
                  "once", "once again", "although", "though", "because", "whereas", "unless", "noting",
                  "recognizing", "recognising", "building", "in", "of"}
 _LEAD_CONNECTOR = re.compile(r"^(?:[,;]\s*)?(?:and|while|whereas|but)\s+(?:also\s+|further\s+)?", re.IGNORECASE)
-_WORD = re.compile(r"[^\s,;:]+")
 
 
 def _words(text: str) -> list[str]:
