@@ -52,8 +52,10 @@ _LOCAL_WORDS = 8
 # "AUKUS" kept by chance inside a rewritten sentence do not make it several small edits.
 _WEAK_GAP = 2
 # A list member is a short coordinated phrase ("or coercion", "Colombia, "); longer insertions are
-# new content rather than a longer list.
+# new content rather than a longer list. Members are read only in a clause that keeps at least half
+# of its words: in a rewrite, a phrase that happens to come in says nothing about the old list.
 _MAX_MEMBER_WORDS = 5
+_MIN_KEPT_FOR_MEMBERS = 0.5
 # An intensifier qualifies a stance word it stands at most this many words before ("strong and
 # unwavering support", "serious concern") or right after ("oppose firmly"); an adverbial phrase
 # ("in the strongest terms") may follow the stance word's object: "condemn the attack on the
@@ -220,6 +222,7 @@ class _Side:
         self.consumed: set[int] = set()
         self.local: set[int] = set()  # words inside a local change (see _regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
+        self.opcodes: list[tuple[str, int, int, int, int]] = []  # difflib's, on the words of both sides
 
     def span(self, start: int, end: int) -> range:
         """Indexes of the words that overlap the character span [start, end)."""
@@ -257,7 +260,8 @@ def _regions(ls: _Side, rs: _Side) -> list[_Region]:
     out: list[_Region] = []
     ls.place = [(0, -1)] * len(ls.words)
     rs.place = [(0, -1)] * len(rs.words)
-    for k, (tag, i1, i2, j1, j2) in enumerate(sm.get_opcodes()):
+    ls.opcodes = rs.opcodes = sm.get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ls.opcodes):
         for i in range(i1, i2):
             ls.place[i] = (k, i - i1 if tag == "equal" else -1)
         for j in range(j1, j2):
@@ -600,28 +604,25 @@ def _intensity(side: _Side, tables: _Tables) -> dict[tuple[str, tuple[int, int]]
     return out
 
 
-def _member(text: str, before: str, after: str, other: str, lex: Lexicon) -> bool:
-    """Is ``text``, inserted (or deleted) between ``before`` and ``after``, one more (or one fewer)
-    member of a list? It must be short, coordinated (" or coercion", "East and ") or sit between
-    list commas ("Canada, [Colombia, ]Croatia"), hold no commitment verb or verb form, not open a
-    subordinate phrase (", while ..."), and not occur on the other side (then it moved)."""
+def _coordinated(text: str, before: str, after: str) -> str | None:
+    """The phrase ``text`` adds to (or takes from) a list, when it is coordinated (" or coercion",
+    "East and ") or sits between list commas ("Canada, [Colombia, ]Croatia"); else None."""
     t = text.strip()
     low = t.casefold()
-    core = None
     for c in _COORDINATORS:
         if low.startswith(c + " "):
-            core = t[len(c) + 1:]
-        elif low.endswith(" " + c):
-            core = t[: -len(c) - 1]
-        if core is not None:
-            break
-    if core is None:
-        in_list = (t.endswith(",") and before.rstrip().endswith((",", "\u2014", ":", "("))) or (
-            t.startswith(",") and after.lstrip().startswith((",", "and ", "or ")))
-        if not in_list:
-            return False
-        core = t
-    core = core.strip(" ,")
+            return t[len(c) + 1:].strip(" ,")
+        if low.endswith(" " + c):
+            return t[: -len(c) - 1].strip(" ,")
+    in_list = (t.endswith(",") and before.rstrip().endswith((",", "\u2014", ":", "("))) or (
+        t.startswith(",") and after.lstrip().startswith((",", "and ", "or ")))
+    return t.strip(" ,") if in_list else None
+
+
+def _member(core: str, other: str, lex: Lexicon) -> bool:
+    """Is the coordinated phrase ``core`` one list member? It must be short, hold no commitment verb
+    or verb form, not open a subordinate phrase (", while ..."), and not occur on the other side
+    (then it moved)."""
     if not core or re.search(r"[.;:!?()]", core):
         return False
     words = _WORD.findall(core)
@@ -651,15 +652,55 @@ def _scope(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables, lex: Le
         votes.add("widened")
     if wide < 0 or narrow > 0:
         votes.add("narrowed")
-    lpos = rpos = 0
-    for e in edits:
-        if e.op == "insert" and _member(e.right, rs.text[:rpos], rs.text[rpos + len(e.right):], ls.text, lex):
-            votes.add("widened")
-        elif e.op == "delete" and _member(e.left, ls.text[:lpos], ls.text[lpos + len(e.left):], rs.text, lex):
-            votes.add("narrowed")
-        lpos += len(e.left)
-        rpos += len(e.right)
+    vetoes: set[str] = set()
+    ops = ls.opcodes
+    kept = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
+    if kept < _MIN_KEPT_FOR_MEMBERS * max(len(ls.words), len(rs.words), 1):
+        ops = []  # a rewritten clause: a phrase it happens to add is no evidence of a longer list
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag not in ("insert", "delete"):
+            continue
+        # Between kept words (at least one side a run of 3, or the clause's end): a list member
+        # inserted inside a rewrite is no evidence of a longer list.
+        before = ops[k - 1] if k else None
+        after = ops[k + 1] if k + 1 < len(ops) else None
+        if not any(op is None or (op[0] == "equal" and op[2] - op[1] >= _MIN_MOVED_WORDS) for op in (before, after)):
+            continue
+        if before is not None and before[0] != "equal" or after is not None and after[0] != "equal":
+            continue
+        side, other, a, b, at, vote = (rs, ls, j1, j2, i1, "widened") if tag == "insert" else \
+            (ls, rs, i1, i2, j1, "narrowed")
+        core = _coordinated(*_inserted(side, a, b, other, at))
+        if core is None:
+            continue
+        if _member(core, other.text, lex):
+            votes.add(vote)
+        else:
+            # A longer coordinated phrase ("and discuss new ways to expand our partnership") is not
+            # a member, but it is evidence the other way: review {+and advance+} while a purpose
+            # went is not a wider clause.
+            vetoes.add("narrowed" if vote == "widened" else "widened")
+    votes -= vetoes
     return votes if len(votes) == 1 else set()
+
+
+def _inserted(side: _Side, a: int, b: int, other: _Side, at: int) -> tuple[str, str, str]:
+    """The text that words [a, b) of ``side`` add between kept words, with the punctuation around
+    them that the other side lacks ("Canada, {+Colombia, +}Croatia"; "by force{+ or coercion+}."), and
+    the side's text before and after it."""
+    words, owords = side.words, other.words
+    start = words[a - 1].end if a else 0
+    end = words[b].start if b < len(words) else len(side.text)
+    ostart = owords[at - 1].end if at else 0
+    oend = owords[at].start if at < len(owords) else len(other.text)
+    gap, ogap = side.text[start:end], other.text[ostart:oend]
+    head = 0
+    while head < min(len(gap), len(ogap)) and gap[head] == ogap[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(gap), len(ogap)) - head and gap[-1 - tail] == ogap[-1 - tail]:
+        tail += 1
+    return gap[head:len(gap) - tail], side.text[:start + head], side.text[end - tail:]
 
 
 _NEGATIVE_CONTRACTION = re.compile(r"\b(?:(cannot)|(can)['\u2019]t|(won)['\u2019]t|(shan)['\u2019]t|(\w+)n['\u2019]t)\b",

@@ -451,3 +451,9 @@ def test_a_date_dropped_while_an_unrelated_count_comes_in_is_not_a_number_change
 
 def test_number_change_next_to_a_number_word() -> None:
     assert "number-change" in labels("We represent 780 million people.", "We represent nearly 800 million citizens.")
+
+
+def test_a_member_gained_while_a_longer_phrase_went_is_not_widened() -> None:
+    a = "The co-chairs will meet again to review our joint work and discuss new ways to expand our partnership."
+    b = "The co-chairs will meet again to review and advance our joint work."
+    assert not {"widened", "narrowed"} & set(labels(a, b))
