@@ -135,7 +135,7 @@ def markdown() -> str:
     out = ["| pair | changed | " + " | ".join(seen) + " |", "|---|---:|" + "---:|" * len(seen)]
     for title, changed, counts in rows:
         out.append(f"| {title} | {changed} | " + " | ".join(str(counts[label] or "") for label in seen) + " |")
-    out.append(f"| **total** | | " + " | ".join(f"**{totals[label]}**" for label in seen) + " |")
+    out.append("| **total** | | " + " | ".join(f"**{totals[label]}**" for label in seen) + " |")
     return "\n".join(out)
 
 

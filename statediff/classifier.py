@@ -703,8 +703,8 @@ def _inserted(side: _Side, a: int, b: int, other: _Side, at: int) -> tuple[str, 
     return gap[head:len(gap) - tail], side.text[:start + head], side.text[end - tail:]
 
 
-_NEGATIVE_CONTRACTION = re.compile(r"\b(?:(cannot)|(can)['\u2019]t|(won)['\u2019]t|(shan)['\u2019]t|(\w+)n['\u2019]t)\b",
-                                   re.IGNORECASE)
+_NEGATIVE_CONTRACTION = re.compile(
+    r"\b(?:(cannot)|(can)['\u2019]t|(won)['\u2019]t|(shan)['\u2019]t|(\w+)n['\u2019]t)\b", re.IGNORECASE)
 
 
 def _expand_contractions(text: str) -> str:

@@ -60,7 +60,8 @@ def test_insertion_and_deletion() -> None:
 
 
 def test_cosmetic_pairs() -> None:
-    assert labels("the \u201cFree and Open Indo\u2011Pacific\u201d", 'the "Free and Open Indo-Pacific"') == ("cosmetic",)
+    curly, straight = "the \u201cFree and Open Indo\u2011Pacific\u201d", 'the "Free and Open Indo-Pacific"'
+    assert labels(curly, straight) == ("cosmetic",)
     assert labels("We oppose change by force.", "We oppose change by force.") == ()
     # case and hyphenation only: cosmetic, never a substitution or a shift
     assert labels("The four ministers re-affirmed their support.",
@@ -429,8 +430,10 @@ def test_words_that_are_not_intensifiers_of_a_stance(a: str, b: str) -> None:
     assert not {"strengthened", "softened"} & set(labels(a, b))
 
 
-@given(st.lists(st.one_of(st.text(max_size=8), st.sampled_from(_VOCAB + ["cannot", "won\u2019t", "May", "\u65e5\u672c"])),
-                max_size=25).map(" ".join),
+_MORE = ["cannot", "won\u2019t", "May", "\u65e5\u672c"]
+
+
+@given(st.lists(st.one_of(st.text(max_size=8), st.sampled_from(_VOCAB + _MORE)), max_size=25).map(" ".join),
        st.lists(st.one_of(st.text(max_size=8), st.sampled_from(_VOCAB)), max_size=25).map(" ".join),
        st.sampled_from(["", "We", "They", "The Ministers", "Japan"]), st.text(max_size=12))
 @settings(max_examples=300, deadline=None)
