@@ -465,9 +465,33 @@ def _verb_hits(text: str, lexicon: Lexicon) -> list[VerbHit]:
     return out
 
 
+def _in_relative(text: str, hit: VerbHit) -> bool:
+    """Whether ``hit`` opens a relative clause: "which/who/that" right before it, or "which we"."""
+    before = [w.lower() for w in _words(text[:hit.start])[-2:]]
+    if before[-1:] and before[-1] in ("which", "who", "that"):
+        return len(before) > 1 and before[0] not in _PRONOUNS  # "that they" is "confirmed that they"
+    return len(before) == 2 and before[0] in ("which", "whom") and before[1] in _PRONOUNS
+
+
+def _infinitive(text: str, hit: VerbHit) -> bool:
+    """ "our efforts to establish", "objective to recognize": a bare verb after "to" complements a
+    noun; the commitment forms that take "to" ("intend to", "to support") are in the lexicon."""
+    before = [w.lower() for w in _words(text[:hit.start])[-2:]]
+    return before[-1:] == ["to"] and " " not in hit.text.strip() and not hit.text.lower().endswith("ed") \
+        and not (len(before) == 2 and before[0] in _CHAINING)
+
+
+# Words after which "to" + verb carries the commitment ("continue to discuss", "is tasked to launch").
+_CHAINING = {"continue", "continues", "continued", "tasked", "ready", "able", "seek", "seeks", "need", "needs",
+             "going", "want", "wants", "like", "decided", "agreed", "resolved", "determined", "committed"}
+
+
 def _is_passive(text: str, hit: VerbHit) -> bool:
-    """ "The situation in the Sahel was also discussed": a be-form, adverbs, then a participle."""
+    """ "The situation in the Sahel was also discussed": a be-form, adverbs, then a participle
+    ("is expected to elaborate" names its actor: the subject will do it)."""
     if " " in hit.text.strip() or not hit.text.lower().endswith(("ed", "en")):
+        return False
+    if text[hit.end:].split()[:1] == ["to"]:
         return False
     for w in reversed(_words(text[:hit.start])):
         lw = w.lower()
@@ -759,6 +783,15 @@ def _annotate(text: str, lexicon: Lexicon) -> _Annotation:
         later = [h for h in hits if h.start > comma]
         if later:
             main = later[0]
+    if not cjk:
+        # A verb inside a relative clause ("the work programme, which we launched in May, has ...",
+        # "challenges that call for ...") is not the clause's own: take the next one, or none.
+        rest = [h for h in hits if h.start >= main.start]
+        while rest and (_in_relative(text, rest[0]) or _infinitive(text, rest[0])):
+            rest = rest[1:]
+        if not rest:
+            return _CONTEXT
+        main = rest[0]
     marker = lexicon.context_at(text)
     if 0 <= marker <= main.start or (marker >= 0 and main.stance == "exchange_views" and len(hits) == 1):
         # The clause narrates the meeting ("held talks Thursday as ...", "met with X and discussed").
