@@ -430,6 +430,24 @@ def test_actors_in_the_corpora(path: str, start: str, actor: str, verb: str) -> 
     assert (c.actor, c.verb) == (actor, verb)
 
 
+@pytest.mark.parametrize(("text", "kind", "actor", "verb"), [
+    # the verb of a relative clause or of a noun's complement is not the clause's commitment
+    ("The work programme, which we launched in May 2023, has made progress on trade.", "context", "", ""),
+    ("The digital transformation raises risks and challenges that call for accelerating our efforts.",
+     "context", "", ""),
+    ("The Council is a forum for our efforts to establish joint leadership on standards.", "context", "", ""),
+    # ... but "continue to" and "is tasked to" carry it, and "is expected to" keeps its subject
+    ("We also continue to discuss security risks related to specific suppliers.", "commitment", "We", "discuss"),
+    ("The working group is tasked to launch outreach activities for small firms.", "commitment",
+     "The working group", "is tasked to"),
+    ("The Task Force is expected to elaborate on reciprocity in research programs.", "commitment",
+     "The Task Force", "expected"),
+])
+def test_which_verb_is_the_commitment(text: str, kind: str, actor: str, verb: str) -> None:
+    c = statediff.parse(text).clauses[0]
+    assert (c.kind, c.actor, c.verb) == (kind, actor, verb)
+
+
 def test_negation_and_modality_belong_to_the_commitment_verb() -> None:
     doc = statediff.parse(
         "The Ministers did not agree on the text. "
