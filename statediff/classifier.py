@@ -703,37 +703,45 @@ def _inserted(side: _Side, a: int, b: int, other: _Side, at: int) -> tuple[str, 
     return gap[head:len(gap) - tail], side.text[:start + head], side.text[end - tail:]
 
 
-_NEGATIVE_CONTRACTION = re.compile(
-    r"\b(?:(cannot)|(can)['\u2019]t|(won)['\u2019]t|(shan)['\u2019]t|(\w+)n['\u2019]t)\b", re.IGNORECASE)
+# A modal word used as a noun is no modality: "political will to act", "the will of the people".
+_NOT_MODAL_BEFORE = frozenset("the a their our its his her my your political strong".split())
+_NOT_MODAL_AFTER = frozenset("to of and or".split())
 
 
-def _expand_contractions(text: str) -> str:
-    """ "cannot" -> "can not", "won't" -> "will not": a negated modal is still that modal."""
-    def expand(m: re.Match[str]) -> str:
-        if m.group(1) or m.group(2):
-            return "can not"
-        if m.group(3):
-            return "will not"
-        if m.group(4):
-            return "shall not"
-        return m.group(5) + " not"
-
-    return _NEGATIVE_CONTRACTION.sub(expand, text)
-
-
-def _modal_classes(text: str, tables: _Tables) -> frozenset[str]:
-    text = _expand_contractions(text)
-    return frozenset(name for name, rx in tables.modals if rx.search(text))
+def _modals(side: _Side, tables: _Tables) -> dict[int, str]:
+    """Word index of each modal's first word -> its class ("will", "should", "may", "intend"). A
+    negated modal is still its modal ("cannot" is "can"); a noun ("the will of") is none."""
+    out: dict[int, str] = {}
+    words = side.words
+    for name, rx in tables.modals:
+        for m in rx.finditer(side.text):
+            r = side.span(m.start(), m.end())
+            if not len(r):
+                continue
+            single = len(r) == 1
+            prev = words[r[0] - 1].key if r[0] else ""
+            nxt = words[r[-1] + 1].key if r[-1] + 1 < len(words) else ""
+            if single and (prev in _NOT_MODAL_BEFORE or not nxt or nxt in _NOT_MODAL_AFTER):
+                continue
+            out.setdefault(r[0], name)
+    for i, w in enumerate(words):
+        base = _contraction_base(w.key)
+        if base and i not in out:
+            name = next((n for n, rx in tables.modals if rx.fullmatch(base)), "")
+            if name:
+                out[i] = name
+    return out
 
 
 def _modality_change(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> bool:
     """A local change swaps, adds or removes a modal ("will" -> "should", "will" -> "intend to")."""
+    lmod, rmod = _modals(ls, tables), _modals(rs, tables)
     for reg in regions:
         if not reg.local:
             continue
-        lt = ls.text_of(range(reg.i1, reg.i2))
-        rt = rs.text_of(range(reg.j1, reg.j2))
-        if _modal_classes(lt, tables) != _modal_classes(rt, tables):
+        before = {name for i, name in lmod.items() if reg.i1 <= i < reg.i2}
+        after = {name for j, name in rmod.items() if reg.j1 <= j < reg.j2}
+        if before != after:
             return True
     return False
 

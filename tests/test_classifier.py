@@ -460,3 +460,9 @@ def test_a_member_gained_while_a_longer_phrase_went_is_not_widened() -> None:
     a = "The co-chairs will meet again to review our joint work and discuss new ways to expand our partnership."
     b = "The co-chairs will meet again to review and advance our joint work."
     assert not {"widened", "narrowed"} & set(labels(a, b))
+
+
+def test_the_noun_will_is_no_modality() -> None:
+    a = "The leaders reaffirmed their political will to act together."
+    b = "The leaders reaffirmed their determination to act together."
+    assert labels(a, b) == ("substitution",)
