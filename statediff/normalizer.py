@@ -86,7 +86,9 @@ def _boilerplate() -> frozenset[str]:
 
 # A line of emphasis or rule characters only ("*", "* * *", "---", "___"): left over from
 # Markdown or a text conversion, it carries no words.
-_RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*")
+_RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*"
+                   # page numbers left in text taken from a PDF: "2", "- 2 -", "Page 2 of 5", "2/5"
+                   r"|[-\u2013\u2014]?[ \t]*(?:[Pp]age[ \t]+)?\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?[ \t]*[-\u2013\u2014]?")
 _BULLET_LEAD = re.compile(r"^[\s\u2022\u25cf\u25cb\u25aa\u25a0\u30fb\u00b7*>|-]*")
 
 
@@ -105,7 +107,8 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029\x85]*(?:\r\n|[\n\r\u2028\u2029\x85]|$)")
 
 
 def split_lines(source: str) -> tuple[list[Line | None], list[tuple[int, int]]]:
-    """Cut ``source`` into lines; blank lines become ``None``, boilerplate lines go to ``dropped``.
+    """Cut ``source`` into lines; blank lines become ``None``, boilerplate lines go to ``dropped``
+    (and out of the line list, so that a paragraph they interrupt stays one paragraph).
 
     Returns the lines in order and the spans of the dropped boilerplate lines.
     """
@@ -126,8 +129,9 @@ def split_lines(source: str) -> tuple[list[Line | None], list[tuple[int, int]]]:
             start = pos + len(lead)
             end = pos + len(content)
             if is_boilerplate(stripped):
+                # Set aside without breaking the paragraph: a page number inside a paragraph taken
+                # from a PDF ("... in the\n- 2 -\nregion ...") is not a paragraph end.
                 dropped.append((start, end))
-                lines.append(None)
             else:
                 indent = sum(4 if c == "\t" else 1 for c in lead)
                 lines.append(Line(start, end, stripped, indent))

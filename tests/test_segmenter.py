@@ -254,6 +254,17 @@ def test_rules_emphasis_and_stray_full_stops_left_by_conversions() -> None:
     assert [doc.source[a:b] for a, b in doc.dropped] == ["*"]  # set aside, not read as text
 
 
+def test_page_furniture_is_set_aside() -> None:
+    text = ("FOR IMMEDIATE RELEASE\n\nJoint Statement\n\nThe Ministers agreed to deepen cooperation in the\n"
+            "- 2 -\nregion and welcomed the new dialogue.\n\nPage 3 of 5\n\nShare\n")
+    doc = statediff.parse(text)
+    assert doc.title == "Joint Statement"
+    # the page number inside the paragraph does not break it
+    assert [c.text for c in doc.clauses] == ["The Ministers agreed to deepen cooperation in the region",
+                                             "and welcomed the new dialogue."]
+    assert [doc.source[a:b] for a, b in doc.dropped] == ["FOR IMMEDIATE RELEASE", "- 2 -", "Page 3 of 5", "Share"]
+
+
 def test_nested_bullets_and_the_paragraph_after_them() -> None:
     doc = statediff.read(SEEDS["teleconference-2021"])
     assert clause(doc, "sharing lessons learned").number == "4.b1"
