@@ -172,8 +172,7 @@ def compare(
     except StatediffError as exc:
         raise _fail(str(exc)) from None
     # The exit code describes the whole comparison, as the summary does, whatever --only shows.
-    s = result.summary
-    raise typer.Exit(1 if any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")) else 0)
+    raise typer.Exit(1 if result.changed else 0)
 
 
 @app.command()

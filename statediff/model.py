@@ -8,7 +8,7 @@ Every :class:`Clause` keeps a ``span`` into its document's ``source`` so that no
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = ["Op", "Status", "Clause", "Part", "Document", "Link", "Edit", "Pair", "Comparison", "Event",
            "Revision", "Lineage", "Series"]
@@ -115,12 +115,18 @@ class Comparison:
     left: Document
     right: Document
     pairs: tuple[Pair, ...]
-    summary: dict[str, int] = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
-        """True when anything other than cosmetic differences was found."""
-        return any(p.status != "unchanged" for p in self.pairs) or any(p.moved for p in self.pairs)
+        """True when anything other than cosmetic differences was found.
+
+        Read from the summary, which describes the whole comparison even when ``only=`` kept just
+        some of the pairs.
+        """
+        if self.summary:
+            return any(self.summary.get(k, 0) for k in ("changed", "added", "dropped", "moved"))
+        return any(p.status != "unchanged" or p.moved for p in self.pairs)
 
     def _repr_html_(self) -> str:  # Jupyter shows the report fragment
         from .renderers import render

@@ -172,3 +172,13 @@ def test_crash_exits_2_with_one_line(capsys, monkeypatch) -> None:
     code, _, err = run(capsys, "compare", TELE, MOFA)
     assert code == 2
     assert err.strip() == "statediff: internal error: RuntimeError: simulated failure"
+
+
+def test_only_filter_keeps_exit_code_and_says_when_nothing_matches(capsys) -> None:
+    code, out, _ = run(capsys, "compare", TELE, MOFA, "--only", "softened")
+    assert code == 1  # the comparison as a whole still has changes
+    assert out.rstrip().endswith("No pair matches the filter.")
+    code, out, _ = run(capsys, "compare", TELE, MOFA, "--only", "reordering", "--format", "json")
+    data = json.loads(out)
+    assert data["pairs"] and all("reordering" in p["labels"] for p in data["pairs"])
+    assert data["summary"]["added"] > 0  # the summary describes the whole comparison

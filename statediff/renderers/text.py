@@ -68,9 +68,11 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
     labels = [f"{n} {label}" for label, n in s.get("labels", {}).items() if n]
     if labels:
         lines.append("labels: " + ", ".join(labels))
+    shown = 0
     for p in c.pairs:
         if p.status == "unchanged" and not p.moved and not all:
             continue
+        shown += 1
         head = f"{_SIGN[p.status]} {_numbers(p)}  {p.status}"
         if p.status in ("changed", "unchanged"):
             head += f" {p.score:.2f}"
@@ -85,6 +87,9 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
     if not any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")):
         lines.append("")
         lines.append("No substantive change." if s["unchanged"] or not c.pairs else "Both documents are empty.")
+    elif not shown:
+        lines.append("")
+        lines.append("No pair matches the filter.")
     return "\n".join(lines) + "\n"
 
 
