@@ -601,6 +601,16 @@ def _actor(before: str) -> tuple[str, bool]:
             np = _noun_phrase(_words(", ".join(segments[k:])))
             if np:
                 return np, True
+    if len(segments) > 1 and not _strip_tail([w for w in _words(segments[-1]) if w.lower() not in _CONJUNCTIONS]):
+        # "The United States and the European Union share ..., and welcome ...": a verb coordinated
+        # with the sentence's first predicate has the sentence's subject.
+        first = _words(segments[0])
+        if first and first[0].lower() in _PRONOUNS:
+            return first[0].capitalize(), True
+        for k in range(min(len(first) - 1, 14), 0, -1):
+            np = _noun_phrase(first[:k])
+            if np and np.lower() == " ".join(first[:k]).lower() and first[k][:1].islower():
+                return np, True
     for seg in order:
         words = _words(seg)
         np = _noun_phrase(words)

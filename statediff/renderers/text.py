@@ -6,6 +6,7 @@ meaning never rests on colour alone. The CLI turns colour on for a terminal unle
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Comparison, Document, Pair
@@ -130,7 +131,8 @@ def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
             stance, who = "context", ""
         else:
             stance = cl.stance or "-"
-            verb = ("not " if cl.negated else "") + cl.verb
+            spelled = re.search(r"\b(?:not|never|no)\b|n't", cl.verb)
+            verb = ("not " if cl.negated and not spelled else "") + cl.verb
             who = " \u00b7 ".join(x for x in (cl.actor, verb) if x)
             if cl.modality:
                 who += f" [{cl.modality}]"
