@@ -877,8 +877,9 @@ def _mark_headings(blocks: list[_Block]) -> None:
             b.heading = True
         elif i == 0 and len(b.lines) == 1 and not kinds and len(content) <= 250 and not _TERMINAL.search(content):
             b.heading = True  # a long title on the first line
-        elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) and _looks_like_heading(b.text_joined()):
-            b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese"
+        elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) \
+                and (_looks_like_heading(b.text_joined()) or _DATE.fullmatch(b.text_joined().strip())):
+            b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese" or "2023/04/02"
         elif not kinds and 2 <= len(b.lines) <= 3 and _is_title_case(b.text_joined()):
             b.heading = True  # a wrapped unnumbered title
         elif len(kinds) == 1 and kinds[0] in _TITLE_KINDS and len(b.lines) <= 3 \
@@ -925,6 +926,9 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
     stack: list[_Level] = []
     counters: dict[tuple[str, ...], int] = {}
     section = ""
+    # When no item label repeats anywhere, the document numbers its paragraphs across its unnumbered
+    # headings ("Preamble / 1. 2. / Ukraine / 3."): the items keep their own numbers under them.
+    runs_on = not _labels_repeat(blocks[front:])
 
     def pop_to_headings() -> None:
         while stack and stack[-1].role in ("I", "U"):
@@ -952,7 +956,8 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
             parent = tuple(lv.label for lv in stack)
             k = count(parent + ("u",))
             label = f"h{k}" if any(lv.role == "H" for lv in stack) else str(k)
-            stack.append(_Level("U" if not kind else "H", kind, label, b.text_col, _restarts_items(blocks, bi)))
+            stack.append(_Level("U" if not kind else "H", kind, label, b.text_col,
+                                (not runs_on or bool(kind)) and _restarts_items(blocks, bi)))
             section = text
             continue
         if b.heading:
@@ -991,6 +996,21 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
         k = count(tuple(labels) + ("p",))
         out.append(_Numbered(b, _join_number(labels + [f"p{k}"]), section))
     return out
+
+
+def _labels_repeat(blocks: list[_Block]) -> bool:
+    """Whether a top-level item label ("1.", "(1)") occurs under two different headings."""
+    seen: dict[tuple[str, str], int] = {}
+    heading = 0
+    for b in blocks:
+        if b.heading:
+            heading += 1
+            continue
+        if b.markers and b.markers[0][0] in _ITEM_KINDS_WITH_OWN_LABEL:
+            key = b.markers[0]
+            if seen.setdefault(key, heading) != heading:
+                return True
+    return False
 
 
 def _front_matter(blocks: list[_Block]) -> int:
@@ -1089,7 +1109,7 @@ _DATE = re.compile(
     r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4}))"
     r"|(?P<dmy>(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|August|September"
     r"|October|November|December),?\s+(?P<y2>\d{4}))"
-    r"|(?P<iso>(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})))\b")
+    r"|(?P<iso>(?P<y3>\d{4})[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2})))\b")
 _MONTHS = {m: i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 
@@ -1103,7 +1123,7 @@ def find_date(text: str) -> str:
         return f"{int(m.group('y1')):04d}-{_MONTHS[m.group('m1')]:02d}-{int(m.group('d1')):02d}"
     if m.group("dmy"):
         return f"{int(m.group('y2')):04d}-{_MONTHS[m.group('m2')]:02d}-{int(m.group('d2')):02d}"
-    return f"{m.group('y3')}-{m.group('m3')}-{m.group('d3')}"
+    return f"{m.group('y3')}-{int(m.group('m3')):02d}-{int(m.group('d3')):02d}"
 
 
 def _select_part(parts: list[Part], part: int | str) -> Part:

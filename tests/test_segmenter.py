@@ -175,6 +175,16 @@ def test_restarting_items_under_unnumbered_headings_get_the_heading_ordinal() ->
     assert [c.number for c in statediff.parse(text).clauses] == ["1(1)", "1(2)", "2(1)"]
 
 
+def test_paragraph_numbers_running_across_unnumbered_headings() -> None:
+    text = ("Leaders' Communique\n\n2023/05/20\n\nPreamble\n\n1. We met in Hiroshima for our annual Summit.\n\n"
+            "2. To this end, we will take concrete steps to:\n\u2022 support Ukraine for as long as it takes;\n"
+            "\u2022 strengthen disarmament efforts.\n\nUkraine\n\n3. We reaffirm our commitment to stand together.\n")
+    doc = statediff.parse(text)
+    assert doc.title == "Leaders' Communique" and doc.date == "2023-05-20"
+    assert [c.number for c in doc.clauses] == ["1", "2", "2.b1", "2.b2", "3"]
+    assert [c.section for c in doc.clauses] == ["Preamble"] * 4 + ["Ukraine"]
+
+
 def test_markdown_headings() -> None:
     text = "# Joint statement\n\n## General\n\n1. We agreed on A.\n2. We agreed on B.\n\n## Regional\n\n1. We condemned C.\n"
     doc = statediff.parse(text, format="markdown")
