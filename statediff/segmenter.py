@@ -347,10 +347,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = _merge_open_quotes(text, list(_punkt().span_tokenize(text)))
     # A "sentence" that starts with a lower-case word continues the one before ("... practices.
     # including by fostering ..."): a stray full stop, not a sentence end.
+    # Likewise a "sentence" that is a parenthesis, or follows a short one ("Gen. (Ret.) Smith").
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         first = text[a:b].split(maxsplit=1)[0] if text[a:b].strip() else ""
-        if merged and first.isalpha() and first.islower():
+        after_aside = bool(merged) and re.search(r"\(\S{1,12}\.\)$", text[merged[-1][0]:merged[-1][1]])
+        if merged and ((first.isalpha() and first.islower()) or first.startswith("(") or after_aside):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -748,7 +750,7 @@ def _scope(text: str, hit: VerbHit) -> str:
     """The words that qualify a clause's verb: three words before it and six after it ("did not
     agree", "confirmed that they would"), so that a "could" deep in a relative clause does not make
     the commitment a possibility."""
-    before = text[:hit.start].split()[-3:]
+    before = re.split(r"[.!?;:]", text[:hit.start])[-1].split()[-3:]  # not across a sentence end
     after = []
     for w in text[hit.end:].split()[:6]:
         if w.lower() in ("which", "who", "whom", "whose", "where"):
@@ -807,6 +809,7 @@ def _annotate(text: str, lexicon: Lexicon) -> _Annotation:
         # The clause narrates the meeting ("held talks Thursday as ...", "met with X and discussed").
         return _CONTEXT
     stance = main.stance
+    reported: VerbHit | None = None  # what a reporting verb reports ("stated that he welcomed")
     # A stronger position inside the complement names the stance: "shared the view to strongly
     # oppose ..." is an opposition, "reconfirmed the serious concern" a concern.
     # Only within reach of the main verb: "... with a goal of addressing shared concerns" twenty
@@ -819,8 +822,9 @@ def _annotate(text: str, lexicon: Lexicon) -> _Annotation:
         # "stated that he welcomed the Legislation" welcomes; "explained that cooperation will
         # become more important" stays a statement (a bare "will" is not a position).
         said = [h for h in hits[1:] if h.text.lower() not in ("will", "shall")]
-        stance = said[0].stance if said else stance
-    scope = _scope(text, main)
+        if said:
+            stance, reported = said[0].stance, said[0]
+    scope = _scope(text, reported or main)
     verb = _verb_text(text, main)
     lead_word = verb.split()[0].lower()
     if lead_word in _PRONOUNS and len(verb.split()) > 1:
@@ -1109,7 +1113,7 @@ _DATE = re.compile(
     r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4}))"
     r"|(?P<dmy>(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>January|February|March|April|May|June|July|August|September"
     r"|October|November|December),?\s+(?P<y2>\d{4}))"
-    r"|(?P<iso>(?P<y3>\d{4})[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2})))\b")
+    r"|(?P<iso>(?P<y3>\d{4})[-/.](?P<m3>\d{1,2})[-/.](?P<d3>\d{1,2})))\b", re.IGNORECASE)  # "MAY 18, 2023"
 _MONTHS = {m: i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1)}
 
@@ -1120,9 +1124,9 @@ def find_date(text: str) -> str:
     if not m:
         return ""
     if m.group("mdy"):
-        return f"{int(m.group('y1')):04d}-{_MONTHS[m.group('m1')]:02d}-{int(m.group('d1')):02d}"
+        return f"{int(m.group('y1')):04d}-{_MONTHS[m.group('m1').capitalize()]:02d}-{int(m.group('d1')):02d}"
     if m.group("dmy"):
-        return f"{int(m.group('y2')):04d}-{_MONTHS[m.group('m2')]:02d}-{int(m.group('d2')):02d}"
+        return f"{int(m.group('y2')):04d}-{_MONTHS[m.group('m2').capitalize()]:02d}-{int(m.group('d2')):02d}"
     return f"{m.group('y3')}-{int(m.group('m3')):02d}-{int(m.group('d3')):02d}"
 
 

@@ -342,6 +342,7 @@ def sentences(text: str) -> list[str]:
     "Japan Defense Focus No. 85 reports Gen. Yoshida and Adm. Sakai.",
     "The rate is 2-1/4 to 2-1/2 percent, or 1.5 percent on Jan. 27.",
     "The Hon. Florence Parly, Minister for the Armed Forces, attended.",
+    "The Secretary of State, Gen. (Ret.) Smith, and Amb. Emanuel also attended.",
 ])
 def test_abbreviations_names_and_numbers_do_not_end_sentences(text: str) -> None:
     assert sentences(text) == [text]
@@ -488,6 +489,17 @@ def test_japanese_clauses_are_cut_after_a_commitment_verb() -> None:
         ("p1.3", "両大臣", "懸念を表明した", "concern"),
     ]
     assert doc.clauses[0].text == "両大臣は、東シナ海の情勢について意見交換を行い、"
+
+
+def test_a_readout_with_reported_speech() -> None:
+    doc = statediff.parse("Readout of the Meeting\n\nMAY 18, 2023\n\nThe leaders did not agree on every issue, "
+                          "but they resolved to continue consultations. Mr. Kishida said Japan \"will never waver. "
+                          "We stand with Ukraine.\"")
+    assert doc.date == "2023-05-18"
+    assert [(c.actor, c.verb, c.stance, c.negated) for c in doc.clauses] == [
+        ("The leaders", "agree", "agree", True), ("They", "resolved to", "commit", False),
+        # the stance of what is reported, and its negation, not the quotation's first sentence's
+        ("Mr. Kishida", "said", "support", False)]
 
 
 def test_a_japanese_readout_is_numbered_annotated_and_compared() -> None:
