@@ -886,6 +886,9 @@ def _mark_headings(blocks: list[_Block]) -> None:
             b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese" or "2023/04/02"
         elif not kinds and 2 <= len(b.lines) <= 3 and _is_title_case(b.text_joined()):
             b.heading = True  # a wrapped unnumbered title
+        elif len(b.lines) == 1 and (not kinds or kinds[0] in _HEADING_KINDS) and content.endswith(":") \
+                and len(content.split()) <= 8 and _is_title_case(content.rstrip(":")):
+            b.heading = True  # "Regional Affairs:" (a lead-in such as "We intend to:" is not title case)
         elif len(kinds) == 1 and kinds[0] in _TITLE_KINDS and len(b.lines) <= 3 \
                 and len(b.text_joined()) <= 200 and not _TERMINAL.search(b.text_joined()):
             b.heading = True  # a lettered or Roman section title, wrapped or not
@@ -912,7 +915,7 @@ def _is_subtitle(blocks: list[_Block], i: int, front: int) -> bool:
 
 
 def _heading_text(b: _Block) -> str:
-    rest = b.text_joined().strip().strip("*_").strip()  # "*Post-Quantum Cryptography*" is emphasis
+    rest = b.text_joined().strip().strip("*_").rstrip(":").strip()  # "*Post-Quantum*", "Regional Affairs:"
     return rest or b.lines[0].text.strip()
 
 

@@ -185,6 +185,14 @@ def test_paragraph_numbers_running_across_unnumbered_headings() -> None:
     assert [c.section for c in doc.clauses] == ["Preamble"] * 4 + ["Ukraine"]
 
 
+def test_a_title_case_heading_may_end_in_a_colon() -> None:
+    doc = statediff.parse("Joint Statement\n\nGeneral Remarks:\n\nWe agreed to cooperate.\n\nWe intend to:\n\n"
+                          "- meet again;\n- talk.\n\nRegional Affairs:\n\nWe condemned the launch.\n")
+    assert [(c.number, c.section) for c in doc.clauses] == [
+        ("1.p1", "General Remarks"), ("1.p2", "General Remarks"), ("1.b1", "General Remarks"),
+        ("1.b2", "General Remarks"), ("2.p1", "Regional Affairs")]
+
+
 def test_markdown_headings() -> None:
     text = "# Joint statement\n\n## General\n\n1. We agreed on A.\n2. We agreed on B.\n\n## Regional\n\n1. We condemned C.\n"
     doc = statediff.parse(text, format="markdown")
