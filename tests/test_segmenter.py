@@ -329,6 +329,15 @@ def test_a_document_without_parts_is_its_own_first_part() -> None:
         statediff.read(MOFA, part=2)
 
 
+def test_cli_compares_one_part_with_another_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(JDF), str(MOFA), "--left-part", "4", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["left"]["part"].startswith("The Third Japan-France")
+    assert {c["number"] for c in data["left"]["clauses"]} >= {"p1.1", "1.1", "2.1", "3.3"}
+    pair = next(p for p in data["pairs"] if "2.1" in p["left"])  # the ACSA negotiations
+    assert pair["status"] == "dropped"
+
+
 def test_cli_part_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clauses", str(JDF), "--part", "Ukraine"]) == 2
     err = capsys.readouterr().err
