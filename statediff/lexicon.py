@@ -148,8 +148,12 @@ def _bounded(form: str, pattern: str) -> str:
 def _word_set_regex(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
-    alts = "|".join(_form_pattern(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"(?<![\w'])(?:" + alts + r")(?![\w'])", re.IGNORECASE)
+    ordered = sorted(words, key=len, reverse=True)
+    spaced = "|".join(_form_pattern(w) for w in ordered if w[:1].isascii())
+    unspaced = "|".join(_form_pattern(w) for w in ordered if not w[:1].isascii())  # "ていく" inside a word run
+    alts = [r"(?<![\w'])(?:" + spaced + r")(?![\w'])"] if spaced else []
+    alts += [f"(?:{unspaced})"] if unspaced else []
+    return re.compile("|".join(alts), re.IGNORECASE)
 
 
 def _default_data() -> dict[str, Any]:

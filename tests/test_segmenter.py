@@ -533,6 +533,7 @@ def test_a_japanese_readout_is_numbered_annotated_and_compared() -> None:
         ("2(1).1", "地域情勢", "両大臣", "concern"), ("2(1).2", "地域情勢", "両大臣", "oppose"),
         ("2(2).1", "地域情勢", "両大臣", "concern"), ("2(2).2", "地域情勢", "岸大臣", "urge"),
     ]
+    assert [c.modality for c in doc.clauses][2] == "will"  # 強化していく
     edited = statediff.parse(path.read_text(encoding="utf-8").replace("強く反対する", "反対する"))
     changed = [p for p in statediff.compare(doc, edited).pairs if p.status != "unchanged"]
     assert [(p.left, p.right) for p in changed] == [(("2(1).2",), ("2(1).2",))]
