@@ -475,6 +475,13 @@ def _in_relative(text: str, hit: VerbHit) -> bool:
     return len(before) == 2 and before[0] in ("which", "whom") and before[1] in _PRONOUNS
 
 
+def _in_aside(text: str, hit: VerbHit) -> bool:
+    """Inside parentheses or a pair of dashes: "the Task Force (ICRTF)—established at last year's
+    meeting—began ..." names the Task Force; its verb is outside."""
+    head = text[:hit.start]
+    return head.count("(") > head.count(")") or head.count("\u2014") % 2 == 1
+
+
 def _infinitive(text: str, hit: VerbHit) -> bool:
     """ "our efforts to establish", "objective to recognize": a bare verb after "to" complements a
     noun; the commitment forms that take "to" ("intend to", "to support") are in the lexicon."""
@@ -799,7 +806,7 @@ def _annotate(text: str, lexicon: Lexicon) -> _Annotation:
         # A verb inside a relative clause ("the work programme, which we launched in May, has ...",
         # "challenges that call for ...") is not the clause's own: take the next one, or none.
         rest = [h for h in hits if h.start >= main.start]
-        while rest and (_in_relative(text, rest[0]) or _infinitive(text, rest[0])):
+        while rest and (_in_relative(text, rest[0]) or _infinitive(text, rest[0]) or _in_aside(text, rest[0])):
             rest = rest[1:]
         if not rest:
             return _CONTEXT

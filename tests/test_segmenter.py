@@ -479,6 +479,8 @@ def test_actors_in_the_corpora(path: str, start: str, actor: str, verb: str) -> 
     ("The digital transformation raises risks and challenges that call for accelerating our efforts.",
      "context", "", ""),
     ("The Council is a forum for our efforts to establish joint leadership on standards.", "context", "", ""),
+    ("The Task Force (ICRTF)\u2014established at last year\u2019s meeting\u2014began developing platforms.",
+     "context", "", ""),
     # ... but "continue to" and "is tasked to" carry it, and "is expected to" keeps its subject
     ("We also continue to discuss security risks related to specific suppliers.", "commitment", "We", "discuss"),
     ("The working group is tasked to launch outreach activities for small firms.", "commitment",
