@@ -530,7 +530,7 @@ def _noun_phrase(words: list[str]) -> str:
     # A pronoun after a noun opens a relative clause: "The endeavor we launch", "The steps we".
     for i, w in enumerate(words):
         if w.lower() in _PRONOUNS and i > 0 and words[i - 1].lower() not in _TIME_WORDS \
-                and words[i - 1].lower() not in _PREPOSITIONS:
+                and words[i - 1].lower() not in _PREPOSITIONS and words[i - 1].lower() not in _CONJUNCTIONS:
             words = _strip_tail(words[:i])
             break
     if not words:
@@ -562,8 +562,9 @@ def _noun_phrase(words: list[str]) -> str:
             continue
         if rest[-1].lower() in _DETERMINERS or rest[-1].lower() in _PREPOSITIONS or rest[-1].lower() in _CONJUNCTIONS:
             continue
-        if any(r[:1].islower() and r.lower().endswith("ed") for r in rest[1:]):
-            continue  # "Having gathered virtually on ..." holds a verb: not a subject
+        if any(r[:1].islower() and r.lower().endswith("ed") and rest[k].lower() not in _DETERMINERS | _NUMBER_WORDS
+               for k, r in enumerate(rest[1:])):
+            continue  # "Having gathered virtually on ..." holds a verb ("the dedicated track" an adjective)
         phrase = " ".join(rest)
         if not _HAS_LETTER.search(phrase):
             continue
@@ -610,15 +611,21 @@ def _actor(before: str) -> tuple[str, bool]:
             np = _noun_phrase(_words(", ".join(segments[k:])))
             if np:
                 return np, True
-    if len(segments) > 1 and not _strip_tail([w for w in _words(segments[-1]) if w.lower() not in _CONJUNCTIONS]):
+    tail_words = _strip_tail(_words(segments[-1]))
+    coordinated = len(segments) > 1 and not [w for w in tail_words if w.lower() not in _CONJUNCTIONS]
+    if coordinated or (tail_words and tail_words[-1].lower() in _CONJUNCTIONS):
         # "The United States and the European Union share ..., and welcome ...": a verb coordinated
         # with the sentence's first predicate has the sentence's subject.
         first = _words(segments[0])
         if first and first[0].lower() in _PRONOUNS:
             return first[0].capitalize(), True
-        for k in range(min(len(first) - 1, 14), 0, -1):
+        # The shortest noun phrase at the start that a lower-case word (its verb) follows.
+        for k in range(1, min(len(first), 15)):
+            nxt = first[k].lower()
+            if not first[k][:1].islower() or nxt in _CONJUNCTIONS or nxt in _PREPOSITIONS or nxt in _DETERMINERS:
+                continue
             np = _noun_phrase(first[:k])
-            if np and np.lower() == " ".join(first[:k]).lower() and first[k][:1].islower():
+            if np and np.lower() == " ".join(first[:k]).lower():
                 return np, True
     for seg in order:
         words = _words(seg)

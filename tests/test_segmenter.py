@@ -481,6 +481,11 @@ def test_actors_in_the_corpora(path: str, start: str, actor: str, verb: str) -> 
     ("The Council is a forum for our efforts to establish joint leadership on standards.", "context", "", ""),
     ("The Task Force (ICRTF)\u2014established at last year\u2019s meeting\u2014began developing platforms.",
      "context", "", ""),
+    # a verb coordinated with the sentence's first predicate has the sentence's subject
+    ("The United States and the European Union have been making progress on the work strands and will "
+     "continue to advance them.", "commitment", "The United States and the European Union", "will continue"),
+    ("Export controls are crucial for a favorable environment, and we will continue to coordinate.",
+     "commitment", "We", "will continue"),
     # ... but "continue to" and "is tasked to" carry it, and "is expected to" keeps its subject
     ("We also continue to discuss security risks related to specific suppliers.", "commitment", "We", "discuss"),
     ("The working group is tasked to launch outreach activities for small firms.", "commitment",
