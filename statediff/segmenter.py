@@ -680,8 +680,9 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
     """
     sentence = text[a:b]
     hits = _verb_hits(sentence, lexicon)
+    framed = _framed_cuts(sentence)
     if len(hits) < 2:
-        return [(a, b)]
+        return _cut(text, a, sentence, framed) if framed else [(a, b)]
     if _is_cjk(sentence):
         cuts = [h.end + 1 for h in hits[:-1] if h.end < len(sentence) and sentence[h.end] in _CJK_COMMA
                 and h.start >= 2 and len(sentence) - h.end > 4]
@@ -728,7 +729,26 @@ def _split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[in
         right_words = len(sentence[start + m.end():].split())
         if left_words >= 4 and right_words >= 3:
             cuts.append(cut_at + (1 if sentence[cut_at] in ",;" else 0))
-    return _cut(text, a, sentence, cuts)
+    return _cut(text, a, sentence, sorted(set(cuts) | set(framed)))
+
+
+# ", and, in August 2024, Australian personnel demonstrated ...": a conjunction set off by commas and
+# followed by a fronted adverbial and a subject opens an independent clause, whatever its verb.
+_FRAMED = re.compile(r",\s+(?:and|but)\s*,\s+[^,;]{2,60},\s+")
+
+
+def _framed_cuts(sentence: str) -> list[int]:
+    cuts = []
+    for m in _FRAMED.finditer(sentence):
+        words = _words(sentence[m.end():])[:8]
+        # a subject, then a lower-case word (its verb)
+        for k in range(1, len(words)):
+            if words[k][:1].islower() and words[k].lower() not in _CONJUNCTIONS | _PREPOSITIONS | _DETERMINERS:
+                if _noun_phrase(words[:k]).lower() == " ".join(words[:k]).lower() \
+                        and len(sentence[:m.start()].split()) >= 4:
+                    cuts.append(m.start() + 1)
+                break
+    return cuts
 
 
 def _cut(text: str, a: int, sentence: str, cuts: list[int]) -> list[tuple[int, int]]:

@@ -414,6 +414,9 @@ def test_a_sentence_with_two_commitments_is_cut_and_keeps_its_actor() -> None:
     # a pronoun actor
     ("We call for progress on a transparent study on the origins of COVID-19, and we commit to working "
      "together toward a swift means of investigation.", ["We", "We"]),
+    # a conjunction set off by commas before a fronted adverbial and a new subject
+    ("Increased visits by U.S. SSNs to Australia have supported steady progress in workforce development, and, "
+     "in August 2024, Australian personnel demonstrated their progress.", ["Increased visits by U.S. SSNs to Australia", ""]),
     # a bare verb that governs an object
     ("We call for the immediate release of all hostages and emphasize our shared view that a two-state "
      "solution remains the viable path.", ["We", "We"]),
