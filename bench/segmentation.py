@@ -113,7 +113,7 @@ def main() -> None:
 def heldout() -> None:
     """Documents whose boundaries were marked by hand from the source alone (fixtures/clauses/heldout)."""
     print()
-    print(f"{'held-out document':52} {'clauses':>7} {'P':>6} {'R':>6}   {'punkt P':>7} {'R':>5}   {'lines P':>7} {'R':>5}")
+    print(f"{'held-out document':62} {'clauses':>7} {'P':>6} {'R':>6}   {'punkt P':>7} {'R':>5}   {'lines P':>7} {'R':>5}")
     for gold_file in sorted((ROOT / "fixtures" / "clauses" / "heldout").glob("*.boundaries.txt")):
         lines = gold_file.read_text(encoding="utf-8").splitlines()
         rel = lines[0][2:].split(":", 1)[0]
@@ -123,7 +123,7 @@ def heldout() -> None:
         p, r = score(gold, [c.text for c in statediff.read(path).clauses])
         pp, pr = score(gold, baseline_punkt(source))
         lp, lr = score(gold, baseline_lines(source))
-        print(f"{rel:52} {len(gold):7d} {p:6.3f} {r:6.3f}   {pp:7.3f} {pr:5.3f}   {lp:7.3f} {lr:5.3f}")
+        print(f"{rel:62} {len(gold):7d} {p:6.3f} {r:6.3f}   {pp:7.3f} {pr:5.3f}   {lp:7.3f} {lr:5.3f}")
 
 
 if __name__ == "__main__":
