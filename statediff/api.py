@@ -54,7 +54,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
 
 #: The most clause pairs compared at once. The aligner scores every pair (a dense matrix) and solves
 #: an assignment on it, so time and memory grow with the product: 3,000 x 3,000 clauses take about
-#: 5 s and 620 MB (bench/compare.py --scale); the longest statement in fixtures/ has 252 clauses.
+#: 2 s and 430 MB (bench/compare.py --scale); the longest statement in fixtures/ has 252 clauses.
 MAX_CLAUSE_PAIRS = 9_000_000
 
 
