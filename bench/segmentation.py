@@ -113,7 +113,8 @@ def main() -> None:
 def heldout() -> None:
     """Documents whose boundaries were marked by hand from the source alone (fixtures/clauses/heldout)."""
     print()
-    print(f"{'held-out document':62} {'clauses':>7} {'P':>6} {'R':>6}   {'punkt P':>7} {'R':>5}   {'lines P':>7} {'R':>5}")
+    print(f"{'held-out document':62} {'clauses':>7} {'P':>6} {'R':>6}   {'punkt P':>7} {'R':>5}   "
+          f"{'lines P':>7} {'R':>5}")
     for gold_file in sorted((ROOT / "fixtures" / "clauses" / "heldout").glob("*.boundaries.txt")):
         lines = gold_file.read_text(encoding="utf-8").splitlines()
         rel = lines[0][2:].split(":", 1)[0]

@@ -88,7 +88,8 @@ def _boilerplate() -> frozenset[str]:
 # Markdown or a text conversion, it carries no words.
 _RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*"
                    # page numbers left in text taken from a PDF: "2", "- 2 -", "Page 2 of 5", "2/5"
-                   r"|[-\u2013\u2014]?[ \t]*(?:[Pp]age[ \t]+)?\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?[ \t]*[-\u2013\u2014]?")
+                   r"|[-\u2013\u2014]?[ \t]*(?:[Pp]age[ \t]+)?\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?"
+                   r"[ \t]*[-\u2013\u2014]?")
 _BULLET_LEAD = re.compile(r"^[\s\u2022\u25cf\u25cb\u25aa\u25a0\u30fb\u00b7*>|-]*")
 
 

@@ -40,7 +40,8 @@ __all__ = ["segment", "split_sentences", "find_parts"]
 _D = "0-9\uff10-\uff19"  # ASCII and full-width digits
 _ROMAN_LOWER = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"}
 _ROMAN_UPPER = {r.upper() for r in _ROMAN_LOWER}
-_BULLETS = "\u25cf\u2022\u25cb\u25a0\u25a1\u25aa\u25c6\u25c7\u30fb\u25e6\u2023\u2043\u2219\u25b6\u25ba\u27a2\u2713\u2714\uf0b7"
+_BULLETS = ("\u25cf\u2022\u25cb\u25a0\u25a1\u25aa\u25c6\u25c7\u30fb\u25e6\u2023\u2043\u2219\u25b6\u25ba"
+            "\u27a2\u2713\u2714\uf0b7")
 
 # Each entry: (kind, regex). The regex's group "n" is the label. Order matters: the first match wins.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -130,7 +131,8 @@ def _parse_markers(text: str, prev_alpha: str | None,
 # --------------------------------------------------------------------------------------------------
 
 _TERMINAL = re.compile(r"[.!?;:\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f\uff09]*$")
-_WRAP_END = re.compile(r"(?:\b(?:and|or|the|a|an|of|to|in|on|for|with|by|at|from|as|that|which|its|their|our)|[,\u2014\u2013-])$",
+_WRAP_END = re.compile(r"(?:\b(?:and|or|the|a|an|of|to|in|on|for|with|by|at|from|as|that|which|its|their|our)"
+                       r"|[,\u2014\u2013-])$",
                        re.IGNORECASE)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
@@ -217,7 +219,8 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
             continue
         markers, offset, ends = _parse_markers(line.text, prev_alpha, prev_upper)
         if markers and markers[0][0] == "bullet" and line.text[:1] == "\u2013" and cur is not None and width \
-                and not _TERMINAL.search(cur.lines[-1].text) and not re.search(r"(?:,|\band|\bor)$", cur.lines[-1].text):
+                and not _TERMINAL.search(cur.lines[-1].text) \
+                and not re.search(r"(?:,|\band|\bor)$", cur.lines[-1].text):
             # "... such as the G7\n– we intend to ...": a dash in filled text that goes on mid-sentence
             cur.lines.append(line)
             continue
@@ -251,7 +254,8 @@ def _continues(block: _Block, line: Line, width: int) -> bool:
     if single and _looks_like_heading(content) and (line.text[:1].isupper() or line.text[:1].isdigit()):
         # In filled text a heading-like line whose next word would not have fitted is the first line
         # of a paragraph ("Today, the leaders of ... partnership - Prime\nMinister ...").
-        if (not block.markers or block.markers[0][0] in _HEADING_KINDS) and (not width or _would_fit(last, line, width)):
+        if (not block.markers or block.markers[0][0] in _HEADING_KINDS) \
+                and (not width or _would_fit(last, line, width)):
             return False
     if block.markers and line.indent > block.indent and (width or not _TERMINAL.search(last.text)):
         return True  # hanging indent under a list item (in unfilled text a full stop ends the item)
@@ -438,6 +442,9 @@ _PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "b
                  "without", "despite", "since", "until", "amid", "amidst", "across", "beginning", "starting",
                  "once", "once again", "although", "though", "because", "whereas", "unless", "noting",
                  "recognizing", "recognising", "building", "in", "of"}
+_CONJUNCTIONS = {"and", "or", "but", "nor"}
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
+                 "most", "some"}
 _LEAD_CONNECTOR = re.compile(r"^(?:[,;]\s*)?(?:and|while|whereas|but)\s+(?:also\s+|further\s+)?", re.IGNORECASE)
 
 
@@ -572,9 +579,6 @@ def _noun_phrase(words: list[str]) -> str:
     return ""
 
 
-_CONJUNCTIONS = {"and", "or", "but", "nor"}
-
-
 def _opens_subject(prev: str, word: str) -> bool:
     """Whether a subject may start at ``word`` after ``prev`` inside a lead-in without a comma:
     after a time word ("Two years ago our nations"), a year or a month ("In April 2024 our Defense
@@ -582,8 +586,6 @@ def _opens_subject(prev: str, word: str) -> bool:
     lp = prev.lower().strip(",")
     return lp in _TIME_WORDS or (lp.isdigit() and len(lp) == 4) or prev in _MONTHS \
         or (lp.endswith("ly") and (word[:1].isupper() or word.lower() in _DETERMINERS))
-_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
-                 "most", "some"}
 
 
 def _actor(before: str) -> tuple[str, bool]:

@@ -198,7 +198,8 @@ def test_a_title_case_heading_may_end_in_a_colon() -> None:
 
 
 def test_markdown_headings() -> None:
-    text = "# Joint statement\n\n## General\n\n1. We agreed on A.\n2. We agreed on B.\n\n## Regional\n\n1. We condemned C.\n"
+    text = ("# Joint statement\n\n## General\n\n1. We agreed on A.\n2. We agreed on B.\n\n## Regional\n\n"
+            "1. We condemned C.\n")
     doc = statediff.parse(text, format="markdown")
     assert doc.title == "Joint statement"
     assert [c.number for c in doc.clauses] == ["1.1", "1.2", "2.1"]
@@ -216,7 +217,8 @@ def test_filled_text_whose_first_line_looks_like_a_title() -> None:
     doc = statediff.read(QUIRKS / "filled-first-line.txt")
     assert doc.title == ""
     assert doc.clauses[0].text.startswith("Today, we, the leaders of Australia")
-    assert doc.clauses[-1].text.endswith("pursuant to Article 14 of Australia\u2019s Comprehensive Safeguards Agreement.")
+    assert doc.clauses[-1].text.endswith(
+        "pursuant to Article 14 of Australia\u2019s Comprehensive Safeguards Agreement.")
     assert not any(c.section for c in doc.clauses)
 
 
@@ -263,7 +265,8 @@ def test_list_items_carry_their_lead_in() -> None:
 
 
 def test_rules_emphasis_and_stray_full_stops_left_by_conversions() -> None:
-    doc = statediff.parse("Key deliverables\n\n*This year the members agreed to act.\n*\n\n*Post-Quantum Cryptography*\n\n"
+    doc = statediff.parse("Key deliverables\n\n*This year the members agreed to act.\n*\n\n"
+                          "*Post-Quantum Cryptography*\n\n"
                           "We will continue to explore policy tools and possible action against these\n"
                           "practices. including by fostering supply chain diversification and building\n"
                           "resilience, such as the G7\n\u2013 we intend to identify additional commonalities in\n"
@@ -416,7 +419,8 @@ def test_a_sentence_with_two_commitments_is_cut_and_keeps_its_actor() -> None:
      "together toward a swift means of investigation.", ["We", "We"]),
     # a conjunction set off by commas before a fronted adverbial and a new subject
     ("Increased visits by U.S. SSNs to Australia have supported steady progress in workforce development, and, "
-     "in August 2024, Australian personnel demonstrated their progress.", ["Increased visits by U.S. SSNs to Australia", ""]),
+     "in August 2024, Australian personnel demonstrated their progress.",
+     ["Increased visits by U.S. SSNs to Australia", ""]),
     # a bare verb that governs an object
     ("We call for the immediate release of all hostages and emphasize our shared view that a two-state "
      "solution remains the viable path.", ["We", "We"]),
@@ -438,7 +442,8 @@ def test_no_cut_inside_a_phrase_a_subject_or_a_quotation(text: str) -> None:
 
 
 @pytest.mark.parametrize(("seed", "start", "kind", "actor", "verb", "stance"), [
-    ("mofa-2022", "The four Ministers, taking into account", "commitment", "The four Ministers", "confirmed", "confirm"),
+    ("mofa-2022", "The four Ministers, taking into account", "commitment", "The four Ministers", "confirmed",
+     "confirm"),
     ("mofa-2022", "and expressed expectations that the countries concerned", "commitment", "The four Ministers",
      "expressed expectations", "expect"),
     ("mofa-2022", "The overview of the meeting is as follows.", "context", "", "", ""),
