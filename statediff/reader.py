@@ -100,13 +100,12 @@ _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 def _check_lines(text: str, name: str) -> None:
     if len(text) <= MAX_LINE:
         return
-    start = 0
-    for number, m in enumerate(_LINE_BREAK.finditer(text), 1):
+    start, number = 0, 1
+    for m in _LINE_BREAK.finditer(text):
         if m.start() - start > MAX_LINE:
             break
-        start = m.end()
+        start, number = m.end(), number + 1
     else:
-        number = text.count("\n") + 1
         if len(text) - start <= MAX_LINE:
             return
     end = _LINE_BREAK.search(text, start)
@@ -299,21 +298,20 @@ def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, 
 
     Candidates are tried strictly: a guess that leaves undecodable bytes is never taken, so a
     document is decoded correctly or refused with a message naming ``--encoding``. With
-    ``strict=False`` a given encoding (a server's declared charset) that does not fit falls through
-    to the rules instead of failing.
+    ``strict=False`` the given encoding is a server's declared charset: it is tried after UTF-8 (a
+    server's default "ISO-8859-1" label on UTF-8 text is a common mistake), and one that does not
+    fit falls through to the rules instead of failing.
 
     >>> decode("Café".encode("cp1252")), decode("日仏".encode("shift_jis")), decode("日仏".encode("euc_jp"))
     ('Café', '日仏', '日仏')
     """
-    if encoding:
+    if encoding and strict:
         try:
             return _strip_bom(data.decode(encoding))
         except LookupError:
-            if strict:
-                raise ReadError(f"{label}: unknown encoding {encoding!r}") from None
+            raise ReadError(f"{label}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
-            if strict:
-                raise ReadError(f"{label}: not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+            raise ReadError(f"{label}: not valid {encoding} ({exc.reason} at byte {exc.start})") from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -328,6 +326,11 @@ def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, 
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_error = exc
+    if encoding:  # declared by a server: after UTF-8, since servers often declare Latin-1 by default
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if html:
         m = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.search(data[:1024])
         if m:

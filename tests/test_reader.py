@@ -309,6 +309,11 @@ def test_url_content_type_and_charset_decide(server) -> None:
                             "<main><p>日仏外務・防衛閣僚会合を開催した。</p></main>".encode("shift_jis"), 0.0)
     doc = statediff.read(f"{base}/press/123")
     assert doc.format == "html" and doc.clauses[0].text == "日仏外務・防衛閣僚会合を開催した。"
+    # A server's default "ISO-8859-1" on UTF-8 text loses to the UTF-8 that the bytes are.
+    routes["/note.txt"] = (200, "text/plain; charset=ISO-8859-1", "Les ministres ont salué l’accord.".encode(), 0.0)
+    assert statediff.read(f"{base}/note.txt").clauses[0].text == "Les ministres ont salué l’accord."
+    routes["/latin.txt"] = (200, "text/plain; charset=ISO-8859-1", "Les ministres à Münster.".encode("latin-1"), 0.0)
+    assert statediff.read(f"{base}/latin.txt").clauses[0].text == "Les ministres à Münster."
 
 
 def test_url_errors(server, capsys) -> None:
