@@ -11,7 +11,8 @@ segmented, and its clauses are compared with the clauses of the plain-text origi
 * noise: the share of extracted clauses that are not in the original (page furniture leaking in);
 * numbers: the share of the original's clause numbers that survive (list numbering and headings).
 
-    python bench/html_extraction.py            # all layouts, all available extractors
+    pip install trafilatura justext lxml_html_clean   # the candidates (not statediff dependencies)
+    python bench/html_extraction.py                    # all layouts, every installed extractor
 
 The page furniture uses its own words ("Subscribe to our newsletter", "Related: ..."), never words
 from the statement, so leaks are measurable.
