@@ -89,9 +89,20 @@ class Lexicon:
         self._negation = _word_set_regex(data.get("negations", []))
         self._modals = {name: _word_set_regex(words) for name, words in data.get("modals", {}).items()}
         self._context = [m.casefold() for m in data.get("context_markers", [])]
+        # Consecutive statements repeat most of their sentences, and the segmenter asks for a
+        # sentence's verbs again for each of its clauses: remembering recent answers halves the work.
+        self._verb_cache: dict[str, tuple[VerbHit, ...]] = {}
 
     def verbs(self, text: str) -> list[VerbHit]:
         """Every commitment verb in ``text``, left to right, non-overlapping."""
+        cached = self._verb_cache.get(text)
+        if cached is None:
+            if len(self._verb_cache) >= 8192:
+                self._verb_cache.clear()
+            cached = self._verb_cache[text] = tuple(self._find_verbs(text))
+        return list(cached)
+
+    def _find_verbs(self, text: str) -> list[VerbHit]:
         hits = []
         taken = 0
         for w in _WORD.finditer(text):

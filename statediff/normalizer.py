@@ -52,6 +52,9 @@ def collapse_space(text: str) -> str:
 _SPACE_ONLY = str.maketrans({c: " " for c, v in _FOLD.items() if v == " "})
 
 
+# Clauses recur across a series and between stages (aligner, differ, classifier all fold the same
+# texts), so keys are cached; the cache is bounded, and fold is pure.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The comparison key of ``text``: texts with equal keys differ only cosmetically.
 
