@@ -256,6 +256,11 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     floor = min(t - POSITION_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
     ii, jj = np.nonzero(sim >= floor)
     score = sim[ii, jj]
+    if any(isinstance(c, Clause) and c.verb for c in left) and any(isinstance(c, Clause) and c.verb for c in right):
+        # Two commitments that share their frame but nothing they are about are linked only on the
+        # evidence a move needs; their place in the documents is no support.
+        keep = _objects_meet(left, right, ii, jj) | (score >= t + MOVE_MARGIN)
+        ii, jj, score = ii[keep], jj[keep], score[keep]
     # Among equals prefer the pairs closest in position. The penalty is the squared distance: for a
     # strictly convex penalty the order-keeping matching of tied pairs is the only cheapest one, so
     # identical repeated clauses pair in order.
@@ -279,6 +284,43 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     links.extend(Link((i,), (), 0.0) for i in range(n) if i not in used_l)
     links.extend(Link((), (j,), 0.0) for j in range(m) if j not in used_r)
     return order_links(links)
+
+
+# Words that carry no subject matter, left out when comparing what two commitments are about.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on for with by at from as and or but that this these those their its our his her "
+    "they them we it be is are was were been will would shall should may might can could also further "
+    "such other any all each both more most than into over under between within about regarding "
+    "including toward towards".split())
+
+
+def _object_words(c: str | Clause) -> frozenset[str]:
+    """The content words of an annotated clause other than its actor and commitment verb."""
+    if not isinstance(c, Clause) or not c.verb:
+        return frozenset()
+    text = c.text
+    for frame in (c.verb, c.actor):
+        at = text.find(frame) if frame else -1
+        if at >= 0:
+            text = text[:at] + " " + text[at + len(frame):]
+    return frozenset(_stem(w) for w in _words(text) if w not in _FUNCTION_WORDS and not w.isdigit())
+
+
+def _objects_meet(left, right, ii, jj):
+    """For each candidate pair of annotated clauses: do they share a content word besides their
+    actor and commitment verb? "The Ministers exchanged views on the regional issues" and "The four
+    Ministers exchanged views on the cooperation in support for Tonga" share their whole frame and
+    nothing they are about. True where either side has no verb to tell."""
+    import numpy as np
+
+    lo = [_object_words(c) for c in left]
+    ro = [_object_words(c) for c in right]
+    out = np.ones(len(ii), dtype=bool)
+    for k, (i, j) in enumerate(zip(ii.tolist(), jj.tolist())):
+        a, b = lo[i], ro[j]
+        if a and b and not (a & b):
+            out[k] = False
+    return out
 
 
 def _assign(ii, jj, weight, n: int, m: int) -> list[tuple[int, int]]:

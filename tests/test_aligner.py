@@ -245,3 +245,18 @@ def test_gold_development_split_stays_above_the_lexical_baselines() -> None:
     tp = len(gold & pred)
     f1 = 2 * tp / (len(gold) + len(pred))
     assert f1 >= 0.975
+
+
+def test_a_shared_frame_alone_does_not_link_commitments() -> None:
+    # Same actor and verb, nothing in common that the clauses are about: one dropped, one added.
+    left = statediff.parse("1. The Ministers exchanged views on the regional issues.\n\n"
+                           "2. The Ministers welcomed the new training programme for pilots.")
+    right = statediff.parse("1. The four Ministers exchanged views on the cooperation in support for Tonga.\n\n"
+                            "2. The Ministers welcomed the new training programme for naval pilots.")
+    links = [(link.left, link.right) for link in statediff.align(left.clauses, right.clauses)]
+    assert ((1,), (1,)) in links
+    assert ((0,), ()) in links and ((), (0,)) in links
+    # The same texts as plain strings carry no annotation, and position alone links them.
+    plain = [(link.left, link.right) for link in statediff.align([c.text for c in left.clauses],
+                                                                 [c.text for c in right.clauses])]
+    assert ((0,), (0,)) in plain
