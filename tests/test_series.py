@@ -517,3 +517,13 @@ def test_same_bytes_whatever_the_hash_seed(tmp_path) -> None:
         assert proc.returncode == 1, proc.stderr
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_timeline_shows_control_characters_instead_of_failing(tmp_path) -> None:
+    import statediff
+
+    a = statediff.parse("We agreed on \x1b[31m cooperation.", name="2020-01-01.txt")
+    b = statediff.parse("We agreed on \x07 close cooperation.", name="2021-01-01.txt")
+    html = statediff.render(statediff.track([a, b]), "html")
+    assert "\u241b[31m cooperation" in html and "\u2407 close" in html
+    assert "\x1b" not in html and "\x07" not in html

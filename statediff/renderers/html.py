@@ -25,6 +25,8 @@ from typing import Any
 from lxml import etree  # this module is imported only when an HTML report is asked for
 
 from ..model import Comparison, Document, Edit, Pair
+from .tree import add as _add
+from .tree import element as _e
 
 __all__ = ["render_html", "comparison_element", "content_security_policy"]
 
@@ -73,41 +75,6 @@ def content_security_policy(scripts: Iterable[str] = ()) -> str:
             + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; object-src 'none'")
 
 
-# Characters an HTML document cannot carry as text (lxml refuses them): C0 controls other than tab,
-# newline and carriage return become their visible "control pictures" (U+2400 block), so that an
-# escape character in a statement shows as a symbol; lone surrogates and the non-characters U+FFFE
-# and U+FFFF become the replacement character.
-_UNSAFE = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
-_UNSAFE.update({0x7F: 0x2421, 0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
-_UNSAFE.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
-
-
-def _clean(text: str) -> str:
-    return text.translate(_UNSAFE)
-
-
-def _e(tag: str, attrib: dict[str, str] | None = None, *children: Any):
-    """An element with text and child elements; strings become text nodes (escaped by lxml)."""
-    el = etree.Element(tag, {k: _clean(v) for k, v in (attrib or {}).items() if v is not None})
-    for ch in children:
-        _add(el, ch)
-    return el
-
-
-def _add(el: Any, ch: Any) -> None:
-    if ch is None or ch == "":
-        return
-    if isinstance(ch, str):
-        ch = _clean(ch)
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + ch
-        else:
-            el.text = (el.text or "") + ch
-    elif isinstance(ch, (list, tuple)):
-        for c in ch:
-            _add(el, c)
-    else:
-        el.append(ch)
 
 
 def _anchor_id(side: str, number: str) -> str:

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
-from .text import _BOLD, _DIM, _GREEN, _RED, _RESET
+from .text import _BOLD, _DIM, _RESET, word_diff
 
 __all__ = ["render_text", "render_json", "series_dict", "lineage_dict", "summarize_series", "SERIES_SCHEMA"]
 
@@ -73,19 +73,6 @@ def render_json(series: Series, **_: Any) -> str:
 # --- text --------------------------------------------------------------------------------------
 
 
-def _word_diff(r: Revision, color: bool) -> str:
-    out = []
-    for e in r.edits:
-        if e.op == "equal":
-            out.append(e.right)
-            continue
-        if e.left:
-            out.append(f"{_RED}[-{e.left}-]{_RESET}" if color else f"[-{e.left}-]")
-        if e.right:
-            out.append(f"{_GREEN}{{+{e.right}+}}{_RESET}" if color else f"{{+{e.right}+}}")
-    return "".join(out)
-
-
 def _when(d: Document, k: int) -> str:
     return f"[{k + 1}] {d.date}" if d.date else f"[{k + 1}]"
 
@@ -107,7 +94,7 @@ def _entry(r: Revision, previous: int, docs: tuple[Document, ...], width: int, c
     if r.status == "added":
         lines.append("      " + r.text)
     elif r.status in ("changed", "revived"):
-        lines.append("      " + _word_diff(r, color))
+        lines.append("      " + word_diff(r, color))
     return lines
 
 

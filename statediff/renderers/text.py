@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Comparison, Document, Pair
+from ..model import Comparison, Document, Pair, Revision
 
 __all__ = ["render_text", "word_diff"]
 
@@ -17,8 +17,9 @@ _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m"
 _SIGN = {"changed": "~", "added": "+", "dropped": "-", "unchanged": "="}
 
 
-def word_diff(pair: Pair, color: bool = False) -> str:
-    """The pair's edits inline: unchanged words as they are, ``[-old-]`` and ``{+new+}``."""
+def word_diff(pair: Pair | Revision, color: bool = False) -> str:
+    """A pair's (or a series revision's) edits inline: unchanged words as they are, ``[-old-]`` and
+    ``{+new+}``."""
     out = []
     for e in pair.edits:
         if e.op == "equal":

@@ -16,6 +16,8 @@ from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
 from .series import summarize_series
+from .tree import add as _add
+from .tree import element as _e
 
 __all__ = ["render_html", "timeline_element", "SCRIPT", "CSS"]
 
@@ -126,25 +128,6 @@ def content_security_policy(script: str) -> str:
             "base-uri 'none'; form-action 'none'; object-src 'none'")
 
 
-def _e(tag: str, attrib: dict[str, str] | None = None, *children: Any):
-    from lxml import etree
-
-    el = etree.Element(tag, attrib or {})
-    for ch in children:
-        _add(el, ch)
-    return el
-
-
-def _add(el: Any, ch: Any) -> None:
-    if ch is None or ch == "":
-        return
-    if isinstance(ch, str):
-        if len(el):
-            el[-1].tail = (el[-1].tail or "") + ch
-        else:
-            el.text = (el.text or "") + ch
-    else:
-        el.append(ch)
 
 
 def _events(lin: Lineage) -> str:

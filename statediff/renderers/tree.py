@@ -1,0 +1,50 @@
+"""Building HTML trees with lxml: every string becomes a text node, so no input can become markup.
+
+Shared by the comparison report and the series timeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+__all__ = ["element", "add", "clean"]
+
+# Characters an HTML document cannot carry as text (lxml refuses them): C0 controls other than tab,
+# newline and carriage return become their visible "control pictures" (U+2400 block), so that an
+# escape character in a statement shows as a symbol; lone surrogates and the non-characters U+FFFE
+# and U+FFFF become the replacement character.
+UNSAFE = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+UNSAFE.update({0x7F: 0x2421, 0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
+UNSAFE.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
+
+
+def clean(text: str) -> str:
+    """``text`` with the characters HTML cannot carry made visible or replaced."""
+    return text.translate(UNSAFE)
+
+
+def element(tag: str, attrib: dict[str, str] | None = None, *children: Any):
+    """An element with text and child elements; strings become text nodes (escaped by lxml)."""
+    el = etree.Element(tag, {k: clean(v) for k, v in (attrib or {}).items() if v is not None})
+    for ch in children:
+        add(el, ch)
+    return el
+
+
+def add(el: Any, ch: Any) -> None:
+    """Append a child: a string (as text), an element, a list of either, or nothing."""
+    if ch is None or ch == "":
+        return
+    if isinstance(ch, str):
+        ch = clean(ch)
+        if len(el):
+            el[-1].tail = (el[-1].tail or "") + ch
+        else:
+            el.text = (el.text or "") + ch
+    elif isinstance(ch, (list, tuple)):
+        for c in ch:
+            add(el, c)
+    else:
+        el.append(ch)
