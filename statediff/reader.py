@@ -350,7 +350,7 @@ def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, 
                         "repair the file or name its encoding with --encoding")
     try:
         return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         raise ReadError(f"{label}: not valid UTF-8 ({first_error.reason} at byte {first_error.start}) nor any "
                         f"encoding statediff recognises; name the encoding with --encoding") from None
 
