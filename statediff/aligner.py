@@ -246,6 +246,12 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     import numpy as np
 
     lt, rt = _texts(left), _texts(right)
+    if (len(rt), rt) < (len(lt), lt):
+        # Symmetric by construction: the pair is always aligned in one canonical direction, so that
+        # align(b, a) is the mirror image of align(a, b) (tie-breaking and the growth of splits and
+        # merges otherwise depend on which side comes first).
+        flipped = align(right, left, threshold=threshold, merges=merges)
+        return order_links([Link(link.right, link.left, link.score) for link in flipped])
     t = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     n, m = len(lt), len(rt)
     if n == 0 or m == 0:

@@ -260,3 +260,11 @@ def test_a_shared_frame_alone_does_not_link_commitments() -> None:
     plain = [(link.left, link.right) for link in statediff.align([c.text for c in left.clauses],
                                                                  [c.text for c in right.clauses])]
     assert ((0,), (0,)) in plain
+
+
+@given(st.lists(st.sampled_from(SENTENCES), max_size=8), st.lists(st.sampled_from(SENTENCES), max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_alignment_is_symmetric(a: list[str], b: list[str]) -> None:
+    there = {(link.left, link.right, link.score) for link in align(a, b)}
+    back = {(link.right, link.left, link.score) for link in align(b, a)}
+    assert there == back

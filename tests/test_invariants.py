@@ -229,15 +229,7 @@ def test_compare_mirrors_on_generated_statements(a: str, b: str) -> None:
     assert mirror_mismatches(statediff.compare(da, db), statediff.compare(db, da)) == []
 
 
-# Three real pairs (of 26) where the aligner's choice depends on the direction: a clause links to a
-# different one of two near-equal candidates, or a merge grows from one side only. Reported to the
-# aligner; not strict, so that work on the aligner does not break this file while it goes on.
-_ASYMMETRIC = {"2023-11-01.txt", "2022-12-05.txt", "2023-05-31.txt"}
-
-
-@pytest.mark.parametrize("pair", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=False, reason="aligner is not direction-independent here"))
-    if p[0].name in _ASYMMETRIC else p for p in SERIES_PAIRS], ids=lambda p: f"{p[0].parent.name}/{p[0].stem}")
+@pytest.mark.parametrize("pair", SERIES_PAIRS, ids=lambda p: f"{p[0].parent.name}/{p[0].stem}")
 def test_compare_mirrors_on_real_pairs(pair: tuple[Path, Path]) -> None:
     da, db = statediff.read(pair[0]), statediff.read(pair[1])
     assert mirror_mismatches(statediff.compare(da, db), statediff.compare(db, da)) == []
