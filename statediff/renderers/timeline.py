@@ -69,6 +69,7 @@ CSS = """
 .sd-timeline .sd-unchanged .sd-text { color: var(--muted); }
 .sd-timeline .sd-dropped .sd-text, .sd-timeline .sd-merged .sd-text { color: var(--muted); }
 .sd-timeline del { background: var(--del); color: var(--del-fg); text-decoration: line-through; }
+.sd-timeline del + ins { margin-left: 3px; }
 .sd-timeline ins { background: var(--ins); color: var(--ins-fg); text-decoration: underline; }
 .sd-timeline tr[hidden] { display: none; }
 @media print { .sd-timeline .sd-filter { display: none; } .sd-timeline .sd-scroll { overflow: visible; border: 0; }
