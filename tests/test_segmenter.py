@@ -628,3 +628,20 @@ def test_clauses_json_keeps_the_schema(capsys: pytest.CaptureFixture[str]) -> No
         "section": "Regional affairs", "kind": "commitment", "actor": "The four Ministers",
         "verb": "shared the view", "stance": "oppose"}
     assert isinstance(c["span"], list) and len(c["span"]) == 2
+
+
+def test_overlong_sentences_are_cut_into_bounded_pieces() -> None:
+    # Text with no sentence punctuation and unbalanced parentheses would be one endless sentence.
+    from statediff.segmenter import MAX_SENTENCE
+
+    text = " ".join(f"(note{i} the ministers agreed on cooperation" for i in range(2000))
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert " ".join(text[a:b] for a, b in spans).split() == text.split()
+
+
+def test_quotations_still_hold_their_sentences_together() -> None:
+    t = 'He said "We agree. Fully." Then (as noted. Really.) they left. Done.'
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        'He said "We agree. Fully."', "Then (as noted. Really.) they left.", "Done."]
