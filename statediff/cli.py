@@ -235,12 +235,15 @@ def track(
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Similarity below which clauses count as added/dropped."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
+    lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE",
+                                          help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
 ) -> None:
     """Follow each clause through a series of documents in date order: first seen, changes, dropped,
     revived. Exit 0: no lineage changed; 1: changes; 2: trouble."""
     from concurrent.futures import ProcessPoolExecutor
 
     from . import api
+    from .lexicon import load_lexicon
     from .progress import ProgressBar, wanted
     from .renderers import render
 
@@ -251,8 +254,9 @@ def track(
     bar = ProgressBar("statediff track") if wanted() else None
     executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
     try:
+        lex = load_lexicon(lexicon) if lexicon else None
         result = api.track([_document_spec(d) for d in docs], keep_order=keep_order, lookback=lookback,
-                           threshold=threshold, grep=grep, executor=executor, progress=bar,
+                           threshold=threshold, grep=grep, lexicon=lex, executor=executor, progress=bar,
                            input_format=input_format.value if input_format else None, encoding=encoding)
         if bar is not None:
             bar.close()

@@ -68,7 +68,8 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     """Follow every clause through a series of documents and return their lineages.
 
     ``documents`` are :class:`Document` records, paths, or ``(path, part)`` pairs; paths are read
-    with :func:`statediff.read` (``input_format`` and ``encoding`` as its ``format`` and ``encoding``).
+    with :func:`statediff.read` (``input_format`` and ``encoding`` as its ``format`` and ``encoding``;
+    ``lexicon`` annotates their clauses and labels the changes).
     They are ordered by date unless ``keep_order``. A lineage that left may be revived by a later
     document at most ``lookback`` documents after it was last seen (no limit when None); ``threshold``
     is the aligner's (see :func:`statediff.align`). ``grep`` keeps the lineages whose wording, in any
@@ -89,7 +90,7 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
         raise ValueError("lookback must be at least 1 (or None for no limit)")
     items = list(documents)
     meter = _Meter(progress, total=sum(not isinstance(d, Document) for d in items))
-    read = _read_all(items, executor, meter, input_format, encoding)
+    read = _read_all(items, executor, meter, input_format, encoding, lexicon)
     docs = _unique_names(order_documents(read, keep_order=keep_order))
     n = len(docs)
     meter.total += 2 * max(n - 1, 0)
@@ -180,22 +181,22 @@ def _map(func: Callable[..., Any], args: list[tuple], executor: Executor | None,
     return results
 
 
-def _read_one(spec: Any, format: str | None, encoding: str | None) -> Document:
+def _read_one(spec: Any, format: str | None, encoding: str | None, lexicon: Lexicon | None) -> Document:
     from .reader import read
 
     source, part = spec if isinstance(spec, tuple) else (spec, None)
-    return read(source, part=part, format=format, encoding=encoding)
+    return read(source, part=part, format=format, encoding=encoding, lexicon=lexicon)
 
 
 def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, format: str | None,
-              encoding: str | None) -> list[Document]:
+              encoding: str | None, lexicon: Lexicon | None) -> list[Document]:
     todo = [(k, d) for k, d in enumerate(items) if not isinstance(d, Document)]
     for _, d in todo:
         source = d[0] if isinstance(d, tuple) else d
         if not isinstance(source, (str, os.PathLike)) or os.fspath(source) == "-":
             # file objects and standard input cannot travel to another process: read them here
             executor = None
-    read = _map(_read_one, [(d, format, encoding) for _, d in todo], executor, meter)
+    read = _map(_read_one, [(d, format, encoding, lexicon) for _, d in todo], executor, meter)
     docs: list[Any] = list(items)
     for (k, _), d in zip(todo, read):
         docs[k] = d

@@ -527,3 +527,28 @@ def test_timeline_shows_control_characters_instead_of_failing(tmp_path) -> None:
     html = statediff.render(statediff.track([a, b]), "html")
     assert "\u241b[31m cooperation" in html and "\u2407 close" in html
     assert "\x1b" not in html and "\x07" not in html
+
+
+def test_track_reads_documents_with_the_given_lexicon(tmp_path, capsys) -> None:
+    import json as _json
+
+    import statediff
+    from statediff.cli import main
+
+    a = tmp_path / "2021-01-01.txt"
+    b = tmp_path / "2022-01-01.txt"
+    a.write_text("The Ministers vouched for the plan.\n", encoding="utf-8")
+    b.write_text("The Ministers vouched for the new plan.\n", encoding="utf-8")
+    lexicon = tmp_path / "lexicon.json"
+    lexicon.write_text(_json.dumps({"verbs": {"support": ["vouched for"]}}), encoding="utf-8")
+    plain = statediff.track([a, b])
+    custom = statediff.track([a, b], lexicon=statediff.load_lexicon(lexicon))
+    assert plain.documents[0].clauses[0].verb == ""
+    assert custom.documents[0].clauses[0].verb == "vouched for"
+    assert custom.documents[0].clauses[0].stance == "support"
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    code = main(["track", str(a), str(b), "--lexicon", str(broken)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("statediff: ") and err.count("\n") == 1
+    assert main(["track", str(a), str(b), "--lexicon", str(lexicon), "--format", "json"]) == 1
