@@ -26,7 +26,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from lxml import etree, html
+from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

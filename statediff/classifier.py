@@ -229,9 +229,6 @@ class _Side:
         idx = [i for i, w in enumerate(self.words) if w.start < end and w.end > start]
         return range(idx[0], idx[-1] + 1) if idx else range(0)
 
-    def text_of(self, words: range) -> str:
-        return self.text[self.words[words[0]].start:self.words[words[-1]].end] if len(words) else ""
-
     def hits(self, rx: re.Pattern[str] | None) -> list[range]:
         """Word ranges matched by ``rx``."""
         if rx is None:

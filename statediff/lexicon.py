@@ -63,7 +63,6 @@ class Lexicon:
         self.origin = origin
         self.stances: tuple[str, ...] = tuple(data["stances"])
         self.salience: dict[str, int] = {s: i for i, s in enumerate(reversed(data["salience"]))}
-        self.strength: dict[str, int] = {s: i for i, s in enumerate(self.stances)}
         self.override: frozenset[str] = frozenset(data.get("override_stances", ()))
         forms: list[tuple[str, str]] = []
         for stance, words in data["verbs"].items():

@@ -30,7 +30,6 @@ from .tree import element as _e
 
 __all__ = ["render_html", "comparison_element", "content_security_policy"]
 
-STATUSES = ("changed", "added", "dropped", "unchanged")
 _STATUS_WORD = {"changed": "Changed", "added": "Added", "dropped": "Dropped", "unchanged": "Unchanged"}
 _STATUS_SIGN = {"changed": "~", "added": "+", "dropped": "\u2212", "unchanged": "="}
 
