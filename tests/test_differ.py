@@ -54,3 +54,10 @@ def test_many_distinct_tokens_beyond_private_use_area() -> None:
     edits = diff_words(a, b)
     assert "".join(e.left for e in edits) == a and "".join(e.right for e in edits) == b
     assert [(e.op, e.left, e.right) for e in edits if e.op != "equal"] == [("replace", "w7999", "changed")]
+
+
+def test_hyphenation_variants_are_equal_runs() -> None:
+    edits = diff_words("members re-affirmed the Indo\u2011Pacific vision", "members reaffirmed the Indo-Pacific vision")
+    assert [e.op for e in edits] == ["equal"]
+    assert ops("ship-to-ship transfers", "ship-to-shore transfers") == [
+        ("replace", "ship-to-ship", "ship-to-shore"), ("equal", " transfers", " transfers")]
