@@ -55,3 +55,16 @@ def test_readme_commands_exist() -> None:
     for path in ("fixtures/japan-france/2021-01-15-defence-ministers-teleconference.txt",
                  "fixtures/japan-france/2022-01-20-sixth-2plus2-mofa-readout.txt"):
         assert path in readme and (ROOT / path).is_file()
+
+
+def test_readme_example_output_is_real(capsys) -> None:
+    from statediff.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## What the output looks like", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    jf = ROOT / "fixtures" / "japan-france"
+    code = main(["compare", str(jf / "2021-01-15-defence-ministers-teleconference.txt"),
+                 str(jf / "2022-01-20-sixth-2plus2-mofa-readout.txt")])
+    output = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert [line for line in example.splitlines() if line.strip() and line not in output] == []
