@@ -212,7 +212,7 @@ def time_scale(statediff, records: list[dict], threshold: float | None) -> dict:
 # The aligner's fitted parameters and the coarse grid they were chosen from (module attributes of
 # statediff.aligner, read at call time).
 GRID = {"DEFAULT_THRESHOLD": [0.2, 0.25, 0.3, 0.35], "MOVE_MARGIN": [0.2, 0.3, 0.4],
-        "POSITION_PRIOR": [0.0, 0.05, 0.1]}
+        "POSITION_PRIOR": [0.0, 0.05, 0.1], "GAP_PRIOR": [0.0, 0.04, 0.08]}
 
 
 def essay(rec: dict) -> str:

@@ -11,12 +11,14 @@
 3. *Anchors*: the one-to-one matching with the largest total similarity (Hungarian method, solved
    per connected component of the candidate graph) among pairs with similarity at least
    ``threshold + MOVE_MARGIN``. Such pairs are linked wherever they are, so moved clauses are found.
-4. *In-sequence links*: between consecutive anchors that keep their order (the longest increasing
-   chain), the remaining clauses are paired by the heaviest order-preserving chain of pairs scoring
-   at least ``threshold``, where the score adds small priors for pairs at the same relative place in
-   their gap (``POSITION_PRIOR``) and for clauses under matching section headings
-   (``SECTION_PRIOR``). A clause that stayed where it was needs less lexical evidence than one that
-   moved, and nothing here can stop a move from being found in step 3.
+4. *In-sequence links*: the anchors that keep their order are those on the heaviest order-keeping
+   chain of anchors and weaker candidate pairs (so a moved anchor cannot displace the run of clauses
+   that stayed around it). Between consecutive such anchors, the remaining clauses are paired by the
+   heaviest order-preserving chain of pairs scoring at least ``threshold``, where the score adds small
+   priors for pairs at the same relative place in their gap (``POSITION_PRIOR``), for a pair alone
+   in its gap (``GAP_PRIOR``) and for clauses under matching section headings (``SECTION_PRIOR``).
+   A clause that stayed where it was needs less lexical evidence than one that moved, and nothing
+   here can stop a move from being found in step 3.
 5. *Splits and merges*: an unlinked clause next to a linked one joins that group (1:n or n:1) when the
    group becomes clearly more similar with it and most of the clause's weight is found on the
    other side.
@@ -54,6 +56,9 @@ POSITION_PRIOR = 0.05
 #: Headings are context evidence like position, so the bonus has the position prior's size; the gold
 #: data has no headings to fit it on.
 SECTION_PRIOR = 0.05
+#: Bonus for an in-sequence pair alone in its gap (one free clause on each side between the same two
+#: anchors), divided by the square of the larger side of the gap: 1/4 of it in a gap of two.
+GAP_PRIOR = 0.08
 #: Share of the word vector in the similarity (the rest is the character n-gram vector).
 WORD_WEIGHT = 0.7
 #: Character n-gram length: 5 spans most stems (and a word boundary), few accidental matches.
@@ -259,7 +264,7 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     space = _Space(lt, rt)
     sim = space.similarity()
     # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
-    floor = min(t - POSITION_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
+    floor = min(t - POSITION_PRIOR - GAP_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
     ii, jj = np.nonzero(sim >= floor)
     score = sim[ii, jj]
     if any(isinstance(c, Clause) and c.verb for c in left) and any(isinstance(c, Clause) and c.verb for c in right):
@@ -414,17 +419,22 @@ def _fill_gaps(groups, ii, jj, context, n: int, m: int, t: float) -> list[tuple[
     """
     import numpy as np
 
-    chain = _chain_of([(g[0][0], g[1][0]) for g in groups])
     free_l = np.ones(n, bool)
     free_r = np.ones(m, bool)
     for gl, gr in groups:
         free_l[gl] = False
         free_r[gr] = False
+    chain = _anchor_chain(groups, ii, jj, context, free_l, free_r, n, t)
     gap_l = np.searchsorted(np.array([i for i, _ in chain], dtype=np.int64), np.arange(n))
     gap_r = np.searchsorted(np.array([j for _, j in chain], dtype=np.int64), np.arange(m))
     keep = free_l[ii] & free_r[jj] & (gap_l[ii] == gap_r[jj])
     ii, jj = ii[keep], jj[keep]
-    score = context[keep] + POSITION_PRIOR * (1.0 - np.abs(_place(gap_l, free_l)[ii] - _place(gap_r, free_r)[jj]))
+    agree = 1.0 - np.abs(_place(gap_l, free_l)[ii] - _place(gap_r, free_r)[jj])
+    size_l = np.bincount(gap_l, weights=free_l.astype(float))[gap_l[ii]]
+    size_r = np.bincount(gap_r, weights=free_r.astype(float))[gap_r[jj]]
+    # A pair alone in its gap on both sides is all but certainly the same slot rewritten: the gap prior
+    # falls with the square of the gap's size, so it only speaks for the smallest gaps.
+    score = context[keep] + agree * (POSITION_PRIOR + GAP_PRIOR / np.maximum(size_l, size_r) ** 2)
     keep = score >= t
     ii, jj, score = ii[keep], jj[keep], score[keep]
     if len(ii) > _TOP_K * (n + m):
@@ -435,6 +445,30 @@ def _fill_gaps(groups, ii, jj, context, n: int, m: int, t: float) -> list[tuple[
         return []
     # Weight above the bar, so every chosen pair adds to the chain.
     return _heaviest_chain(ii, jj, score - t + 1e-6, n)
+
+
+def _anchor_chain(groups, ii, jj, context, free_l, free_r, n: int, t: float) -> list[tuple[int, int]]:
+    """The anchors that keep their order: those on the heaviest order-keeping chain of anchors and
+    weaker candidate pairs of free clauses, so that an anchor which moved does not displace the run
+    of clauses that stayed around it."""
+    import numpy as np
+
+    al = np.array([g[0][0] for g in groups], dtype=np.int64)
+    ar = np.array([g[1][0] for g in groups], dtype=np.int64)
+    # Each anchor's own score: the candidate pairs sorted by (left, right), looked up in one search.
+    m = int(jj.max(initial=0)) + 1
+    key = ii * m + jj
+    order = np.argsort(key, kind="stable")
+    at = order[np.searchsorted(key[order], al * m + ar)]
+    aw = context[at] - t + 1e-3
+    weak = free_l[ii] & free_r[jj] & (context >= t)
+    ci = np.concatenate([al, ii[weak]])
+    cj = np.concatenate([ar, jj[weak]])
+    cw = np.concatenate([aw, context[weak] - t + 1e-6])
+    if len(ci) == 0:
+        return []
+    anchors = set(zip(al.tolist(), ar.tolist()))
+    return [p for p in _heaviest_chain(ci, cj, cw, n) if p in anchors]
 
 
 def _rank_within(key, score):
