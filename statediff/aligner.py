@@ -22,8 +22,8 @@
 5. *Splits and merges*: an unlinked clause next to a linked one joins that group (1:n or n:1) when the
    group becomes clearly more similar with it and most of the clause's weight is found on the
    other side.
-6. *Moves*: :func:`moved_links` keeps the longest chain of links in order on both sides; the rest
-   moved.
+6. *Moves*: :func:`moved_links` keeps the longest chain of links in order on both sides (of equally
+   long ones, the most similar); the rest moved.
 
 The parameters were fitted on the ArgRewrite development gold data (all but ``SECTION_PRIOR``: the
 data has no headings); see ``docs/alignment.md`` and ``bench/alignment.py --cv``. Ties are broken
@@ -611,7 +611,16 @@ def moved_links(links: Sequence[Link]) -> set[int]:
     >>> sorted(moved_links(align(["a b c", "d e f", "g h i"], ["d e f", "g h i", "a b c"])))
     [2]
     """
-    pairs = [(min(link.left), min(link.right)) for link in links if link.left and link.right]
-    stay = set(_chain_of(pairs))
+    import numpy as np
+
+    linked = [link for link in links if link.left and link.right]
+    if not linked:
+        return set()
+    # The longest chain; among equally long ones, the one with the most similar links, so that of two
+    # swapped clauses the one that was also edited is the one that moved.
+    ii = np.array([min(link.left) for link in linked], dtype=np.int64)
+    jj = np.array([min(link.right) for link in linked], dtype=np.int64)
+    weight = 1.0 + 1e-3 * np.array([link.score for link in linked])
+    stay = set(_heaviest_chain(ii, jj, weight, int(ii.max()) + 1))
     return {k for k, link in enumerate(links)
             if link.left and link.right and (min(link.left), min(link.right)) not in stay}

@@ -59,6 +59,17 @@ def test_reorder_links_every_clause_and_flags_the_moved_one() -> None:
     assert [link.right for link in links] == [(j,) for j in range(6)]  # reading order of the right side
 
 
+def test_of_two_swapped_clauses_the_edited_one_moved() -> None:
+    # A swap keeps either clause in order; the one that was also reworded is reported as moved, in
+    # both directions.
+    left = [SENTENCES[1], "They welcomed the port call of the Jeanne d'Arc."]
+    right = [SENTENCES[2], SENTENCES[1]]
+    for a, b, edited in ((left, right, (1,)), (right, left, (0,))):
+        links = align(a, b)
+        assert len(links) == 2 and all(link.left and link.right for link in links)
+        assert [links[k].left for k in moved_links(links)] == [edited]
+
+
 def test_a_clause_moved_and_edited_is_linked_and_flagged() -> None:
     edited = "The Ministers strongly condemned North Korea's repeated ballistic missile launches."
     right = [SENTENCES[0], SENTENCES[2], SENTENCES[3], SENTENCES[4], edited, SENTENCES[5]]
