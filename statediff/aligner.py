@@ -33,7 +33,6 @@ towards the pairs closest in position, so results never depend on hash order or 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -276,11 +275,12 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     # strictly convex penalty the order-keeping matching of tied pairs is the only cheapest one, so
     # identical repeated clauses pair in order.
     tie = 1e-3 * (1.0 - ((ii - jj) / max(n, m)) ** 2)
-    strong = score >= t + MOVE_MARGIN
-    groups = [([i], [j]) for i, j in _assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
+    strong = np.flatnonzero(score >= t + MOVE_MARGIN)
+    anchors = strong[_assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
     table, head_l, head_r = _heading_overlap(left, right)
     context = score + tie + SECTION_PRIOR * table[head_l[ii], head_r[jj]]
-    groups += [([i], [j]) for i, j in _fill_gaps(groups, ii, jj, context, n, m, t)]
+    groups = [([int(ii[k])], [int(jj[k])]) for k in anchors]
+    groups += [([i], [j]) for i, j in _fill_gaps(anchors, ii, jj, context, n, m, t)]
     if merges:
         _merge(groups, space)
     scores = space.group_similarity([g[0] for g in groups], [g[1] for g in groups])
@@ -334,8 +334,9 @@ def _objects_meet(left, right, ii, jj):
     return out
 
 
-def _assign(ii, jj, weight, n: int, m: int) -> list[tuple[int, int]]:
-    """The one-to-one matching of largest total ``weight`` (>= 0) among the pairs ``(ii, jj)``.
+def _assign(ii, jj, weight, n: int, m: int) -> list[int]:
+    """The one-to-one matching of largest total ``weight`` (>= 0) among the pairs ``(ii, jj)``, as
+    the positions of the chosen pairs in those arrays.
 
     Solved per connected component of the bipartite graph of allowed pairs, which are small in
     practice, so large documents never need one huge dense problem.
@@ -349,46 +350,23 @@ def _assign(ii, jj, weight, n: int, m: int) -> list[tuple[int, int]]:
         return []
     graph = sparse.coo_matrix((np.ones(len(ii)), (ii, jj + n)), shape=(n + m, n + m))
     _, label = connected_components(graph, directed=False)
-    comp = label[ii]
-    order = np.argsort(comp, kind="stable")
-    ii, jj, comp, weight = ii[order], jj[order], comp[order], weight[order]
-    cuts = np.flatnonzero(np.diff(comp)) + 1
-    pairs: list[tuple[int, int]] = []
-    for ci, cj, cw in zip(np.split(ii, cuts), np.split(jj, cuts), np.split(weight, cuts)):
-        if len(ci) == 1:
-            pairs.append((int(ci[0]), int(cj[0])))
+    order = np.argsort(label[ii], kind="stable")
+    cuts = np.flatnonzero(np.diff(label[ii][order])) + 1
+    chosen: list[int] = []
+    for at in np.split(order, cuts):
+        if len(at) == 1:
+            chosen.append(int(at[0]))
             continue
-        rows, rinv = np.unique(ci, return_inverse=True)
-        cols, cinv = np.unique(cj, return_inverse=True)
+        rows, rinv = np.unique(ii[at], return_inverse=True)
+        cols, cinv = np.unique(jj[at], return_inverse=True)
         sub = np.full((len(rows), len(cols)), -1.0)  # forbidden pairs; real weights are >= 0
-        sub[rinv, cinv] = cw
-        for a, b in zip(*linear_sum_assignment(sub, maximize=True)):
-            if sub[a, b] >= 0:
-                pairs.append((int(rows[a]), int(cols[b])))
-    return pairs
-
-
-def _chain_of(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of ``pairs`` increasing on both sides, in order."""
-    pairs = sorted(pairs, key=lambda p: (p[1], -p[0]))
-    tails: list[int] = []
-    tails_at: list[int] = []
-    prev = [-1] * len(pairs)
-    for pos, (i, _) in enumerate(pairs):
-        k = bisect_left(tails, i)
-        if k == len(tails):
-            tails.append(i)
-            tails_at.append(pos)
-        else:
-            tails[k] = i
-            tails_at[k] = pos
-        prev[pos] = tails_at[k - 1] if k else -1
-    out = []
-    p = tails_at[-1] if tails_at else -1
-    while p >= 0:
-        out.append(pairs[p])
-        p = prev[p]
-    return out[::-1]
+        sub[rinv, cinv] = weight[at]
+        where = np.zeros((len(rows), len(cols)), dtype=np.int64)
+        where[rinv, cinv] = at
+        for r, c in zip(*linear_sum_assignment(sub, maximize=True)):
+            if sub[r, c] >= 0:
+                chosen.append(int(where[r, c]))
+    return chosen
 
 
 def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]):
@@ -412,19 +390,19 @@ def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]
     return table, li, ri
 
 
-def _fill_gaps(groups, ii, jj, context, n: int, m: int, t: float) -> list[tuple[int, int]]:
+def _fill_gaps(anchors, ii, jj, context, n: int, m: int, t: float) -> list[tuple[int, int]]:
     """In-sequence links between consecutive anchors that kept their order (step 4).
 
-    ``(ii, jj)`` are the candidate pairs and ``context`` their similarity plus heading prior.
+    ``(ii, jj)`` are the candidate pairs, ``context`` their similarity plus heading prior, and
+    ``anchors`` the positions of the anchor pairs among them.
     """
     import numpy as np
 
     free_l = np.ones(n, bool)
     free_r = np.ones(m, bool)
-    for gl, gr in groups:
-        free_l[gl] = False
-        free_r[gr] = False
-    chain = _anchor_chain(groups, ii, jj, context, free_l, free_r, n, t)
+    free_l[ii[anchors]] = False
+    free_r[jj[anchors]] = False
+    chain = _anchor_chain(anchors, ii, jj, context, free_l, free_r, n, t)
     gap_l = np.searchsorted(np.array([i for i, _ in chain], dtype=np.int64), np.arange(n))
     gap_r = np.searchsorted(np.array([j for _, j in chain], dtype=np.int64), np.arange(m))
     keep = free_l[ii] & free_r[jj] & (gap_l[ii] == gap_r[jj])
@@ -447,28 +425,20 @@ def _fill_gaps(groups, ii, jj, context, n: int, m: int, t: float) -> list[tuple[
     return _heaviest_chain(ii, jj, score - t + 1e-6, n)
 
 
-def _anchor_chain(groups, ii, jj, context, free_l, free_r, n: int, t: float) -> list[tuple[int, int]]:
+def _anchor_chain(anchors, ii, jj, context, free_l, free_r, n: int, t: float) -> list[tuple[int, int]]:
     """The anchors that keep their order: those on the heaviest order-keeping chain of anchors and
     weaker candidate pairs of free clauses, so that an anchor which moved does not displace the run
     of clauses that stayed around it."""
     import numpy as np
 
-    al = np.array([g[0][0] for g in groups], dtype=np.int64)
-    ar = np.array([g[1][0] for g in groups], dtype=np.int64)
-    # Each anchor's own score: the candidate pairs sorted by (left, right), looked up in one search.
-    m = int(jj.max(initial=0)) + 1
-    key = ii * m + jj
-    order = np.argsort(key, kind="stable")
-    at = order[np.searchsorted(key[order], al * m + ar)]
-    aw = context[at] - t + 1e-3
-    weak = free_l[ii] & free_r[jj] & (context >= t)
-    ci = np.concatenate([al, ii[weak]])
-    cj = np.concatenate([ar, jj[weak]])
-    cw = np.concatenate([aw, context[weak] - t + 1e-6])
-    if len(ci) == 0:
+    weak = np.flatnonzero(free_l[ii] & free_r[jj] & (context >= t))
+    at = np.concatenate([anchors, weak])
+    if len(at) == 0:
         return []
-    anchors = set(zip(al.tolist(), ar.tolist()))
-    return [p for p in _heaviest_chain(ci, cj, cw, n) if p in anchors]
+    bonus = np.concatenate([np.full(len(anchors), 1e-3), np.full(len(weak), 1e-6)])
+    chain = _heaviest_chain(ii[at], jj[at], context[at] - t + bonus, n)
+    kept = set(zip(ii[anchors].tolist(), jj[anchors].tolist()))
+    return [p for p in chain if p in kept]
 
 
 def _rank_within(key, score):
