@@ -64,8 +64,7 @@ def expand(links) -> set[tuple[int, int]]:
     return {(i, j) for link in links for i in link.left for j in link.right}
 
 
-def score_all(records: list[dict], predictions: dict[str, set], gold_key: str = "gold",
-              accept_key: str = "accept") -> dict:
+def score_all(records: list[dict], predictions: dict[str, set]) -> dict:
     """Precision against the links either pass made (``accept``: a link one careful reader drew is
     not an error), recall against the links both passes made (``gold``: what any aligner should
     find), micro-averaged over all pairs; strict and changed-only (the two clauses differ)."""
@@ -75,8 +74,8 @@ def score_all(records: list[dict], predictions: dict[str, set], gold_key: str = 
         for rec in records:
             keep = (lambda i, j: True) if variant == "strict" else (
                 lambda i, j, rec=rec: norm_ws(rec["old"][i]) != norm_ws(rec["new"][j]))
-            gold = {tuple(x) for x in rec[gold_key] if keep(*x)}
-            accept = {tuple(x) for x in rec[accept_key] if keep(*x)}
+            gold = {tuple(x) for x in rec["gold"] if keep(*x)}
+            accept = {tuple(x) for x in rec["accept"] if keep(*x)}
             pred = {x for x in predictions[rec["id"]] if keep(*x)}
             tp_p += len(pred & accept)
             n_pred += len(pred)
