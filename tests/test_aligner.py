@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,8 +13,8 @@ from statediff.aligner import (DEFAULT_THRESHOLD, GAP_PRIOR, MOVE_MARGIN, POSITI
                                similarity)
 from statediff.model import Link
 
-ROOT = Path(__file__).resolve().parent.parent
-JF = ROOT / "fixtures" / "japan-france"
+from .conftest import JF, ROOT
+
 GOLD = ROOT / "bench" / "data" / "argrewrite-dev.jsonl"
 STATEMENTS = ROOT / "bench" / "data" / "statements-reference.jsonl"
 

@@ -19,19 +19,10 @@ from statediff.errors import LexiconError, PartError
 from statediff.lexicon import load_lexicon
 from statediff.segmenter import split_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
-JF = ROOT / "fixtures" / "japan-france"
-CLAUSES = ROOT / "fixtures" / "clauses"
-QUIRKS = CLAUSES / "quirks"
-CORPORA = ROOT / "fixtures" / "corpora"
+from .conftest import CORPORA, FIXTURES, JF, ROOT, SEEDS
 
-SEEDS = {
-    "teleconference-2021": JF / "2021-01-15-defence-ministers-teleconference.txt",
-    "consultations-2021": JF / "2021-10-19-political-directors-consultations-tokyo.txt",
-    "mofa-2022": JF / "2022-01-20-sixth-2plus2-mofa-readout.txt",
-    "ap-2022": JF / "2022-01-20-sixth-2plus2-ap-report.txt",
-    "jdf-2017": JF / "2017-01-06-japan-defense-focus-85-third-2plus2.txt",
-}
+CLAUSES = FIXTURES / "clauses"
+QUIRKS = CLAUSES / "quirks"
 MOFA = SEEDS["mofa-2022"]
 JDF = SEEDS["jdf-2017"]
 
