@@ -129,8 +129,10 @@ def write_output(text: str, output: Optional[str]) -> None:
 
 @app.command()
 def compare(
-    left: str = typer.Argument(..., help="The earlier document: a path, an http(s) URL, or - for standard input."),
-    right: str = typer.Argument(..., help="The later document: a path, an http(s) URL, or - for standard input."),
+    left: str = typer.Argument(..., help="The earlier document: a path (PATH#PART selects one part), an http(s) "
+                                         "URL, or - for standard input."),
+    right: str = typer.Argument(..., help="The later document: a path (PATH#PART selects one part), an http(s) "
+                                          "URL, or - for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write to FILE (atomically) instead of standard output."),
@@ -164,8 +166,11 @@ def compare(
     fmt = input_format.value if input_format else None
     try:
         lex = load_lexicon(lexicon) if lexicon else None
-        a = reader.read(left, part=left_part or part, format=fmt, encoding=encoding, lexicon=lex, timeout=timeout)
-        b = reader.read(right, part=right_part or part, format=fmt, encoding=encoding, lexicon=lex, timeout=timeout)
+        (left, left_in), (right, right_in) = _split_part(left), _split_part(right)
+        a = reader.read(left, part=left_part or left_in or part, format=fmt, encoding=encoding, lexicon=lex,
+                        timeout=timeout)
+        b = reader.read(right, part=right_part or right_in or part, format=fmt, encoding=encoding, lexicon=lex,
+                        timeout=timeout)
         result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only)
         options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
         write_output(render(result, format.value, **options), output)
@@ -177,7 +182,8 @@ def compare(
 
 @app.command()
 def clauses(
-    doc: str = typer.Argument(..., help="A document: a path, an http(s) URL, or - for standard input."),
+    doc: str = typer.Argument(..., help="A document: a path (PATH#PART selects one part), an http(s) URL, or - "
+                                        "for standard input."),
     format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
     part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
@@ -198,19 +204,27 @@ def clauses(
 
     try:
         lex = load_lexicon(lexicon) if lexicon else None
-        d = reader.read(doc, part=part, format=input_format.value if input_format else None, encoding=encoding,
-                        timeout=timeout, lexicon=lex)
+        doc, doc_part = _split_part(doc)
+        d = reader.read(doc, part=part or doc_part, format=input_format.value if input_format else None,
+                        encoding=encoding, timeout=timeout, lexicon=lex)
         options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
         write_output(render(d, format.value, **options), output)
     except StatediffError as exc:
         raise _fail(str(exc)) from None
 
 
-def _document_spec(arg: str) -> object:
-    """``PATH`` or ``PATH#PART`` (a part title substring or 1-based number); an existing path wins."""
-    if arg == "-" or "#" not in arg or os.path.exists(arg):
-        return arg
+def _split_part(arg: str) -> tuple[str, str | None]:
+    """``PATH#PART`` -> (PATH, PART): a part title substring or 1-based number. An existing path, a URL
+    (whose ``#`` is a fragment) and ``-`` are taken whole."""
+    if arg == "-" or "#" not in arg or os.path.exists(arg) or arg.lower().startswith(("http://", "https://")):
+        return arg, None
     path, part = arg.rsplit("#", 1)
+    return path, part or None
+
+
+def _document_spec(arg: str) -> object:
+    """A ``track`` document: ``PATH`` or ``(PATH, PART)``."""
+    path, part = _split_part(arg)
     return (path, part) if part else path
 
 

@@ -144,6 +144,27 @@ def test_clauses_of_one_part(capsys) -> None:
     assert any("ACSA" in c["text"] for c in data["clauses"])
 
 
+def test_path_hash_part_selects_a_part_in_compare_and_clauses(capsys) -> None:
+    # The PATH#PART form that track takes works the same in compare and clauses.
+    code, by_hash, _ = run(capsys, "compare", f"{JDF}#2+2", MOFA, "--format", "json")
+    assert code == 1
+    code, by_option, _ = run(capsys, "compare", JDF, MOFA, "--left-part", "2+2", "--format", "json")
+    assert json.loads(by_hash) == json.loads(by_option)
+    code, out, _ = run(capsys, "clauses", f"{JDF}#2+2", "--format", "json")
+    assert code == 0 and "Third" in json.loads(out)["part"]
+    code, _, err = run(capsys, "clauses", f"{JDF}#9")
+    assert code == 2 and err.strip() == "statediff: part 9 does not exist: the document has 4 parts"
+
+
+def test_a_url_fragment_is_not_a_part() -> None:
+    from statediff.cli import _split_part
+
+    assert _split_part("https://example.org/readout#section-2") == ("https://example.org/readout#section-2", None)
+    assert _split_part("minutes.txt#3") == ("minutes.txt", "3")
+    assert _split_part("minutes.txt#") == ("minutes.txt", None)
+    assert _split_part("-") == ("-", None)
+
+
 def test_python_dash_m_and_stdin() -> None:
     with open(TELE, "rb") as fh:
         proc = subprocess.run([sys.executable, "-m", "statediff", "compare", "-", MOFA, "--format", "json"],
