@@ -1,19 +1,25 @@
-"""Clause alignment on official statements: statediff against reference alignments of its own corpora.
+"""Clause alignment on official statements: statediff against reference alignments by two annotators.
 
 The ArgRewrite benchmark (bench/alignment.py) has human gold data but is made of student essays.
-This one measures the aligner on what statediff is for: consecutive statements of the project's
-fixture series (Japan-France, AUKUS, Counter Ransomware Initiative, FOMC), segmented by statediff
-itself, with reference links over those clauses (bench/data/statements-reference.jsonl, see
-bench/data/README.md). Each pair was annotated twice, independently; the agreement of the two passes
-is printed as the ceiling to read the scores against.
+This one measures the aligner on what statediff is for, with two reference files (see
+bench/data/README.md):
 
-    python bench/alignment_statements.py            # table: statediff and the two baselines
-    python bench/alignment_statements.py --errors   # statediff's false and missed links
+* ``statements-reference.jsonl``: 7 consecutive pairs of the project's fixture series;
+* ``statements-dev-gold.jsonl``: 7 rewritten pairs (US-EU summits, US-EU TTC, AUKUS, Counter
+  Ransomware Initiative, Japan-France; the last one two accounts of the same meeting).
+
+Each pair was annotated twice, independently; the agreement of the two passes is printed as the
+ceiling to read the scores against. statediff aligns the documents' Clause records exactly as
+`statediff compare` does; the gold clauses are mapped to statediff's by text.
+
+    python bench/alignment_statements.py              # both files: links and suggestions
+    python bench/alignment_statements.py --fit        # refit the evidence model, leave-one-pair-out
+    python bench/alignment_statements.py --errors     # statediff's false and missed links
     python bench/alignment_statements.py --json
 
-Moves are links here (the references link a moved clause to its new place), so no pair is left out
-of the scoring. statediff aligns the documents' Clause records, exactly as `statediff compare`
-does (headings and the commitment annotation included); the baselines see the clause texts.
+Links: precision against the links either pass made, recall against the links both made. Moves are
+links here. Suggestions: for the agreed links statediff does not make, how often the gold partner is
+among the first 1, 3 or 5 suggestions of one of the two clauses.
 """
 
 from __future__ import annotations
@@ -29,130 +35,168 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # the working tree, not an installed copy
 sys.path.insert(0, str(HERE))
 
-from alignment import difflib_baseline, norm_ws, tfidf_baseline  # noqa: E402
+import statement_gold as sg  # noqa: E402
+from alignment import difflib_baseline, tfidf_baseline  # noqa: E402
 
-DEFAULT_DATA = HERE / "data" / "statements-reference.jsonl"
-
-
-def load(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+FILES = {"reference": HERE / "data" / "statements-reference.jsonl",
+         "dev-gold": HERE / "data" / "statements-dev-gold.jsonl"}
 
 
-def read_pair(rec: dict):
-    """Both documents, read and segmented by the working tree, as `statediff compare` reads them."""
-    import statediff
-
-    old = statediff.read(ROOT / rec["old_path"], part=rec.get("old_part"))
-    new = statediff.read(ROOT / rec["new_path"], part=rec.get("new_part"))
-    return old, new
+def _baseline_input(m: sg.Mapped) -> dict:
+    return {"old": [c.text for c in m.old_doc.clauses], "new": [c.text for c in m.new_doc.clauses]}
 
 
-def check_segmentation(rec: dict, old, new) -> str | None:
-    """The references index clauses; they only hold while segmentation gives the same clauses."""
-    for side, doc in (("old", old), ("new", new)):
-        texts = [c.text for c in doc.clauses]
-        if texts != rec[side]:
-            first = next((k for k, (a, b) in enumerate(zip(texts, rec[side])) if a != b),
-                         min(len(texts), len(rec[side])))
-            return (f"{rec['id']}: the {side} document now segments differently (clause {first}; "
-                    f"{len(texts)} clauses, reference has {len(rec[side])})")
-    return None
+def predict_statediff(m: sg.Mapped, suggest: bool = True):
+    """statediff's links as gold pairs, and its suggestions (our indexes, best first)."""
+    from statediff.aligner import align_and_suggest
+
+    links, left, right = align_and_suggest(m.old_doc.clauses, m.new_doc.clauses, limit=5 if suggest else 0)
+    return (m.to_gold(links), {i: [j for j, _ in s] for i, s in left.items()},
+            {j: [i for i, _ in s] for j, s in right.items()})
 
 
-def expand(links) -> set[tuple[int, int]]:
-    return {(i, j) for link in links for i in link.left for j in link.right}
+# --- the evidence model ----------------------------------------------------------------------------
+
+def evidence_rows(m: sg.Mapped):
+    """Features and labels of the rescue candidates of one pair (as the aligner sees them)."""
+    import numpy as np
+
+    from statediff import aligner
+
+    left, right = list(m.old_doc.clauses), list(m.new_doc.clauses)
+    lt, rt = [c.text for c in left], [c.text for c in right]
+    flip = (len(rt), rt) < (len(lt), lt)  # the aligner's canonical direction
+    if flip:
+        left, right, lt, rt = right, left, rt, lt
+    space, sim, groups, headings = aligner._lexical_pass(left, right, lt, rt, aligner.DEFAULT_THRESHOLD)
+    ev = aligner._Evidence(space, sim, groups, headings, 0.0, (left, right))
+    ii, jj = ev.candidates()
+    x = ev.features(ii, jj) if len(ii) else np.zeros((0, len(aligner.EVIDENCE_FEATURES)))
+    y = np.array([1.0 if m.to_gold([(j, i) if flip else (i, j)]) & m.pair.accept else 0.0
+                  for i, j in zip(ii.tolist(), jj.tolist())])
+    return x, y
 
 
-def score_all(records: list[dict], predictions: dict[str, set]) -> dict:
-    """Precision against the links either pass made (``accept``: a link one careful reader drew is
-    not an error), recall against the links both passes made (``gold``: what any aligner should
-    find), micro-averaged over all pairs; strict and changed-only (the two clauses differ)."""
-    out = {}
-    for variant in ("strict", "changed"):
-        tp_p = n_pred = tp_r = n_gold = 0
-        for rec in records:
-            keep = (lambda i, j: True) if variant == "strict" else (
-                lambda i, j, rec=rec: norm_ws(rec["old"][i]) != norm_ws(rec["new"][j]))
-            gold = {tuple(x) for x in rec["gold"] if keep(*x)}
-            accept = {tuple(x) for x in rec["accept"] if keep(*x)}
-            pred = {x for x in predictions[rec["id"]] if keep(*x)}
-            tp_p += len(pred & accept)
-            n_pred += len(pred)
-            tp_r += len(pred & gold)
-            n_gold += len(gold)
-        p = tp_p / n_pred if n_pred else 0.0
-        r = tp_r / n_gold if n_gold else 0.0
-        out[variant] = {"p": 100 * p, "r": 100 * r, "f1": 200 * p * r / (p + r) if p + r else 0.0,
-                        "pred": n_pred, "gold": n_gold}
+def fit_logistic(x, y, l2: float = 1.0, rounds: int = 50):
+    """L2-regularised logistic regression by Newton's method (the intercept is not penalised)."""
+    import numpy as np
+
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(xb.shape[1])
+    pen = np.r_[np.ones(len(w) - 1), 0.0] * l2
+    for _ in range(rounds):
+        p = 1.0 / (1.0 + np.exp(-xb @ w))
+        grad = xb.T @ (p - y) + pen * w
+        hess = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(pen)
+        w -= np.linalg.solve(hess, grad)
+    return tuple(round(float(v), 2) for v in w)
+
+
+def fit(data: dict[str, list[sg.Mapped]]) -> dict:
+    """Fit on all pairs of both files; score each pair with the model fitted on the other 13."""
+    import numpy as np
+
+    from statediff import aligner
+
+    everything = [m for ms in data.values() for m in ms]
+    rows = {m.pair.id: evidence_rows(m) for m in everything}
+
+    def fitted(without: str | None):
+        xs = [r[0] for k, r in rows.items() if k != without]
+        ys = [r[1] for k, r in rows.items() if k != without]
+        return fit_logistic(np.vstack(xs), np.concatenate(ys))
+
+    saved = aligner.RESCUE_WEIGHTS
+    out = {"weights": fitted(None), "features": list(aligner.EVIDENCE_FEATURES), "lopo": {}}
+    try:
+        for name, ms in data.items():
+            preds = {}
+            for m in ms:
+                aligner.RESCUE_WEIGHTS = fitted(m.pair.id)
+                preds[m.pair.id] = predict_statediff(m, suggest=False)[0]
+            out["lopo"][name] = sg.score([m.pair for m in ms], preds)
+    finally:
+        aligner.RESCUE_WEIGHTS = saved
     return out
+
+
+# --- main ------------------------------------------------------------------------------------------
+
+def evaluate(ms: list[sg.Mapped]) -> dict:
+    pairs = [m.pair for m in ms]
+    results = []
+    for name, predict in (("difflib+ratio", difflib_baseline), ("tfidf-greedy", tfidf_baseline)):
+        t0 = time.perf_counter()
+        preds = {m.pair.id: m.to_gold(predict(_baseline_input(m))) for m in ms}
+        results.append({"system": name, **sg.score(pairs, preds), "seconds": time.perf_counter() - t0})
+    t0 = time.perf_counter()
+    outputs = {m.pair.id: predict_statediff(m) for m in ms}
+    seconds = time.perf_counter() - t0
+    preds = {k: v[0] for k, v in outputs.items()}
+    results.append({"system": "statediff", **sg.score(pairs, preds), "seconds": seconds})
+    suggestions = sg.suggestion_recall([(m, *outputs[m.pair.id]) for m in ms])
+    return {"pairs": len(ms), "links": sum(len(p.gold) for p in pairs), "results": results,
+            "agreement": sg.agreement(pairs), "suggestions": suggestions, "predictions": preds}
+
+
+def print_table(name: str, ev: dict) -> None:
+    print(f"{name}: {ev['pairs']} statement pairs, {ev['links']} links both passes made\n")
+    print(f"{'system':<22} {'strict P':>8} {'R':>6} {'F1':>6}   {'changed P':>9} {'R':>6} {'F1':>6}   {'time':>7}")
+    rows = [(r["system"], r) for r in ev["results"]] + [("pass B vs pass A", {**ev["agreement"], "seconds": None})]
+    for label, row in rows:
+        s, c = row["strict"], row["changed"]
+        sec = "" if row["seconds"] is None else f"{row['seconds']:6.2f}s"
+        print(f"{label:<22} {s['p']:8.1f} {s['r']:6.1f} {s['f1']:6.1f}   {c['p']:9.1f} {c['r']:6.1f} {c['f1']:6.1f}   {sec:>7}")
+    sug = ev["suggestions"]
+    print(f"\nsuggestions for the {sug['missed']} agreed links statediff does not make: "
+          f"recall@1 {sug['r@1']:.1f}, @3 {sug['r@3']:.1f}, @5 {sug['r@5']:.1f}\n")
+
+
+def print_errors(ms: list[sg.Mapped], preds: dict) -> None:
+    for title, pick in (("false links (in neither pass)", lambda p, got: got - p.accept),
+                        ("missed links (in both passes)", lambda p, got: p.gold - got)):
+        print(f"{title}:")
+        for m in ms:
+            for i, j in sorted(pick(m.pair, preds[m.pair.id])):
+                print(f"  {m.pair.id} old[{i}] -> new[{j}]")
+                print(f"    - {m.pair.old[i][:110]}")
+                print(f"    + {m.pair.new[j][:110]}")
+        print()
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="reference jsonl (default: %(default)s)")
+    ap.add_argument("--data", choices=[*FILES, "all"], default="all", help="which reference file (default: both)")
     ap.add_argument("--json", action="store_true", help="print the numbers as JSON")
     ap.add_argument("--errors", action="store_true", help="list statediff's false and missed links")
+    ap.add_argument("--fit", action="store_true",
+                    help="refit the evidence model on both files and score it leave-one-pair-out")
     args = ap.parse_args(argv)
 
     from statediff.aligner import align
 
-    records = load(args.data)
-    docs, problems = {}, []
-    for rec in records:
-        old, new = read_pair(rec)
-        problem = check_segmentation(rec, old, new)
-        if problem:
-            problems.append(problem)
-        else:
-            docs[rec["id"]] = (old, new)
-    records = [rec for rec in records if rec["id"] in docs]
     align(["warm up"], ["warm up"])
-
-    systems = {}
-    for name, predict in (("difflib+ratio", difflib_baseline), ("tfidf-greedy", tfidf_baseline)):
-        t0 = time.perf_counter()
-        preds = {rec["id"]: set(predict(rec)) for rec in records}
-        systems[name] = (preds, time.perf_counter() - t0)
-    t0 = time.perf_counter()
-    preds = {rec["id"]: expand(align(docs[rec["id"]][0].clauses, docs[rec["id"]][1].clauses)) for rec in records}
-    systems["statediff"] = (preds, time.perf_counter() - t0)
-
-    results = [{"system": name, **score_all(records, preds), "seconds": sec} for name, (preds, sec) in systems.items()]
-    agreement = None
-    if records and all("passes" in rec for rec in records):
-        # Pass B scored against pass A: how far two careful readings of the same texts agree.
-        agreement = score_all([{**rec, "gold": rec["passes"]["a"], "accept": rec["passes"]["a"]} for rec in records],
-                              {rec["id"]: {tuple(p) for p in rec["passes"]["b"]} for rec in records})
-    n_gold = sum(len(rec["gold"]) for rec in records)
-    if args.json:
-        print(json.dumps({"pairs": len(records), "links": n_gold, "results": results,
-                          "agreement": agreement, "skipped": problems}, indent=2))
+    names = list(FILES) if args.data == "all" else [args.data]
+    data = {name: sg.mapped(sg.load(FILES[name])) for name in names}
+    if args.fit:
+        fitted = fit({name: sg.mapped(sg.load(path)) for name, path in FILES.items()})
+        if args.json:
+            print(json.dumps(fitted, indent=2))
+            return 0
+        print(f"evidence model fitted on all 14 pairs: {dict(zip([*fitted['features'], 'intercept'], fitted['weights']))}")
+        for name, sc in fitted["lopo"].items():
+            s = sc["strict"]
+            print(f"  leave-one-pair-out, {name}: P {s['p']:.1f} / R {s['r']:.1f} / F1 {s['f1']:.1f}")
         return 0
-    clauses = sum(len(rec["old"]) + len(rec["new"]) for rec in records)
-    print(f"{len(records)} statement pairs, {clauses} clauses, {n_gold} reference links\n")
-    print(f"{'system':<22} {'strict P':>8} {'R':>6} {'F1':>6}   {'changed P':>9} {'R':>6} {'F1':>6}   {'time':>7}")
-    rows = [(r["system"], r) for r in results]
-    if agreement:
-        rows.append(("pass B vs pass A", {**agreement, "seconds": None}))
-    for name, row in rows:
-        s, c = row["strict"], row["changed"]
-        sec = "" if row["seconds"] is None else f"{row['seconds']:6.2f}s"
-        print(f"{name:<22} {s['p']:8.1f} {s['r']:6.1f} {s['f1']:6.1f}   {c['p']:9.1f} {c['r']:6.1f} {c['f1']:6.1f}   {sec:>7}")
-    for problem in problems:
-        print(f"\nskipped: {problem}")
-    if args.errors:
-        by_id = {rec["id"]: rec for rec in records}
-        preds = systems["statediff"][0]
-        for title, pick in (("false links (in neither pass)", lambda r, p: p - {tuple(x) for x in r["accept"]}),
-                            ("missed links (in both passes)", lambda r, p: {tuple(x) for x in r["gold"]} - p)):
-            print(f"\n{title}:")
-            for pid in by_id:
-                rec = by_id[pid]
-                for i, j in sorted(pick(rec, preds[pid])):
-                    print(f"  {pid} old[{i}] -> new[{j}]")
-                    print(f"    - {rec['old'][i][:110]}")
-                    print(f"    + {rec['new'][j][:110]}")
+    evaluations = {name: evaluate(ms) for name, ms in data.items()}
+    if args.json:
+        print(json.dumps({name: {k: v for k, v in ev.items() if k != "predictions"}
+                          for name, ev in evaluations.items()}, indent=2))
+        return 0
+    for name, ev in evaluations.items():
+        print_table(name, ev)
+        if args.errors:
+            print_errors(data[name], ev["predictions"])
     return 0
 
 

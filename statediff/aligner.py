@@ -39,7 +39,7 @@ from functools import lru_cache
 from .model import Clause, Link
 from .normalizer import fold
 
-__all__ = ["align", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD", "MOVE_MARGIN"]
+__all__ = ["align", "align_and_suggest", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD", "MOVE_MARGIN"]
 
 #: In-sequence pairs whose score falls below this are not linked: the clauses count as dropped and
 #: added. Chosen on a coarse grid on the development gold data and checked by cross-validation.
@@ -58,6 +58,8 @@ SECTION_PRIOR = 0.05
 #: Bonus for an in-sequence pair alone in its gap (one free clause on each side between the same two
 #: anchors), divided by the square of the larger side of the gap: 1/4 of it in a gap of two.
 GAP_PRIOR = 0.08
+#: Under this similarity a pair gets no position or gap prior: the two clauses share almost nothing.
+PRIOR_FLOOR = 0.15
 #: Share of the word vector in the similarity (the rest is the character n-gram vector).
 WORD_WEIGHT = 0.7
 #: Character n-gram length: 5 spans most stems (and a word boundary), few accidental matches.
@@ -247,6 +249,31 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     >>> [(l.left, l.right) for l in align(["a b c", "d e"], ["d e f", "a b c"])]
     [((1,), (0,)), ((0,), (1,))]
     """
+    return _align(left, right, threshold, merges, 0)[0]
+
+
+def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause], *,
+                      threshold: float | None = None, limit: int = 5):
+    """:func:`align`, and for every clause it leaves unlinked up to ``limit`` clauses of the other side
+    that may continue it, best first.
+
+    Returns ``(links, left_suggestions, right_suggestions)``: the links as :func:`align` gives them,
+    and dicts from the index of an unlinked left (right) clause to ``((right (left) index, score),
+    ...)``. A suggestion is not a link: the score is the evidence model's probability that an analyst
+    would link the two clauses (see :class:`_Evidence`), under the bar a confident link needs.
+
+    >>> links, left_s, right_s = align_and_suggest(
+    ...     ["We will expand cooperation on cyber security.", "Tonga."],
+    ...     ["Tonga.", "We intend to deepen cyber cooperation."])
+    >>> [(l.left, l.right) for l in links]
+    [((1,), (0,)), ((0,), ()), ((), (1,))]
+    >>> [j for j, _ in left_s[0]], [i for i, _ in right_s[1]]
+    ([1], [0])
+    """
+    return _align(left, right, threshold, True, limit)
+
+
+def _align(left, right, threshold, merges: bool, limit: int):
     import numpy as np
 
     lt, rt = _texts(left), _texts(right)
@@ -254,33 +281,15 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
         # Symmetric by construction: the pair is always aligned in one canonical direction, so that
         # align(b, a) is the mirror image of align(a, b) (tie-breaking and the growth of splits and
         # merges otherwise depend on which side comes first).
-        flipped = align(right, left, threshold=threshold, merges=merges)
-        return order_links([Link(link.right, link.left, link.score) for link in flipped])
+        flipped, sugg_r, sugg_l = _align(right, left, threshold, merges, limit)
+        return order_links([Link(link.right, link.left, link.score) for link in flipped]), sugg_l, sugg_r
     t = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     n, m = len(lt), len(rt)
     if n == 0 or m == 0:
-        return order_links([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)])
-    space = _Space(lt, rt)
-    sim = space.similarity()
-    # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
-    floor = min(t - POSITION_PRIOR - GAP_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
-    ii, jj = np.nonzero(sim >= floor)
-    score = sim[ii, jj]
-    if any(isinstance(c, Clause) and c.verb for c in left) and any(isinstance(c, Clause) and c.verb for c in right):
-        # Two commitments that share their frame but nothing they are about are linked only on the
-        # evidence a move needs; their place in the documents is no support.
-        keep = _objects_meet(left, right, ii, jj) | (score >= t + MOVE_MARGIN)
-        ii, jj, score = ii[keep], jj[keep], score[keep]
-    # Among equals prefer the pairs closest in position. The penalty is the squared distance: for a
-    # strictly convex penalty the order-keeping matching of tied pairs is the only cheapest one, so
-    # identical repeated clauses pair in order.
-    tie = 1e-3 * (1.0 - ((ii - jj) / max(n, m)) ** 2)
-    strong = np.flatnonzero(score >= t + MOVE_MARGIN)
-    anchors = strong[_assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
-    table, head_l, head_r = _heading_overlap(left, right)
-    context = score + tie + SECTION_PRIOR * table[head_l[ii], head_r[jj]]
-    groups = [([int(ii[k])], [int(jj[k])]) for k in anchors]
-    groups += [([i], [j]) for i, j in _fill_gaps(anchors, ii, jj, context, n, m, t)]
+        return order_links([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]), {}, {}
+    space, sim, groups, headings = _lexical_pass(left, right, lt, rt, t)
+    if RESCUE_WEIGHTS is not None:
+        groups += _Evidence(space, sim, groups, headings, t - DEFAULT_THRESHOLD, (left, right)).rescue()
     if merges:
         _merge(groups, space)
     scores = space.group_similarity([g[0] for g in groups], [g[1] for g in groups])
@@ -294,7 +303,199 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     used_r = {j for g in groups for j in g[1]}
     links.extend(Link((i,), (), 0.0) for i in range(n) if i not in used_l)
     links.extend(Link((), (j,), 0.0) for j in range(m) if j not in used_r)
-    return order_links(links)
+    sugg_l, sugg_r = _Evidence(space, sim, groups, headings, t - DEFAULT_THRESHOLD, (left, right)).suggestions(limit) if limit > 0 else ({}, {})
+    return order_links(links), sugg_l, sugg_r
+
+
+def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):
+    """Steps 1 to 4: the features, the similarity matrix, the anchors and the in-sequence links.
+
+    Returns the feature space, the similarity matrix, the one-to-one groups found and the heading
+    agreement table (with each side's row in it).
+    """
+    import numpy as np
+
+    n, m = len(lt), len(rt)
+    space = _Space(lt, rt)
+    sim = space.similarity()
+    # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
+    floor = min(t - POSITION_PRIOR - GAP_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
+    ii, jj = np.nonzero(sim >= floor)
+    score = sim[ii, jj]
+    if _annotated(left, right):
+        # Two commitments that share their frame but nothing they are about are linked only on the
+        # evidence a move needs; their place in the documents is no support.
+        keep = _objects_meet(left, right, ii, jj) | (score >= t + MOVE_MARGIN)
+        ii, jj, score = ii[keep], jj[keep], score[keep]
+    # Among equals prefer the pairs closest in position. The penalty is the squared distance: for a
+    # strictly convex penalty the order-keeping matching of tied pairs is the only cheapest one, so
+    # identical repeated clauses pair in order.
+    tie = 1e-3 * (1.0 - ((ii - jj) / max(n, m)) ** 2)
+    strong = np.flatnonzero(score >= t + MOVE_MARGIN)
+    anchors = strong[_assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
+    table, head_l, head_r = _heading_overlap(left, right)
+    context = score + tie + SECTION_PRIOR * table[head_l[ii], head_r[jj]]
+    groups = [([int(ii[k])], [int(jj[k])]) for k in anchors]
+    groups += [([i], [j]) for i, j in _fill_gaps(anchors, ii, jj, context, score, n, m, t)]
+    return space, sim, groups, (table, head_l, head_r)
+
+
+#: Coefficients of the link evidence model (see :class:`_Evidence`), in the order of
+#: :data:`EVIDENCE_FEATURES`, then the intercept: a logistic model of "an analyst links these two
+#: clauses", fitted on the statement reference alignments by ``bench/alignment_statements.py --fit``
+#: (leave-one-pair-out scores in docs/alignment.md). None turns the rescue pass off.
+EVIDENCE_FEATURES = ("similarity", "margin_min", "margin_max", "shared_bigrams", "position", "in_gap", "section")
+RESCUE_WEIGHTS: tuple[float, ...] | None = (4.5, 3.77, 4.28, 0.5, -0.09, 0.19, 0.88, -2.47)
+#: A clause left unlinked by the lexical passes is linked to a free clause of the other side when the
+#: evidence model gives the pair at least this probability (and the pair wins the one-to-one matching).
+RESCUE_P = 0.5
+#: How far under the in-sequence threshold a rescued pair's similarity may be: the threshold keeps
+#: its meaning (raising it asks more of every link) and pairs that share almost nothing stay apart.
+RESCUE_REACH = 0.15
+#: Candidates kept per free clause for the rescue pass and for suggestions: its most similar few.
+_EVIDENCE_K = 5
+#: Pairs below this similarity share almost nothing; they are neither rescued nor suggested.
+_EVIDENCE_FLOOR = 0.05
+SUGGEST_AMONG_FREE = False
+_SUGGEST_POOL = 10
+
+
+class _Evidence:
+    """Evidence that two clauses left apart by the lexical passes are the same commitment rewritten.
+
+    Each candidate pair of clauses gets features that speak for a link beyond its similarity: how far
+    it beats each clause's other options (``margin_min`` / ``margin_max``: a clause's best partner,
+    clearly ahead of the rest, is its likely successor even at low similarity), how many word pairs
+    with content the two share (a long shared run survives a rewrite), whether they sit at the same
+    relative place and in the same gap between the links kept in order, and whether their headings
+    agree. A logistic model over these (:data:`RESCUE_WEIGHTS`) gives the probability of a link.
+    """
+
+    def __init__(self, space: _Space, sim, groups, headings, shift: float = 0.0, clauses=((), ())):
+        """``shift``: how far the caller's threshold is above the default; ``clauses``: the two
+        sequences aligned, whose commitment annotation keeps frame-only pairs apart."""
+        import numpy as np
+
+        self.annotated = clauses if _annotated(*clauses) else None
+        self.sim = sim
+        self.shift = shift
+        self.n, self.m = sim.shape
+        n, m = self.n, self.m
+        self.free_l = np.ones(n, bool)
+        self.free_r = np.ones(m, bool)
+        for gl, gr in groups:
+            self.free_l[gl] = False
+            self.free_r[gr] = False
+        # Gaps between the links kept in order (a moved link does not cut the documents).
+        one = [(min(gl), min(gr), float(sim[min(gl), min(gr)])) for gl, gr in groups]
+        chain = _heaviest_chain(np.array([a for a, _, _ in one], dtype=np.int64),
+                                np.array([b for _, b, _ in one], dtype=np.int64),
+                                np.array([1.0 + 1e-3 * w for _, _, w in one]), n) if one else []
+        self.gap_l = np.searchsorted(np.array([a for a, _ in chain], dtype=np.int64), np.arange(n), side="right")
+        self.gap_r = np.searchsorted(np.array([b for _, b in chain], dtype=np.int64), np.arange(m), side="right")
+        self.table, self.head_l, self.head_r = headings
+        self.bigrams = [_content_bigrams(k) for k in space.keys]
+        # Each clause's two best similarities over the whole other side, for the margins.
+        top_r = -np.sort(-sim, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
+        top_c = -np.sort(-sim, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
+        self.top_r, self.top_c = top_r, top_c
+
+    def candidates(self, among_free: bool = True, k: int = _EVIDENCE_K):
+        """Candidate pairs ``(ii, jj)``: for each free clause its ``_EVIDENCE_K`` most similar clauses
+        of the other side (free ones only when ``among_free``)."""
+        import numpy as np
+
+        sim = self.sim
+        rows = np.flatnonzero(self.free_l)
+        cols = np.flatnonzero(self.free_r)
+        pool_r = cols if among_free else np.arange(self.m)
+        pool_l = rows if among_free else np.arange(self.n)
+        pairs = set()
+        if len(pool_r):
+            sub = sim[np.ix_(rows, pool_r)]
+            best = np.argsort(-sub, axis=1, kind="stable")[:, :min(k, len(pool_r))]
+            pairs.update((int(rows[a]), int(pool_r[b])) for a in range(len(rows)) for b in best[a])
+        if len(pool_l):
+            sub = sim[np.ix_(pool_l, cols)]
+            best = np.argsort(-sub, axis=0, kind="stable")[:min(k, len(pool_l)), :]
+            pairs.update((int(pool_l[a]), int(cols[b])) for b in range(len(cols)) for a in best[:, b])
+        pairs = sorted(p for p in pairs if sim[p] >= _EVIDENCE_FLOOR)
+        ii = np.array([i for i, _ in pairs], dtype=np.int64)
+        jj = np.array([j for _, j in pairs], dtype=np.int64)
+        return ii, jj
+
+    def features(self, ii, jj):
+        """The :data:`EVIDENCE_FEATURES` of pairs ``(ii, jj)``, one row each."""
+        import numpy as np
+
+        s = self.sim[ii, jj]
+        # The best other option of each clause: its first choice, or its second when this pair is first.
+        other_r = np.where(np.isclose(self.top_r[ii, 0], s), self.top_r[ii, 1], self.top_r[ii, 0])
+        other_c = np.where(np.isclose(self.top_c[jj, 0], s), self.top_c[jj, 1], self.top_c[jj, 0])
+        mr, mc = s - other_r, s - other_c
+        shared = np.array([min(len(self.bigrams[i] & self.bigrams[self.n + j]), 8) / 8.0
+                           for i, j in zip(ii.tolist(), jj.tolist())])
+        pos = np.abs(ii / max(self.n - 1, 1) - jj / max(self.m - 1, 1))
+        gap = (self.gap_l[ii] == self.gap_r[jj]).astype(float)
+        sec = self.table[self.head_l[ii], self.head_r[jj]]
+        return np.column_stack([s, np.minimum(mr, mc), np.maximum(mr, mc), shared, pos, gap, sec])
+
+    def probability(self, ii, jj):
+        import numpy as np
+
+        w = np.array(RESCUE_WEIGHTS)
+        z = self.features(ii, jj) @ w[:-1] + w[-1]
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def rank_score(self, ii, jj):
+        import numpy as np
+
+        return self.sim[ii, jj] + SECTION_PRIOR * self.table[self.head_l[ii], self.head_r[jj]]
+
+    def rescue(self) -> list[tuple[list[int], list[int]]]:
+        """One-to-one links between free clauses whose evidence reaches :data:`RESCUE_P`."""
+        import numpy as np
+
+        ii, jj = self.candidates()
+        if len(ii) == 0:
+            return []
+        p = self.probability(ii, jj)
+        if self.annotated is not None:
+            p = np.where(_objects_meet(*self.annotated, ii, jj), p, 0.0)
+        keep = np.flatnonzero((p >= RESCUE_P) & (self.sim[ii, jj] >= DEFAULT_THRESHOLD + self.shift - RESCUE_REACH))
+        ii, jj, p = ii[keep], jj[keep], p[keep]
+        chosen = _assign(ii, jj, p + 1e-3 * (1.0 - np.abs(ii / max(self.n, 1) - jj / max(self.m, 1))),
+                         self.n, self.m)
+        return [([int(ii[k])], [int(jj[k])]) for k in sorted(chosen)]
+
+    def suggestions(self, limit: int = 5):
+        """For each clause left unlinked, the clauses of the other side most likely to continue it:
+        ``(left, right)`` dicts of clause index -> ``((other index, probability), ...)``, best first."""
+        import numpy as np
+
+        ii, jj = self.candidates(among_free=SUGGEST_AMONG_FREE, k=_SUGGEST_POOL)
+        out_l: dict[int, list] = {}
+        out_r: dict[int, list] = {}
+        if len(ii) == 0:
+            return {}, {}
+        p = self.rank_score(ii, jj)
+        for i, j, q in zip(ii.tolist(), jj.tolist(), p.tolist()):
+            if self.free_l[i]:
+                out_l.setdefault(i, []).append((j, q))
+            if self.free_r[j]:
+                out_r.setdefault(j, []).append((i, q))
+        # Best first; among equals the closest in position, then the earlier clause.
+        def ranked(table, size_self, size_other):
+            return {a: tuple((b, round(q, 4)) for b, q in sorted(
+                v, key=lambda x: (-x[1], abs(a / max(size_self, 1) - x[0] / max(size_other, 1)), x[0]))[:limit])
+                for a, v in table.items()}
+        return ranked(out_l, self.n, self.m), ranked(out_r, self.m, self.n)
+
+
+def _content_bigrams(key: str) -> frozenset[tuple[str, str]]:
+    """Stemmed word pairs of a folded clause text that hold at least one content word."""
+    stems = [(_stem(w), w in _FUNCTION_WORDS or w.isdigit()) for w in key.split()]
+    return frozenset((a, b) for (a, fa), (b, fb) in zip(stems, stems[1:]) if not (fa and fb))
 
 
 # Words that carry no subject matter, left out when comparing what two commitments are about.
@@ -303,6 +504,11 @@ _FUNCTION_WORDS = frozenset(
     "they them we it be is are was were been will would shall should may might can could also further "
     "such other any all each both more most than into over under between within about regarding "
     "including toward towards".split())
+
+
+def _annotated(left, right) -> bool:
+    """Both sides carry the commitment annotation (actor and verb) of :class:`Clause` records."""
+    return any(isinstance(c, Clause) and c.verb for c in left) and any(isinstance(c, Clause) and c.verb for c in right)
 
 
 def _object_words(c: str | Clause) -> frozenset[str]:
@@ -390,7 +596,7 @@ def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]
     return table, li, ri
 
 
-def _fill_gaps(anchors, ii, jj, context, n: int, m: int, t: float) -> list[tuple[int, int]]:
+def _fill_gaps(anchors, ii, jj, context, sim, n: int, m: int, t: float) -> list[tuple[int, int]]:
     """In-sequence links between consecutive anchors that kept their order (step 4).
 
     ``(ii, jj)`` are the candidate pairs, ``context`` their similarity plus heading prior, and
@@ -412,7 +618,10 @@ def _fill_gaps(anchors, ii, jj, context, n: int, m: int, t: float) -> list[tuple
     size_r = np.bincount(gap_r, weights=free_r.astype(float))[gap_r[jj]]
     # A pair alone in its gap on both sides is all but certainly the same slot rewritten: the gap prior
     # falls with the square of the gap's size, so it only speaks for the smallest gaps.
-    score = context[keep] + agree * (POSITION_PRIOR + GAP_PRIOR / np.maximum(size_l, size_r) ** 2)
+    # Place is support for a pair that shares something, not evidence of its own: two unrelated
+    # clauses that each sit alone between the same anchors get no prior.
+    prior = agree * (POSITION_PRIOR + GAP_PRIOR / np.maximum(size_l, size_r) ** 2) * (sim[keep] >= PRIOR_FLOOR)
+    score = context[keep] + prior
     keep = score >= t
     ii, jj, score = ii[keep], jj[keep], score[keep]
     if len(ii) > _TOP_K * (n + m):

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statediff
-from statediff.aligner import (DEFAULT_THRESHOLD, GAP_PRIOR, MOVE_MARGIN, POSITION_PRIOR, align, moved_links,
-                               similarity)
+from statediff.aligner import (DEFAULT_THRESHOLD, GAP_PRIOR, MOVE_MARGIN, POSITION_PRIOR, RESCUE_REACH, align,
+                               moved_links, similarity)
 from statediff.model import Link
 
 from .conftest import JF, ROOT
@@ -141,7 +141,10 @@ def test_threshold_decides_what_is_linked() -> None:
     # A pair in place, alone in its gap, gets the position and gap priors on top of its similarity.
     bonus = POSITION_PRIOR + GAP_PRIOR
     assert pairs(align(left, right, threshold=score + bonus - 0.01)) == {((0,), (0,))}
-    assert pairs(align(left, right, threshold=score + bonus + 0.01)) == {((0,), ()), ((), (0,))}
+    # The evidence pass links a clear pair up to RESCUE_REACH under the threshold, never further.
+    reach = max(bonus, RESCUE_REACH)
+    assert pairs(align(left, right, threshold=score + reach - 0.01)) == {((0,), (0,))}
+    assert pairs(align(left, right, threshold=score + reach + 0.01)) == {((0,), ()), ((), (0,))}
 
 
 def test_a_lone_clause_rewritten_in_place_needs_less_evidence_than_one_among_many() -> None:
