@@ -356,7 +356,7 @@ RESCUE_REACH = 0.15
 _EVIDENCE_K = 5
 #: Pairs below this similarity share almost nothing; they are neither rescued nor suggested.
 _EVIDENCE_FLOOR = 0.05
-SUGGEST_AMONG_FREE = False
+#: Candidates looked at per unlinked clause for its suggestions.
 _SUGGEST_POOL = 10
 
 
@@ -447,11 +447,6 @@ class _Evidence:
         z = self.features(ii, jj) @ w[:-1] + w[-1]
         return 1.0 / (1.0 + np.exp(-z))
 
-    def rank_score(self, ii, jj):
-        import numpy as np
-
-        return self.sim[ii, jj] + SECTION_PRIOR * self.table[self.head_l[ii], self.head_r[jj]]
-
     def rescue(self) -> list[tuple[list[int], list[int]]]:
         """One-to-one links between free clauses whose evidence reaches :data:`RESCUE_P`."""
         import numpy as np
@@ -469,27 +464,35 @@ class _Evidence:
         return [([int(ii[k])], [int(jj[k])]) for k in sorted(chosen)]
 
     def suggestions(self, limit: int = 5):
-        """For each clause left unlinked, the clauses of the other side most likely to continue it:
-        ``(left, right)`` dicts of clause index -> ``((other index, probability), ...)``, best first."""
+        """For each clause left unlinked, up to ``limit`` clauses of the other side that may continue
+        it: ``(left, right)`` dicts of clause index -> ``((other index, similarity), ...)``.
+
+        Candidates are each unlinked clause's most similar clauses on the other side, linked or not (a
+        dropped clause may live on inside a clause that continues another). They are ranked by
+        similarity plus the heading prior of the in-sequence links; ties go to the closest in
+        position, then the earlier clause. Measured on the statement references, the evidence model
+        ranks them no better than this (docs/alignment.md).
+        """
         import numpy as np
 
-        ii, jj = self.candidates(among_free=SUGGEST_AMONG_FREE, k=_SUGGEST_POOL)
+        ii, jj = self.candidates(among_free=False, k=_SUGGEST_POOL)
+        if len(ii) == 0 or limit <= 0:
+            return {}, {}
+        sim = self.sim[ii, jj]
+        rank = sim + SECTION_PRIOR * self.table[self.head_l[ii], self.head_r[jj]]
+        pos = np.abs(ii / max(self.n, 1) - jj / max(self.m, 1))
         out_l: dict[int, list] = {}
         out_r: dict[int, list] = {}
-        if len(ii) == 0:
-            return {}, {}
-        p = self.rank_score(ii, jj)
-        for i, j, q in zip(ii.tolist(), jj.tolist(), p.tolist()):
+        for i, j, s, r, d in zip(ii.tolist(), jj.tolist(), sim.tolist(), rank.tolist(), pos.tolist()):
             if self.free_l[i]:
-                out_l.setdefault(i, []).append((j, q))
+                out_l.setdefault(i, []).append((-r, d, j, s))
             if self.free_r[j]:
-                out_r.setdefault(j, []).append((i, q))
-        # Best first; among equals the closest in position, then the earlier clause.
-        def ranked(table, size_self, size_other):
-            return {a: tuple((b, round(q, 4)) for b, q in sorted(
-                v, key=lambda x: (-x[1], abs(a / max(size_self, 1) - x[0] / max(size_other, 1)), x[0]))[:limit])
-                for a, v in table.items()}
-        return ranked(out_l, self.n, self.m), ranked(out_r, self.m, self.n)
+                out_r.setdefault(j, []).append((-r, d, i, s))
+
+        def best(table):
+            return {a: tuple((b, s) for _, _, b, s in sorted(v)[:limit]) for a, v in sorted(table.items())}
+
+        return best(out_l), best(out_r)
 
 
 def _content_bigrams(key: str) -> frozenset[tuple[str, str]]:

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
-from .aligner import align, moved_links
+from .aligner import align_and_suggest, moved_links
 from .classifier import LABELS, classify, is_cosmetic_only
 from .differ import diff_words
 from .errors import StatediffError
 from .lexicon import Lexicon
-from .model import Clause, Comparison, Document, Edit, Link, Pair, Series
+from .model import Clause, Comparison, Document, Edit, Link, Pair, Series, Suggestion
 from .series import DocumentSpec, Progress
 
 __all__ = ["compare", "summarize", "track"]
@@ -20,7 +20,8 @@ _STATUSES = ("unchanged", "changed", "added", "dropped")
 
 
 def compare(left: Document, right: Document, *, threshold: float | None = None,
-            lexicon: Lexicon | None = None, only: Iterable[str] | str | None = None) -> Comparison:
+            lexicon: Lexicon | None = None, only: Iterable[str] | str | None = None,
+            suggest: bool = True) -> Comparison:
     """Compare two documents clause by clause.
 
     Returns a :class:`Comparison` whose ``pairs`` cover every clause of both documents exactly once,
@@ -31,6 +32,10 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     (``changed``, ``added``, ``dropped``, ``unchanged``) or ``moved``, e.g.
     ``only=["strengthened", "softened"]`` or ``only="added,dropped"``; the ``summary`` still counts
     the whole comparison. An unknown name raises :class:`StatediffError`.
+
+    Each added and dropped pair carries up to five ``suggestions``: clauses of the other document
+    that may continue it, best first (``suggest=False`` leaves them out). They are not links and
+    never count as changes.
 
     >>> import statediff
     >>> a = statediff.parse("(1) We oppose change by coercion.")
@@ -43,13 +48,30 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     """
     keep = _only(only)
     _check_size(left, right)
-    links = align(left.clauses, right.clauses, threshold=threshold)
+    links, sugg_l, sugg_r = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
+                                              limit=SUGGESTIONS if suggest else 0)
     moved = moved_links(links)
-    pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon) for k, link in enumerate(links))
+    pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
+                        _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
+                  for k, link in enumerate(links))
     summary = summarize(pairs)
     if keep is not None:
         pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
     return Comparison(left=left, right=right, pairs=pairs, summary=summary)
+
+
+#: The most suggestions an added or dropped clause carries.
+SUGGESTIONS = 5
+
+
+def _suggestions(link: Link, sugg_l: dict, sugg_r: dict, left: Sequence[Clause],
+                 right: Sequence[Clause]) -> tuple[Suggestion, ...]:
+    """The suggestions of an added or dropped pair, named by the other side's clause numbers."""
+    if link.left and not link.right:
+        return tuple(Suggestion(right[j].number, j, round(score, 2)) for j, score in sugg_l.get(link.left[0], ()))
+    if link.right and not link.left:
+        return tuple(Suggestion(left[i].number, i, round(score, 2)) for i, score in sugg_r.get(link.right[0], ()))
+    return ()
 
 
 #: The most clause pairs compared at once. The aligner scores every pair (a dense matrix) and solves
@@ -119,7 +141,7 @@ def summarize(pairs: Sequence[Pair]) -> dict[str, Any]:
 
 
 def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Clause],
-          lexicon: Lexicon | None) -> Pair:
+          lexicon: Lexicon | None, suggestions: tuple[Suggestion, ...] = ()) -> Pair:
     lc = [left[i] for i in link.left]
     rc = [right[j] for j in link.right]
     lt = " ".join(c.text for c in lc)
@@ -134,4 +156,5 @@ def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Claus
     labels = classify(edits, lc, rc, lexicon=lexicon)
     return Pair(status=status, left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),
                 score=link.score if lc and rc else 0.0, moved=moved and bool(lc and rc), left_text=lt,
-                right_text=rt, edits=edits, labels=labels, left_index=link.left, right_index=link.right)
+                right_text=rt, edits=edits, labels=labels, left_index=link.left, right_index=link.right,
+                suggestions=suggestions)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Op", "Status", "Clause", "Part", "Document", "Link", "Edit", "Pair", "Comparison", "Event",
-           "Revision", "Lineage", "Series"]
+__all__ = ["Op", "Status", "Clause", "Part", "Document", "Link", "Edit", "Suggestion", "Pair", "Comparison",
+           "Event", "Revision", "Lineage", "Series"]
 
 Op = Literal["equal", "insert", "delete", "replace"]
 Status = Literal["unchanged", "changed", "added", "dropped"]
@@ -92,6 +92,19 @@ class Edit:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A clause of the other document that may continue an added or dropped clause: not a link.
+
+    ``number`` and ``index`` name the other side's clause (its right-hand clause for a dropped pair,
+    its left-hand clause for an added one); ``score`` is the similarity of the two clauses.
+    """
+
+    number: str
+    index: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Pair:
     """One row of a comparison: an aligned group with its status, word edits and labels."""
 
@@ -106,6 +119,9 @@ class Pair:
     labels: tuple[str, ...] = ()
     left_index: tuple[int, ...] = ()  # clause indexes, parallel to ``left``
     right_index: tuple[int, ...] = ()
+    #: For an added or dropped pair, the other side's clauses that may continue it, best first (never
+    #: counted as a change): see :func:`statediff.aligner.align_and_suggest`.
+    suggestions: tuple[Suggestion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import statediff
+from statediff import aligner
 from statediff.aligner import (DEFAULT_THRESHOLD, GAP_PRIOR, MOVE_MARGIN, POSITION_PRIOR, RESCUE_REACH, align,
                                moved_links, similarity)
 from statediff.model import Link
@@ -147,9 +148,11 @@ def test_threshold_decides_what_is_linked() -> None:
     assert pairs(align(left, right, threshold=score + reach + 0.01)) == {((0,), ()), ((), (0,))}
 
 
-def test_a_lone_clause_rewritten_in_place_needs_less_evidence_than_one_among_many() -> None:
+def test_a_lone_clause_rewritten_in_place_needs_less_evidence_than_one_among_many(monkeypatch) -> None:
     # One clause each side between the same two anchors is the same slot rewritten; among several
-    # unlinked clauses the same pair gets only a quarter of the gap prior and is left alone.
+    # unlinked clauses the same pair gets only a quarter of the gap prior and the lexical passes
+    # leave it alone (the evidence pass, off here, weighs it on other grounds).
+    monkeypatch.setattr(aligner, "RESCUE_WEIGHTS", None)
     weak_l = "The Ministers discussed the regional security situation at length."
     weak_r = "The Ministers discussed the security of maritime trade routes."
     t = similarity([weak_l], [weak_r])[0, 0] + POSITION_PRIOR + GAP_PRIOR / 2
@@ -173,8 +176,9 @@ def test_a_moved_clause_does_not_displace_the_clauses_that_stayed() -> None:
     assert [links[k].left for k in sorted(moved_links(links))] == [(1,)]
 
 
-def test_a_move_needs_more_similarity_than_a_pair_in_place() -> None:
-    # The same weak pair is linked where it stands and left alone when it would have to be a move.
+def test_a_move_needs_more_similarity_than_a_pair_in_place(monkeypatch) -> None:
+    # In the lexical passes the same weak pair is linked where it stands and left alone when it would
+    # have to be a move; the evidence pass then links it, since each is clearly the other's only match.
     weak_l = "The Ministers discussed the regional security situation at length."
     weak_r = "The Ministers discussed the security of maritime trade routes."
     score = similarity([weak_l], [weak_r])[0, 0]
@@ -182,7 +186,41 @@ def test_a_move_needs_more_similarity_than_a_pair_in_place() -> None:
     in_place = align([SENTENCES[0], weak_l, SENTENCES[1]], [SENTENCES[0], weak_r, SENTENCES[1]])
     assert ((1,), (1,)) in pairs(in_place)
     moved = align([weak_l] + SENTENCES[:4], SENTENCES[:4] + [weak_r])
+    assert ((0,), (4,)) in pairs(moved)
+    monkeypatch.setattr(aligner, "RESCUE_WEIGHTS", None)
+    moved = align([weak_l] + SENTENCES[:4], SENTENCES[:4] + [weak_r])
     assert ((0,), ()) in pairs(moved) and ((), (4,)) in pairs(moved)
+
+
+def _numbered(left, right, links):
+    return {(tuple(left[i].number for i in link.left), tuple(right[j].number for j in link.right)) for link in links}
+
+
+def test_a_moved_commitment_restated_is_followed() -> None:
+    # US-EU TTC 2021 -> 2022: the investment-screening commitment moved from working group 1 to the
+    # section on investment and was restated (similarity 0.51, under the bar a move needs alone). It
+    # is each clause's clearly best match and shares "investment screening", "national security".
+    corpora = ROOT / "fixtures" / "corpora" / "us-eu-trade-and-technology-council-joint-statements"
+    old = statediff.read(corpora / "2021-09-29.txt").clauses
+    new = statediff.read(corpora / "2022-12-05.txt").clauses
+    links = align(old, new)
+    numbered = _numbered(old, new, links)
+    assert (("2.1.b1.3",), ("II.F.h2.p1.3",)) in numbered
+    link = next(k for k, l in enumerate(links) if l.left and old[l.left[0]].number == "2.1.b1.3")
+    assert link in moved_links(links)
+    assert "investment screening" in old[links[link].left[0]].text
+    assert "investment screening" in new[links[link].right[0]].text
+
+
+def test_a_lone_unrelated_clause_between_two_anchors_is_not_paired() -> None:
+    # Two clauses from different statements (similarity 0.13), each alone between the same two
+    # anchors: their place is no evidence that one continues the other.
+    cri = "Diplomatic engagement continues to be an essential tool for the international community's fight against ransomware attacks."
+    aukus = ("We continue to engage openly and transparently with the International Atomic Energy Agency (IAEA) and "
+             "remain committed to an approach that sets the highest non-proliferation standard.")
+    assert 0.1 < similarity([cri], [aukus])[0, 0] < aligner.PRIOR_FLOOR
+    links = align([SENTENCES[0], cri, SENTENCES[1]], [SENTENCES[0], aukus, SENTENCES[1]])
+    assert pairs(links) == {((0,), (0,)), ((1,), ()), ((), (1,)), ((2,), (2,))}
 
 
 def test_clauses_and_strings_align_alike() -> None:
