@@ -266,7 +266,7 @@ def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause
     ...     ["We will expand cooperation on cyber security.", "Tonga."],
     ...     ["Tonga.", "We intend to deepen cyber cooperation."])
     >>> [(l.left, l.right) for l in links]
-    [((1,), (0,)), ((0,), ()), ((), (1,))]
+    [((0,), ()), ((1,), (0,)), ((), (1,))]
     >>> [j for j, _ in left_s[0]], [i for i, _ in right_s[1]]
     ([1], [0])
     """

@@ -155,6 +155,8 @@ def compare(
     only: Optional[str] = typer.Option(None, "--only", metavar="LABEL[,LABEL]",
                                        help="Show only pairs with one of these labels, statuses or 'moved', "
                                             "e.g. strengthened,softened; the summary still counts all pairs."),
+    suggest: bool = typer.Option(True, "--suggest/--no-suggest",
+                                 help="Name the clauses that may continue an added or dropped one."),
 ) -> None:
     """Compare two documents clause by clause. Exit 0: no substantive change; 1: changes; 2: trouble."""
     from . import api, reader
@@ -171,7 +173,7 @@ def compare(
                         timeout=timeout)
         b = reader.read(right, part=right_part or right_in or part, format=fmt, encoding=encoding, lexicon=lex,
                         timeout=timeout)
-        result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only)
+        result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest)
         options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
         write_output(render(result, format.value, **options), output)
     except StatediffError as exc:

@@ -245,14 +245,33 @@ def _numbers_text(p: Pair) -> str:
     return right if left == right else f"{left} \u2192 {right}"
 
 
-def _absent(c: Comparison, side: str):
+def _absent(c: Comparison, side: str, p: Pair | None = None):
     d, other = (c.left, c.right) if side == "left" else (c.right, c.left)
     # The date names the document only when it tells the two apart.
     if d.date and d.date != other.date:
         note = f"Not in {_short_date(d.date)}"
     else:
         note = "Not in the earlier document" if side == "left" else "Not in the later document"
-    return _e("div", {"class": "sd-cell sd-absent"}, _e("span", {"class": "sd-absent-note"}, note))
+    cell = _e("div", {"class": "sd-cell sd-absent"}, _e("span", {"class": "sd-absent-note"}, note))
+    if p is not None and p.suggestions:
+        cell.append(_suggestions(d, side, p))
+    return cell
+
+
+def _suggestions(d: Document, side: str, p: Pair):
+    """The clauses of document ``d`` (on ``side``) that may continue the pair's clause: tentative,
+    each a link to the clause and a disclosure with its text, to read beside the pair's own."""
+    head = "Possibly continues" if p.status == "added" else "Possibly continued by"
+    items = []
+    for s in p.suggestions:
+        summary = _e("summary", {}, _e("a", {"href": "#" + _anchor_id(side, s.number)}, s.number),
+                     _e("span", {"class": "sd-suggest-score"}, f" {round(s.score * 100)}% similar"))
+        text = d.clauses[s.index].text if 0 <= s.index < len(d.clauses) else ""
+        items.append(_e("li", {}, _e("details", {"class": "sd-suggestion"}, summary,
+                                     _e("p", {"class": "sd-suggest-text"}, text))))
+    return _e("div", {"class": "sd-suggest", "role": "note", "aria-label": f"{head} (not a link)"},
+              _e("p", {"class": "sd-suggest-head"}, head, _e("span", {"class": "sd-vh"}, " (a guess, not a link)")),
+              _e("ul", {}, items))
 
 
 def _cell(side: str, numbers: Sequence[str], text):
@@ -304,8 +323,8 @@ def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
     if p.labels:
         meta.append(_e("ul", {"class": "sd-pair-labels", "aria-label": "Labels"},
                        [_e("li", {"class": "sd-label", "data-label": label}, label) for label in p.labels]))
-    left = _cell("left", p.left, _text(p, "left")) if p.left else _absent(c, "left")
-    right = _cell("right", p.right, _text(p, "right")) if p.right else _absent(c, "right")
+    left = _cell("left", p.left, _text(p, "left")) if p.left else _absent(c, "left", p)
+    right = _cell("right", p.right, _text(p, "right")) if p.right else _absent(c, "right", p)
     classes = f"sd-pair sd-pair-{p.status}" + (" sd-moved" if p.moved else "")
     attrib = {"class": classes, "data-status": p.status, "tabindex": "-1",
               "aria-label": f"Clause {_numbers_text(p)}: {p.status}" + (", moved" if p.moved else "")}

@@ -26,10 +26,13 @@ def document_dict(d: Document) -> dict[str, Any]:
 
 
 def pair_dict(p: Pair) -> dict[str, Any]:
-    return {"status": p.status, "left": list(p.left), "right": list(p.right), "score": p.score,
-            "moved": p.moved, "left_text": p.left_text, "right_text": p.right_text,
-            "edits": [{"op": e.op, "left": e.left, "right": e.right} for e in p.edits],
-            "labels": list(p.labels)}
+    out = {"status": p.status, "left": list(p.left), "right": list(p.right), "score": p.score,
+           "moved": p.moved, "left_text": p.left_text, "right_text": p.right_text,
+           "edits": [{"op": e.op, "left": e.left, "right": e.right} for e in p.edits],
+           "labels": list(p.labels)}
+    if p.suggestions:  # optional: added and dropped pairs only, and only when there are some
+        out["suggestions"] = [{"number": s.number, "score": s.score} for s in p.suggestions]
+    return out
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
 
-__all__ = ["render_text", "word_diff"]
+__all__ = ["render_text", "suggestion_line", "word_diff"]
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _SIGN = {"changed": "~", "added": "+", "dropped": "-", "unchanged": "="}
@@ -41,6 +41,13 @@ def _doc_line(mark: str, d: Document) -> str:
     if d.title and d.title != d.part:
         bits.append(f"{d.title}")
     return "  ".join(bits)
+
+
+def suggestion_line(p: Pair) -> str:
+    """``possibly continues 4(2) 0.31, 3(1) 0.22`` (an added pair) or ``possibly continued by ...``
+    (a dropped pair): candidates, not links."""
+    verb = "possibly continues" if p.status == "added" else "possibly continued by"
+    return f"{verb} " + ", ".join(f"{s.number} {s.score:.2f}" for s in p.suggestions)
 
 
 def _numbers(p: Pair) -> str:
@@ -85,6 +92,9 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
         lines.append("")
         lines.append(f"{_BOLD}{head}{_RESET}" if color else head)
         lines.append("    " + word_diff(p, color))
+        if p.suggestions:
+            line = "    " + suggestion_line(p)
+            lines.append(f"{_DIM}{line}{_RESET}" if color else line)
     # From the summary, which counts every pair even when the comparison shows only some (``only=``).
     if not any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")):
         lines.append("")
