@@ -260,18 +260,17 @@ def _absent(c: Comparison, side: str, p: Pair | None = None):
 
 def _suggestions(d: Document, side: str, p: Pair):
     """The clauses of document ``d`` (on ``side``) that may continue the pair's clause: tentative,
-    each a link to the clause and a disclosure with its text, to read beside the pair's own."""
+    each a link to the clause and a disclosure that shows its text beside the pair's own (the
+    report's script copies it from the clause when opened, so the page does not carry every text
+    six times)."""
     head = "Possibly continues" if p.status == "added" else "Possibly continued by"
-    items = []
+    box = _e("div", {"class": "sd-suggest", "role": "note", "aria-label": f"{head} (not a link)"},
+             _e("p", {"class": "sd-suggest-head"}, head, _e("span", {"class": "sd-vh"}, " (a guess, not a link)")))
     for s in p.suggestions:
-        summary = _e("summary", {}, _e("a", {"href": "#" + _anchor_id(side, s.number)}, s.number),
-                     _e("span", {"class": "sd-suggest-score"}, f" {round(s.score * 100)}% similar"))
-        text = d.clauses[s.index].text if 0 <= s.index < len(d.clauses) else ""
-        items.append(_e("li", {}, _e("details", {"class": "sd-suggestion"}, summary,
-                                     _e("p", {"class": "sd-suggest-text"}, text))))
-    return _e("div", {"class": "sd-suggest", "role": "note", "aria-label": f"{head} (not a link)"},
-              _e("p", {"class": "sd-suggest-head"}, head, _e("span", {"class": "sd-vh"}, " (a guess, not a link)")),
-              _e("ul", {}, items))
+        link = _e("a", {"href": "#" + _anchor_id(side, s.number)}, s.number)
+        link.tail = f" {round(s.score * 100)}% similar"
+        box.append(_e("details", {"class": "sd-suggestion"}, _e("summary", {}, link)))
+    return box
 
 
 def _cell(side: str, numbers: Sequence[str], text):
