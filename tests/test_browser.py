@@ -339,3 +339,17 @@ def save_screenshots(out: Path) -> list[Path]:
 if __name__ == "__main__":
     for shot in save_screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")):
         print(shot)
+
+
+def test_a_suggestion_opens_beside_its_clause_and_links_to_the_candidate(serve) -> None:
+    series = CORPORA / "us-eu-summit-statements"
+    c = statediff.compare(statediff.read(series / "2021-06-15.txt"), statediff.read(series / "2023-10-20.txt"))
+    s = serve(statediff.render(c, "html"))
+    box = s.page.locator("article:has(#left-26\\.5) details.sd-suggestion").first
+    box.locator("summary").click(position={"x": 200, "y": 5})  # open the disclosure, not the link
+    text = box.locator(".sd-suggest-text")
+    text.wait_for()
+    assert "international law" in text.inner_text() and "UNCLOS" in text.inner_text()
+    box.locator("summary a").click()
+    assert s.page.evaluate("location.hash") == "#right-11"
+    assert s.errors == [] and s.requests == []
