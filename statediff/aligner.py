@@ -18,15 +18,24 @@
    priors for pairs at the same relative place in their gap (``POSITION_PRIOR``), for a pair alone
    in its gap (``GAP_PRIOR``) and for clauses under matching section headings (``SECTION_PRIOR``).
    A clause that stayed where it was needs less lexical evidence than one that moved, and nothing
-   here can stop a move from being found in step 3.
-5. *Splits and merges*: an unlinked clause next to a linked one joins that group (1:n or n:1) when the
+   here can stop a move from being found in step 3. The priors need similarity ``PRIOR_FLOOR``:
+   place supports a pair that shares something, it is no evidence of its own.
+5. *Evidence pass* (:class:`_Evidence`): a clause still unlinked is linked to a free clause of the
+   other side when a logistic model over the pair's similarity, its margins over each clause's other
+   options, shared word pairs, place and headings (``RESCUE_WEIGHTS``, fitted on annotated statement
+   pairs) gives at least ``RESCUE_P``: a commitment moved and restated is each clause's clear best
+   match long before its similarity reaches the bar a move needs alone.
+6. *Splits and merges*: an unlinked clause next to a linked one joins that group (1:n or n:1) when the
    group becomes clearly more similar with it and most of the clause's weight is found on the
    other side.
-6. *Moves*: :func:`moved_links` keeps the longest chain of links in order on both sides (of equally
+7. *Suggestions* (:func:`align_and_suggest`): for each clause still unlinked, the other side's
+   clauses that may continue it, by similarity and heading agreement. Not links.
+8. *Moves*: :func:`moved_links` keeps the longest chain of links in order on both sides (of equally
    long ones, the most similar); the rest moved.
 
-The parameters were fitted on the ArgRewrite development gold data (all but ``SECTION_PRIOR``: the
-data has no headings); see ``docs/alignment.md`` and ``bench/alignment.py --cv``. Ties are broken
+The parameters of steps 1 to 6 were fitted on the ArgRewrite development gold data (all but
+``SECTION_PRIOR``: the data has no headings), the evidence model on the statement alignments in
+``bench/data``; see ``docs/alignment.md`` and ``bench/alignment.py --cv``. Ties are broken
 towards the pairs closest in position, so results never depend on hash order or machine speed.
 """
 
@@ -258,9 +267,9 @@ def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause
     that may continue it, best first.
 
     Returns ``(links, left_suggestions, right_suggestions)``: the links as :func:`align` gives them,
-    and dicts from the index of an unlinked left (right) clause to ``((right (left) index, score),
-    ...)``. A suggestion is not a link: the score is the evidence model's probability that an analyst
-    would link the two clauses (see :class:`_Evidence`), under the bar a confident link needs.
+    and dicts from the index of an unlinked left (right) clause to ``((right (left) index,
+    similarity), ...)``. A suggestion is not a link: see :meth:`_Evidence.suggestions` for how the
+    candidates are chosen and ranked.
 
     >>> links, left_s, right_s = align_and_suggest(
     ...     ["We will expand cooperation on cyber security.", "Tonga."],
@@ -274,8 +283,6 @@ def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause
 
 
 def _align(left, right, threshold, merges: bool, limit: int):
-    import numpy as np
-
     lt, rt = _texts(left), _texts(right)
     if (len(rt), rt) < (len(lt), lt):
         # Symmetric by construction: the pair is always aligned in one canonical direction, so that
@@ -288,8 +295,10 @@ def _align(left, right, threshold, merges: bool, limit: int):
     if n == 0 or m == 0:
         return order_links([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]), {}, {}
     space, sim, groups, headings = _lexical_pass(left, right, lt, rt, t)
+    evidence = _Evidence(space, sim, headings, t - DEFAULT_THRESHOLD, (left, right)) \
+        if RESCUE_WEIGHTS is not None or limit > 0 else None
     if RESCUE_WEIGHTS is not None:
-        groups += _Evidence(space, sim, groups, headings, t - DEFAULT_THRESHOLD, (left, right)).rescue()
+        groups += evidence.regroup(groups).rescue()
     if merges:
         _merge(groups, space)
     scores = space.group_similarity([g[0] for g in groups], [g[1] for g in groups])
@@ -303,7 +312,7 @@ def _align(left, right, threshold, merges: bool, limit: int):
     used_r = {j for g in groups for j in g[1]}
     links.extend(Link((i,), (), 0.0) for i in range(n) if i not in used_l)
     links.extend(Link((), (j,), 0.0) for j in range(m) if j not in used_r)
-    sugg_l, sugg_r = _Evidence(space, sim, groups, headings, t - DEFAULT_THRESHOLD, (left, right)).suggestions(limit) if limit > 0 else ({}, {})
+    sugg_l, sugg_r = evidence.regroup(groups).suggestions(limit) if limit > 0 else ({}, {})
     return order_links(links), sugg_l, sugg_r
 
 
@@ -371,34 +380,41 @@ class _Evidence:
     agree. A logistic model over these (:data:`RESCUE_WEIGHTS`) gives the probability of a link.
     """
 
-    def __init__(self, space: _Space, sim, groups, headings, shift: float = 0.0, clauses=((), ())):
+    def __init__(self, space: _Space, sim, headings, shift: float = 0.0, clauses=((), ())):
         """``shift``: how far the caller's threshold is above the default; ``clauses``: the two
-        sequences aligned, whose commitment annotation keeps frame-only pairs apart."""
+        sequences aligned, whose commitment annotation keeps frame-only pairs apart. Call
+        :meth:`regroup` with the links found so far before asking for candidates."""
         import numpy as np
 
         self.annotated = clauses if _annotated(*clauses) else None
         self.sim = sim
         self.shift = shift
-        self.n, self.m = sim.shape
+        self.n, self.m = n, m = sim.shape
+        self.table, self.head_l, self.head_r = headings
+        self.bigrams = [_content_bigrams(k) for k in space.keys]
+        # Each clause's two best similarities over the whole other side, for the margins.
+        self.top_r = -np.sort(-sim, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
+        self.top_c = -np.sort(-sim, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
+        self.regroup([])
+
+    def regroup(self, groups) -> _Evidence:
+        """Take the groups linked so far: which clauses are free, and the gaps between the groups
+        kept in order (a moved group does not cut the documents)."""
+        import numpy as np
+
         n, m = self.n, self.m
         self.free_l = np.ones(n, bool)
         self.free_r = np.ones(m, bool)
         for gl, gr in groups:
             self.free_l[gl] = False
             self.free_r[gr] = False
-        # Gaps between the links kept in order (a moved link does not cut the documents).
-        one = [(min(gl), min(gr), float(sim[min(gl), min(gr)])) for gl, gr in groups]
-        chain = _heaviest_chain(np.array([a for a, _, _ in one], dtype=np.int64),
-                                np.array([b for _, b, _ in one], dtype=np.int64),
-                                np.array([1.0 + 1e-3 * w for _, _, w in one]), n) if one else []
+        firsts = [(min(gl), min(gr)) for gl, gr in groups]
+        ii = np.array([a for a, _ in firsts], dtype=np.int64)
+        jj = np.array([b for _, b in firsts], dtype=np.int64)
+        chain = _heaviest_chain(ii, jj, 1.0 + 1e-3 * self.sim[ii, jj], n) if firsts else []
         self.gap_l = np.searchsorted(np.array([a for a, _ in chain], dtype=np.int64), np.arange(n), side="right")
         self.gap_r = np.searchsorted(np.array([b for _, b in chain], dtype=np.int64), np.arange(m), side="right")
-        self.table, self.head_l, self.head_r = headings
-        self.bigrams = [_content_bigrams(k) for k in space.keys]
-        # Each clause's two best similarities over the whole other side, for the margins.
-        top_r = -np.sort(-sim, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
-        top_c = -np.sort(-sim, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
-        self.top_r, self.top_c = top_r, top_c
+        return self
 
     def candidates(self, among_free: bool = True, k: int = _EVIDENCE_K):
         """Candidate pairs ``(ii, jj)``: for each free clause its ``_EVIDENCE_K`` most similar clauses
