@@ -427,18 +427,22 @@ class _Evidence:
         pool_r = cols if among_free else np.arange(self.m)
         pool_l = rows if among_free else np.arange(self.n)
         pairs = set()
-        if len(pool_r):
-            sub = sim[np.ix_(rows, pool_r)]
-            best = np.argsort(-sub, axis=1, kind="stable")[:, :min(k, len(pool_r))]
-            pairs.update((int(rows[a]), int(pool_r[b])) for a in range(len(rows)) for b in best[a])
-        if len(pool_l):
-            sub = sim[np.ix_(pool_l, cols)]
-            best = np.argsort(-sub, axis=0, kind="stable")[:min(k, len(pool_l)), :]
-            pairs.update((int(pool_l[a]), int(cols[b])) for b in range(len(cols)) for a in best[:, b])
-        pairs = sorted(p for p in pairs if sim[p] >= _EVIDENCE_FLOOR)
-        ii = np.array([i for i, _ in pairs], dtype=np.int64)
-        jj = np.array([j for _, j in pairs], dtype=np.int64)
-        return ii, jj
+        ii, jj = [], []
+        if len(rows) and len(pool_r):
+            best = _top_k(sim[np.ix_(rows, pool_r)], k)
+            ii.append(np.repeat(rows, best.shape[1]))
+            jj.append(pool_r[best].ravel())
+        if len(cols) and len(pool_l):
+            best = _top_k(sim[np.ix_(pool_l, cols)].T, k)
+            ii.append(pool_l[best].ravel())
+            jj.append(np.repeat(cols, best.shape[1]))
+        if not ii:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        # Each pair once, in order of (left, right); only pairs that share something.
+        code = np.unique(np.concatenate(ii) * self.m + np.concatenate(jj))
+        ii, jj = code // self.m, code % self.m
+        keep = sim[ii, jj] >= _EVIDENCE_FLOOR
+        return ii[keep], jj[keep]
 
     def features(self, ii, jj):
         """The :data:`EVIDENCE_FEATURES` of pairs ``(ii, jj)``, one row each."""
@@ -511,6 +515,14 @@ class _Evidence:
         return best(out_l), best(out_r)
 
 
+def _top_k(mat, k: int):
+    """Column indexes of the ``k`` largest values of each row (ties: the earlier column), a row each."""
+    import numpy as np
+
+    return np.argsort(-mat, axis=1, kind="stable")[:, :min(k, mat.shape[1])]
+
+
+@lru_cache(maxsize=65536)
 def _content_bigrams(key: str) -> frozenset[tuple[str, str]]:
     """Stemmed word pairs of a folded clause text that hold at least one content word."""
     stems = [(_stem(w), w in _FUNCTION_WORDS or w.isdigit()) for w in key.split()]
@@ -534,8 +546,12 @@ def _object_words(c: str | Clause) -> frozenset[str]:
     """The content words of an annotated clause other than its actor and commitment verb."""
     if not isinstance(c, Clause) or not c.verb:
         return frozenset()
-    text = c.text
-    for frame in (c.verb, c.actor):
+    return _object_words_of(c.text, c.verb, c.actor)
+
+
+@lru_cache(maxsize=65536)
+def _object_words_of(text: str, verb: str, actor: str) -> frozenset[str]:
+    for frame in (verb, actor):
         at = text.find(frame) if frame else -1
         if at >= 0:
             text = text[:at] + " " + text[at + len(frame):]

@@ -345,11 +345,13 @@ def test_a_suggestion_opens_beside_its_clause_and_links_to_the_candidate(serve) 
     series = CORPORA / "us-eu-summit-statements"
     c = statediff.compare(statediff.read(series / "2021-06-15.txt"), statediff.read(series / "2023-10-20.txt"))
     s = serve(statediff.render(c, "html"))
-    box = s.page.locator("article:has(#left-26\\.5) details.sd-suggestion").first
-    box.locator("summary").click(position={"x": 200, "y": 5})  # open the disclosure, not the link
-    text = box.locator(".sd-suggest-text")
-    text.wait_for()
-    assert "international law" in text.inner_text() and "UNCLOS" in text.inner_text()
-    box.locator("summary a").click()
+    box = s.page.locator("article:has(#left-26\\.5) details.sd-suggest")
+    box.locator("summary").click(position={"x": 5, "y": 5})  # open the disclosure, not a link
+    texts = box.locator(".sd-suggest-text")
+    texts.first.wait_for()
+    assert texts.count() == len(next(p for p in c.pairs if p.left == ("26.5",)).suggestions)
+    first = texts.first.inner_text()
+    assert first.startswith("11 ") and "international law" in first and "UNCLOS" in first
+    box.locator("summary a").first.click()
     assert s.page.evaluate("location.hash") == "#right-11"
     assert s.errors == [] and s.requests == []

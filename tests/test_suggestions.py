@@ -84,11 +84,11 @@ def test_json_text_and_html_show_them_and_no_suggest_removes_them(tmp_path, caps
     assert main(["compare", old, new, "-f", "html", "-o", str(tmp_path / "r.html")]) == 1
     tree = lxml_html.parse(str(tmp_path / "r.html"))
     ids = set(tree.xpath("//@id"))
-    links = tree.xpath("//div[@class='sd-suggest']//summary/a/@href")
+    links = tree.xpath("//details[@class='sd-suggest']/summary/a/@href")
     assert len(links) > 50 and all(h[1:] in ids for h in links)  # every candidate is a working link
-    first = tree.xpath("//article[.//span[@id='left-26.5']]//div[@class='sd-suggest']")
-    assert first and first[0].xpath(".//summary/a/text()")[0] == "11"
-    assert first[0].xpath(".//details[1]/summary/a/@href")[0] == "#right-11"
+    first = tree.xpath("//article[.//span[@id='left-26.5']]//details[@class='sd-suggest']")
+    assert first and first[0].xpath("./summary/a/text()")[0] == "11"
+    assert first[0].xpath("./summary/a/@href")[0] == "#right-11"
 
     assert main(["compare", old, new, "--no-suggest"]) == 1
     assert "possibly contin" not in capsys.readouterr().out

@@ -84,30 +84,35 @@
         root.sdLast.scrollIntoView({ block: "start" });
       }
     });
-    /* A suggestion, opened, shows the candidate clause's text beside the added or dropped one. */
+    /* Suggestions, opened, show the candidate clauses' texts beside the added or dropped one. */
     root.addEventListener("toggle", function (event) {
       var box = event.target;
-      if (!box.open || !box.classList || !box.classList.contains("sd-suggestion") ||
+      if (!box.open || !box.classList || !box.classList.contains("sd-suggest") ||
           box.querySelector(".sd-suggest-text")) {
         return;
       }
-      var target = box.querySelector("summary a").getAttribute("href").slice(1);
-      var anchor = doc.getElementById(target);
-      var row = anchor && anchor.closest ? anchor.closest("article") : null;
-      var side = target.indexOf("left-") === 0 ? "left" : "right";
-      var cell = row ? row.querySelector(".sd-cell.sd-" + side) : null;
-      var parts = [];
-      if (cell) {
-        Array.prototype.forEach.call(cell.children, function (child) {
-          if (!child.classList.contains("sd-nums")) {
-            parts.push(child.textContent);
-          }
-        });
-      }
-      var out = doc.createElement("p");
-      out.className = "sd-suggest-text";
-      out.textContent = parts.join(" ").trim() || "(see the clause)";
-      box.appendChild(out);
+      Array.prototype.forEach.call(box.querySelectorAll("summary a"), function (link) {
+        var target = link.getAttribute("href").slice(1);
+        var anchor = doc.getElementById(target);
+        var row = anchor && anchor.closest ? anchor.closest("article") : null;
+        var side = target.indexOf("left-") === 0 ? "left" : "right";
+        var cell = row ? row.querySelector(".sd-cell.sd-" + side) : null;
+        var parts = [];
+        if (cell) {
+          Array.prototype.forEach.call(cell.children, function (child) {
+            if (!child.classList.contains("sd-nums")) {
+              parts.push(child.textContent);
+            }
+          });
+        }
+        var out = doc.createElement("p");
+        out.className = "sd-suggest-text";
+        var num = doc.createElement("b");
+        num.textContent = link.textContent + " ";
+        out.appendChild(num);
+        out.appendChild(doc.createTextNode(parts.join(" ").trim() || "(see the clause)"));
+        box.appendChild(out);
+      });
     }, true);
     root.addEventListener("click", function (event) {
       var button = event.target.closest ? event.target.closest("[data-go]") : null;

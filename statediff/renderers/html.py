@@ -259,18 +259,17 @@ def _absent(c: Comparison, side: str, p: Pair | None = None):
 
 
 def _suggestions(d: Document, side: str, p: Pair):
-    """The clauses of document ``d`` (on ``side``) that may continue the pair's clause: tentative,
-    each a link to the clause and a disclosure that shows its text beside the pair's own (the
-    report's script copies it from the clause when opened, so the page does not carry every text
-    six times)."""
+    """The clauses of document ``d`` (on ``side``) that may continue the pair's clause: a tentative
+    disclosure whose summary links to each candidate, and which, opened, shows their texts beside
+    the pair's own (the report's script copies them from the clauses, so the page does not carry
+    every text again)."""
     head = "Possibly continues" if p.status == "added" else "Possibly continued by"
-    box = _e("div", {"class": "sd-suggest", "role": "note", "aria-label": f"{head} (not a link)"},
-             _e("p", {"class": "sd-suggest-head"}, head, _e("span", {"class": "sd-vh"}, " (a guess, not a link)")))
-    for s in p.suggestions:
-        link = _e("a", {"href": "#" + _anchor_id(side, s.number)}, s.number)
-        link.tail = f" {round(s.score * 100)}% similar"
-        box.append(_e("details", {"class": "sd-suggestion"}, _e("summary", {}, link)))
-    return box
+    summary = _e("summary", {}, head, " ")
+    for k, s in enumerate(p.suggestions):
+        _add(summary, ", " if k else "")
+        summary.append(_e("a", {"href": "#" + _anchor_id(side, s.number)}, s.number))
+        _add(summary, f" {round(s.score * 100)}%")
+    return _e("details", {"class": "sd-suggest", "aria-label": f"{head}: a guess, not a link"}, summary)
 
 
 def _cell(side: str, numbers: Sequence[str], text):

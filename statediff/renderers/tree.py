@@ -5,6 +5,7 @@ Shared by the comparison report and the series timeline.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lxml import etree
@@ -20,9 +21,13 @@ UNSAFE.update({0x7F: 0x2421, 0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
 UNSAFE.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
 
 
+_UNSAFE_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in UNSAFE if c < 0xD800) + "\ud800-\udfff]")
+
+
 def clean(text: str) -> str:
     """``text`` with the characters HTML cannot carry made visible or replaced."""
-    return text.translate(UNSAFE)
+    # One scan in C finds the rare text that needs it; translating every string copies it.
+    return text.translate(UNSAFE) if _UNSAFE_CHAR.search(text) else text
 
 
 def element(tag: str, attrib: dict[str, str] | None = None, *children: Any):
