@@ -11,7 +11,8 @@ from .classifier import LABELS, classify, is_cosmetic_only
 from .differ import diff_words
 from .errors import StatediffError
 from .lexicon import Lexicon
-from .model import Clause, Comparison, Document, Edit, Link, Pair, Series, Suggestion
+from .model import Clause, Comparison, Document, Edit, Link, Pair, SectionPair, Series, Suggestion
+from .sections import pair_sections
 from .series import DocumentSpec, Progress
 
 __all__ = ["compare", "summarize", "track"]
@@ -33,6 +34,9 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     ``only=["strengthened", "softened"]`` or ``only="added,dropped"``; the ``summary`` still counts
     the whole comparison. An unknown name raises :class:`StatediffError`.
 
+    ``sections`` pairs the documents' headed sections (renamed, added, dropped, moved; see
+    :mod:`statediff.sections`); a renamed, added or dropped section is a change.
+
     Each added and dropped pair carries up to five ``suggestions``: clauses of the other document
     that may continue it, best first (``suggest=False`` leaves them out). They are not links and
     never count as changes.
@@ -51,13 +55,14 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     links, sugg_l, sugg_r = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
                                               limit=SUGGESTIONS if suggest else 0)
     moved = moved_links(links)
+    sections = pair_sections(left.clauses, right.clauses, links)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))
-    summary = summarize(pairs)
+    summary = summarize(pairs, sections)
     if keep is not None:
         pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
-    return Comparison(left=left, right=right, pairs=pairs, summary=summary)
+    return Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections)
 
 
 #: The most suggestions an added or dropped clause carries.
@@ -125,9 +130,10 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
                         encoding=encoding)
 
 
-def summarize(pairs: Sequence[Pair]) -> dict[str, Any]:
-    """Counts of pairs by status, of moved pairs, and (under ``"labels"``) of pairs by label, every
-    label listed in its documented order, 0 included."""
+def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> dict[str, Any]:
+    """Counts of pairs by status, of moved pairs, (under ``"labels"``) of pairs by label, every
+    label listed in its documented order, 0 included, and (under ``"sections"``) of section pairs by
+    status and moved."""
     counts: dict[str, Any] = {s: 0 for s in _STATUSES}
     for p in pairs:
         counts[p.status] += 1
@@ -137,6 +143,11 @@ def summarize(pairs: Sequence[Pair]) -> dict[str, Any]:
         for label in p.labels:
             labels[label] = labels.get(label, 0) + 1
     counts["labels"] = labels
+    sec = {status: 0 for status in ("unchanged", "renamed", "added", "dropped")}
+    for sp in sections:
+        sec[sp.status] += 1
+    sec["moved"] = sum(1 for sp in sections if sp.moved)
+    counts["sections"] = sec
     return counts
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Op", "Status", "Clause", "Part", "Document", "Link", "Edit", "Suggestion", "Pair", "Comparison",
-           "Event", "Revision", "Lineage", "Series"]
+__all__ = ["Op", "Status", "SectionStatus", "Clause", "Part", "Document", "Link", "Edit", "Suggestion", "Pair",
+           "Section", "SectionPair", "Comparison", "Event", "Revision", "Lineage", "Series"]
 
 Op = Literal["equal", "insert", "delete", "replace"]
 Status = Literal["unchanged", "changed", "added", "dropped"]
+SectionStatus = Literal["unchanged", "renamed", "added", "dropped"]
 Event = Literal["added", "unchanged", "changed", "dropped", "revived", "merged"]
 
 
@@ -125,6 +126,33 @@ class Pair:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A run of consecutive clauses under one heading (``title`` "" for clauses under none)."""
+
+    title: str
+    clauses: tuple[int, ...]  # clause indexes, consecutive
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    """Which sections of the later document continue which of the earlier one.
+
+    ``left`` and ``right`` hold the sections paired first, then any section whose clauses mostly went
+    into the pair (merged, on ``left``) or mostly came from it (split off, on ``right``); an empty side
+    is an added or dropped section.
+    ``status`` is ``renamed`` when the paired headings differ in more than cosmetics; ``score`` is the
+    similarity of the two headings and ``links`` the number of clause pairs linked between the sides.
+    """
+
+    status: SectionStatus
+    left: tuple[Section, ...]
+    right: tuple[Section, ...]
+    moved: bool = False
+    score: float = 0.0
+    links: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The outcome of comparing two documents: data only, rendered by :func:`statediff.render`."""
 
@@ -132,17 +160,24 @@ class Comparison:
     right: Document
     pairs: tuple[Pair, ...]
     summary: dict[str, Any] = field(default_factory=dict)
+    #: The pairing of the two documents' sections, in reading order of ``right`` (see
+    #: :mod:`statediff.sections`); () for a comparison built without it.
+    sections: tuple[SectionPair, ...] = ()
 
     @property
     def changed(self) -> bool:
-        """True when anything other than cosmetic differences was found.
+        """True when anything other than cosmetic differences was found: in the clauses, or a section
+        renamed, added or dropped.
 
         Read from the summary, which describes the whole comparison even when ``only=`` kept just
         some of the pairs.
         """
         if self.summary:
-            return any(self.summary.get(k, 0) for k in ("changed", "added", "dropped", "moved"))
-        return any(p.status != "unchanged" or p.moved for p in self.pairs)
+            sections = self.summary.get("sections", {})
+            return any(self.summary.get(k, 0) for k in ("changed", "added", "dropped", "moved")) \
+                or any(sections.get(k, 0) for k in ("renamed", "added", "dropped"))
+        return any(p.status != "unchanged" or p.moved for p in self.pairs) \
+            or any(sp.status != "unchanged" for sp in self.sections)
 
     def _repr_html_(self) -> str:  # Jupyter shows the report fragment
         from .renderers import render

@@ -149,6 +149,9 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
         section.append(strip)
         section.append(_e("div", {"class": "sd-map-legend", "aria-hidden": "true"},
                           _e("span", {}, "start of document"), _e("span", {}, "end")))
+    outline = _section_list(c)
+    if outline is not None:
+        section.append(outline)
     labels = _label_counts(c.pairs)
     if labels:
         ul = _e("ul", {"class": "sd-labels", "aria-label": "Labels"},
@@ -158,6 +161,34 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
                                       _e("span", {"class": "sd-label-n"}, str(n)))))
         section.append(ul)
     return section
+
+
+_SECTION_WORD = {"renamed": "Renamed", "added": "New section", "dropped": "Section dropped", "unchanged": "Same"}
+
+
+def _section_list(c: Comparison):
+    """The section pairing: one entry per section of the later document (and per dropped one), with
+    how it relates to the earlier document's sections; each links to the section's first clause."""
+    if not c.sections:
+        return None
+    counts = c.summary.get("sections", {})
+    words = [f"{counts[k]} {k}" for k in ("renamed", "added", "dropped", "moved", "unchanged") if counts.get(k)]
+    items = []
+    for sp in c.sections:
+        side, doc, secs = ("right", c.right, sp.right) if sp.right else ("left", c.left, sp.left)
+        li = _e("li", {"class": f"sd-sec sd-sec-{sp.status}", "data-status": sp.status},
+                _e("span", {"class": "sd-sec-k"}, _SECTION_WORD[sp.status]), " ")
+        for k, sec in enumerate(secs):
+            _add(li, " + " if k else "")
+            li.append(_e("a", {"href": "#" + _anchor_id(side, doc.clauses[sec.clauses[0]].number)},
+                         sec.title or "(no heading)"))
+        if sp.right and sp.left and (sp.status != "unchanged" or len(sp.left) > 1 or len(sp.right) > 1):
+            li.append(_e("span", {"class": "sd-sec-was"}, " \u2190 " + " + ".join(s.title or "(no heading)" for s in sp.left)))
+        if sp.moved:
+            li.append(_e("span", {"class": "sd-sec-moved"}, " \u2195 moved"))
+        items.append(li)
+    return _e("details", {"class": "sd-sections"},
+              _e("summary", {}, "Sections: " + ", ".join(words)), _e("ol", {}, items))
 
 
 def _controls(c: Comparison, group: str):
@@ -402,6 +433,7 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     clauses = _e(clauses_tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
                  _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
     sections = _sections(c)
+    renamed = {sp.right[0].title: sp.left[0].title for sp in c.sections if sp.status == "renamed"}
     current = ""
     strip: list[tuple[str, Pair, str]] = []
     for kind, p, k in rows:
@@ -410,7 +442,11 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
             continue
         section = sections.get(p.right[0], "") if p.right else current
         if section and section != current:
-            clauses.append(_e("h3", {"class": "sd-section"}, section))
+            heading = _e("h3", {"class": "sd-section"}, section)
+            was = renamed.get(section)
+            if was:
+                heading.append(_e("span", {"class": "sd-section-was"}, f" (was \u201c{was}\u201d)"))
+            clauses.append(heading)
         current = section
         clauses.append(_pair_row(c, p, ghost_above=(ghost_at[k] < pair_at[k]) if k in ghost_at else None))
         target = _anchor_id("right", p.right[0]) if p.right else _anchor_id("left", p.left[0]) if p.left else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Clause, Comparison, Document, Pair
+from ..model import Clause, Comparison, Document, Pair, SectionPair
 
 __all__ = ["render_json", "comparison_dict", "clauses_dict", "document_dict", "clause_dict"]
 
@@ -35,6 +35,14 @@ def pair_dict(p: Pair) -> dict[str, Any]:
     return out
 
 
+def section_pair_dict(sp: SectionPair, c: Comparison) -> dict[str, Any]:
+    def side(sections, doc):
+        return [{"title": s.title, "clauses": [doc.clauses[i].number for i in s.clauses]} for s in sections]
+
+    return {"status": sp.status, "left": side(sp.left, c.left), "right": side(sp.right, c.right),
+            "moved": sp.moved, "score": sp.score, "links": sp.links}
+
+
 def comparison_dict(c: Comparison) -> dict[str, Any]:
     summary = dict(c.summary)
     # Label counts, {label: number of pairs}; computed by the API over every pair, or here from the
@@ -46,8 +54,11 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         for label in p.labels:
             labels[label] = labels.get(label, 0) + 1
     summary["labels"] = dict(summary.get("labels", labels))
-    return {"schema": COMPARISON_SCHEMA, "left": document_dict(c.left), "right": document_dict(c.right),
-            "pairs": [pair_dict(p) for p in c.pairs], "summary": summary}
+    out = {"schema": COMPARISON_SCHEMA, "left": document_dict(c.left), "right": document_dict(c.right),
+           "pairs": [pair_dict(p) for p in c.pairs], "summary": summary}
+    if c.sections:
+        out["sections"] = [section_pair_dict(sp, c) for sp in c.sections]
+    return out
 
 
 def clauses_dict(d: Document) -> dict[str, Any]:

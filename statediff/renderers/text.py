@@ -50,6 +50,33 @@ def suggestion_line(p: Pair) -> str:
     return f"{verb} " + ", ".join(f"{s.number} {s.score:.2f}" for s in p.suggestions)
 
 
+def _section_name(title: str) -> str:
+    return f'"{title}"' if title else "(no heading)"
+
+
+_SECTION_SIGN = {"renamed": "~", "added": "+", "dropped": "-", "unchanged": "="}
+
+
+def section_lines(c: Comparison, all: bool = False) -> list[str]:
+    """The section pairing: a count line, then one line per renamed, added, dropped or moved section
+    (every section with ``all``), e.g. ``~ "Regional Situations" -> "Regional affairs"  renamed``."""
+    shown = [sp for sp in c.sections
+             if all or sp.status != "unchanged" or sp.moved or len(sp.left) > 1 or len(sp.right) > 1]
+    counts = c.summary.get("sections", {})
+    words = [f"{counts[k]} {k}" for k in ("renamed", "added", "dropped", "moved", "unchanged") if counts.get(k)]
+    if not shown:
+        return []
+    lines = ["sections: " + ", ".join(words)]
+    for sp in shown:
+        left = " + ".join(_section_name(s.title) for s in sp.left)
+        right = " + ".join(_section_name(s.title) for s in sp.right)
+        names = right if sp.status == "added" else left if sp.status == "dropped" else \
+            (right if sp.status == "unchanged" and len(sp.left) == len(sp.right) == 1 else f"{left} -> {right}")
+        notes = [sp.status] + ["merged"] * (len(sp.left) > 1) + ["split"] * (len(sp.right) > 1) + ["moved"] * sp.moved
+        lines.append(f"  {_SECTION_SIGN[sp.status]} {names}  " + "  ".join(notes))
+    return lines
+
+
 def _numbers(p: Pair) -> str:
     left = ", ".join(p.left)
     right = ", ".join(p.right)
@@ -77,6 +104,7 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
     labels = [f"{n} {label}" for label, n in s.get("labels", {}).items() if n]
     if labels:
         lines.append("labels: " + ", ".join(labels))
+    lines.extend(section_lines(c, all=all))
     shown = 0
     for p in c.pairs:
         if p.status == "unchanged" and not p.moved and not all:

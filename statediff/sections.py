@@ -1,0 +1,154 @@
+"""Sections as units: which headed sections of the later document continue which of the earlier one.
+
+A section is a run of consecutive clauses under one heading (:attr:`Clause.section`). Two sections
+are paired by what they hold and what they are called: the share of their clauses that the clause
+alignment linked to each other (``2 * links / (clauses on both sides)``), the similarity of their
+texts and the similarity of their headings (the aligner's :func:`~statediff.aligner.similarity`),
+which counts only when the headings share a word that tells sections apart. Two sections with no
+linked clause between them pair only when their texts are the closest match of one of them. The one-to-one matching of
+largest total weight among pairs reaching :data:`PAIR_BAR` pairs them; a section whose clauses went
+mostly to a section paired with another is listed as merged into it. So a heading reworded over the
+same commitments is ``renamed``, one whose commitments all left is ``dropped`` even if its words
+survive elsewhere, and the order of paired sections gives their moves, as for clauses. A section
+whose clauses went mostly to a section paired with another merged into it; one whose clauses came
+mostly from a section paired with another split off from it (a readout that adds headings over
+what a teleconference said under none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
+from .model import Clause, Link, Section, SectionPair
+
+__all__ = ["sections_of", "pair_sections", "PAIR_BAR"]
+
+#: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
+#: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
+PAIR_BAR = 0.25
+
+
+def sections_of(clauses: Sequence[Clause]) -> list[Section]:
+    """The runs of consecutive clauses with the same heading, in reading order."""
+    out: list[Section] = []
+    start = 0
+    for k in range(1, len(clauses) + 1):
+        if k == len(clauses) or clauses[k].section != clauses[start].section:
+            out.append(Section(clauses[start].section, tuple(range(start, k))))
+            start = k
+    return out
+
+
+#: A heading word found in more headings than this on one side is the documents' common vocabulary
+#: ("Cooperation", "Transatlantic"), not what a section is about.
+_COMMON_HEADING_WORD = 2
+
+
+def _headings_meet(ls: list[Section], rs: list[Section]):
+    """Whether each pair of headings shares a word that tells sections apart: "AI Cooperation to
+    Address Global Challenges" and "Biotechnology Cooperation to Promote ..." share only the common
+    "Cooperation", "Outbound Investment Controls" and "Outbound Investment Security" share "Outbound"."""
+    import numpy as np
+    from collections import Counter
+
+    def words(sections):
+        sets = [{_stem(w) for w in _words(s.title) if w not in _FUNCTION_WORDS and not w.isdigit()} for s in sections]
+        common = {w for w, n in Counter(w for ws in sets for w in ws).items() if n > _COMMON_HEADING_WORD}
+        return [ws - common for ws in sets]
+
+    lw, rw = words(ls), words(rs)
+    return np.array([[bool(a & b) for b in rw] for a in lw], dtype=float).reshape(len(ls), len(rs))
+
+
+def _joining(linked, partner: dict[int, int], partner_other: dict[int, int]) -> dict[int, list[int]]:
+    """For each paired section on the other side (a column of ``linked``), the unpaired sections of
+    this side (rows) at least half of whose linked clauses it holds."""
+    import numpy as np
+
+    out: dict[int, list[int]] = {}
+    for a in range(linked.shape[0]):
+        if a in partner or not linked[a].any():
+            continue
+        b = int(np.argmax(linked[a]))
+        if b in partner_other and linked[a, b] * 2 >= linked[a].sum():
+            out.setdefault(b, []).append(a)
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    """The same heading but for case, punctuation and spacing ("Trade, Security and" / "Trade,
+    Security, and"; "U.S.-EU" / "U.S-EU")."""
+    return "".join(_words(a)).replace("-", "") == "".join(_words(b)).replace("-", "")
+
+
+def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequence[Link]) -> tuple[SectionPair, ...]:
+    """The section pairs of two clause sequences aligned by ``links``, in reading order of ``right``:
+    every section in exactly one pair, a merged section beside the one it joined (``left``), a section
+    split off beside the one it left (``right``)."""
+    import numpy as np
+
+    ls, rs = sections_of(left), sections_of(right)
+    if not ls and not rs:
+        return ()
+    sec_l = np.zeros(len(left), dtype=np.int64)
+    sec_r = np.zeros(len(right), dtype=np.int64)
+    for k, s in enumerate(ls):
+        sec_l[list(s.clauses)] = k
+    for k, s in enumerate(rs):
+        sec_r[list(s.clauses)] = k
+    linked = np.zeros((len(ls), len(rs)))
+    for link in links:
+        if link.left and link.right:
+            share = 1.0 / (len(link.left) * len(link.right))
+            for i in link.left:
+                for j in link.right:
+                    linked[sec_l[i], sec_r[j]] += share
+    heads = np.zeros((len(ls), len(rs)))
+    titled_l = [k for k, s in enumerate(ls) if s.title]
+    titled_r = [k for k, s in enumerate(rs) if s.title]
+    if titled_l and titled_r:
+        heads[np.ix_(titled_l, titled_r)] = similarity([ls[k].title for k in titled_l], [rs[k].title for k in titled_r])
+    heads *= _headings_meet(ls, rs)
+    for a, s in enumerate(ls):  # the untitled opening of both documents is one section
+        for b, t in enumerate(rs):
+            if not s.title and not t.title:
+                heads[a, b] = 1.0
+    size = np.array([len(s.clauses) for s in ls], dtype=float)[:, None] + np.array([len(s.clauses) for s in rs])[None, :]
+    body = similarity([" ".join(left[i].text for i in s.clauses) for s in ls],
+                      [" ".join(right[j].text for j in s.clauses) for s in rs])
+    weight = heads + body + 2.0 * linked / size
+    # Without a linked clause between them, two sections pair only when what they hold is the
+    # closest match of one of them: a similar heading over other matter is another section.
+    best = (body >= body.max(axis=1, keepdims=True, initial=0.0)) | (body >= body.max(axis=0, keepdims=True, initial=0.0))
+    ii, jj = np.nonzero((weight >= PAIR_BAR) & ((linked > 0) | best)) if ls and rs else ([], [])
+    chosen = _assign(ii, jj, weight[ii, jj], len(ls), len(rs)) if len(ii) else []
+    partner_l = {int(ii[k]): int(jj[k]) for k in chosen}
+    partner_r = {j: i for i, j in partner_l.items()}
+    # An unpaired section at least half of whose linked clauses come from one paired section of the
+    # other document merged into its pair (earlier side) or split off from it (later side).
+    merged = _joining(linked, partner_l, partner_r)
+    split = _joining(linked.T, partner_r, partner_l)
+    groups = [Link(tuple([a] + merged.get(partner_l[a], [])), tuple([partner_l[a]] + split.get(a, [])),
+                   float(weight[a, partner_l[a]])) for a in sorted(partner_l)]
+    taken_l = set(partner_l) | {a for v in merged.values() for a in v}
+    taken_r = set(partner_r) | {b for v in split.values() for b in v}
+    groups += [Link((a,), (), 0.0) for a in range(len(ls)) if a not in taken_l]
+    groups += [Link((), (b,), 0.0) for b in range(len(rs)) if b not in taken_r]
+    groups = order_links(groups)
+    moved = moved_links([Link(g.left[:1], g.right, g.score) for g in groups])
+    out = []
+    for k, g in enumerate(groups):
+        lefts = tuple(ls[a] for a in g.left)
+        rights = tuple(rs[b] for b in g.right)
+        if not rights:
+            status = "dropped"
+        elif not lefts:
+            status = "added"
+        else:
+            status = "unchanged" if _same(lefts[0].title, rights[0].title) else "renamed"
+        main = (g.left[0], g.right[0]) if g.left and g.right else None
+        out.append(SectionPair(status=status, left=lefts, right=rights, moved=k in moved,
+                               score=round(float(heads[main]), 4) if main else 0.0,
+                               links=int(round(sum(linked[a, b] for a in g.left for b in g.right)))))
+    return tuple(out)
