@@ -120,7 +120,9 @@ def _emit(top, out: list[str]) -> None:
             continue
         if tag == "br":
             out.append("\n")
-        if tag in _BLOCK:
+        if tag == "tr" and out and out[-1] == "\n":
+            pass  # rows of a table stay on consecutive lines, so that the table reads as one
+        elif tag in _BLOCK:
             out.append("\n" if tag in _TIGHT else "\n\n")
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and not _NUMBERED_HEADING.match(el.text_content()):
             out.append("#" * int(tag[1]) + " ")

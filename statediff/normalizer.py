@@ -90,6 +90,8 @@ def _boilerplate() -> frozenset[str]:
 # A line of emphasis or rule characters only ("*", "* * *", "---", "___"): left over from
 # Markdown or a text conversion, it carries no words.
 _RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*"
+                   # the rule under a Markdown table's header: "|---|:--:|", "--- | ---"
+                   r"|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?|\|[ \t]*:?-{3,}:?[ \t]*\|"
                    # page numbers left in text taken from a PDF: "2", "- 2 -", "Page 2 of 5", "2/5"
                    r"|[-\u2013\u2014]?[ \t]*(?:[Pp]age[ \t]+)?\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?"
                    r"[ \t]*[-\u2013\u2014]?")

@@ -32,6 +32,7 @@ from .annotator import _CJK, _HAS_LETTER, _MONTHS, _open_depth, _trim, annotate,
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document, Part
 from .normalizer import Line, fold, split_lines
+from .tables import table_rows
 
 __all__ = ["segment", "split_sentences", "find_parts"]
 
@@ -144,6 +145,7 @@ class _Block:
     markers: list[tuple[str, str]]
     text_offset: int  # offset in the first line's text where content starts (after markers)
     heading: bool = False
+    table: bool = False  # the block is a table, a clause per line (statediff.tables)
     text: str = ""
     marker_ends: list[int] = field(default_factory=list)
     anchors: list[tuple[int, int]] = field(default_factory=list)  # (text offset, source offset)
@@ -207,6 +209,7 @@ _OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|for|with|by|at|from|under|pur
 
 def _build_blocks(lines: list[Line | None]) -> list[_Block]:
     width = _wrap_width(lines)
+    rows = table_rows(lines)
     blocks: list[_Block] = []
     cur: _Block | None = None
     prev_alpha: str | None = None
@@ -215,6 +218,14 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
         if line is None:
             cur = None
             continue
+        if i in rows:  # a table: one block, a line a row, never marked or joined to prose
+            if cur is None or not cur.table:
+                cur = _Block([], [], 0, table=True)
+                blocks.append(cur)
+            cur.lines.append(line)
+            continue
+        if cur is not None and cur.table:
+            cur = None
         if cur is not None and width and _OPEN_END.search(cur.lines[-1].text):
             cur.lines.append(line)
             continue
@@ -290,6 +301,16 @@ def _fill_text(block: _Block, source: str) -> None:
             pos += len(word)
     block.text = "".join(parts)
     block.anchors = anchors
+
+
+def _line_range(block: _Block, line: Line) -> tuple[int, int]:
+    """The range of ``block.text`` that comes from ``line``."""
+    words = [(t, src) for t, src in block.anchors if line.start <= src < line.end]
+    if not words:
+        return 0, 0
+    last_t, last_src = words[-1]
+    end = last_t + len(block.text[last_t:].split(" ", 1)[0])
+    return words[0][0], end
 
 
 def _anchor_key(anchor: tuple[int, int]) -> int:
@@ -459,6 +480,8 @@ class _Level:
 
 def _mark_headings(blocks: list[_Block]) -> None:
     for i, b in enumerate(blocks):
+        if b.table:
+            continue
         kinds = [k for k, _ in b.markers]
         content = b.lines[0].text[b.text_offset:]
         if kinds and kinds[0] in ("md", "sec"):
@@ -809,8 +832,11 @@ def _clauses_of(n: _Numbered, prefix: str, lexicon: Lexicon, lead: Clause | None
     block = n.block
     text = block.text
     spans: list[tuple[int, int]] = []
-    for a, b in split_sentences(text):
-        spans.extend(split_clauses(text, a, b, lexicon))
+    if block.table:
+        spans = [span for span in (_line_range(block, line) for line in block.lines) if span[0] < span[1]]
+    else:
+        for a, b in split_sentences(text):
+            spans.extend(split_clauses(text, a, b, lexicon))
     out: list[Clause] = []
     actor = ""
     many = len(spans) > 1
