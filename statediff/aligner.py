@@ -42,13 +42,14 @@ towards the pairs closest in position, so results never depend on hash order or 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from .model import Clause, Link
 from .normalizer import fold
 
-__all__ = ["align", "align_and_suggest", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD", "MOVE_MARGIN"]
+__all__ = ["Alignment", "align", "align_and_suggest", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD", "MOVE_MARGIN"]
 
 #: In-sequence pairs whose score falls below this are not linked: the clauses count as dropped and
 #: added. Chosen on a coarse grid on the development gold data and checked by cross-validation.
@@ -216,6 +217,20 @@ class _Space:
             out += weight * np.asarray(x.multiply(y).sum(axis=1)).ravel()
         return np.clip(out, 0.0, 1.0)
 
+    def group_matrix(self, lefts: list[list[int]], rights: list[list[int]]):
+        """Similarity of every left group (left indexes) with every right group (right indexes), as a
+        matrix: each group is the sum of its clauses' vectors."""
+        import numpy as np
+
+        out = np.zeros((len(lefts), len(rights)))
+        if not lefts or not rights:
+            return out
+        a = self._indicator(lefts)
+        b = self._indicator([[self.n + j for j in g] for g in rights])
+        for mat, weight in self.mats:
+            out += weight * (_normalized(a @ mat) @ _normalized(b @ mat).T).toarray()
+        return np.clip(out, 0.0, 1.0)
+
     def containment(self, parts: list[int], wholes: list[list[int]]):
         """Share of the weight of clause ``parts[k]`` (a row) found in the group ``wholes[k]`` (rows)."""
         import numpy as np
@@ -258,20 +273,30 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     >>> [(l.left, l.right) for l in align(["a b c", "d e"], ["d e f", "a b c"])]
     [((1,), (0,)), ((0,), (1,))]
     """
-    return _align(left, right, threshold, merges, 0)[0]
+    return _align(left, right, threshold, merges, 0).links
+
+
+class Alignment(NamedTuple):
+    """What :func:`align_and_suggest` returns."""
+
+    #: The links, as :func:`align` gives them.
+    links: list[Link]
+    #: Index of an unlinked left clause -> ``((right index, similarity), ...)``, best first.
+    left: dict[int, tuple[tuple[int, float], ...]]
+    #: Index of an unlinked right clause -> ``((left index, similarity), ...)``, best first.
+    right: dict[int, tuple[tuple[int, float], ...]]
+    #: ``group_similarity(lefts, rights)``: the matrix of similarities of groups of left clauses
+    #: (lists of indexes) with groups of right clauses, in the alignment's own word space.
+    group_similarity: Callable[[list[list[int]], list[list[int]]], Any]
 
 
 def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause], *,
-                      threshold: float | None = None, limit: int = 5):
+                      threshold: float | None = None, limit: int = 5) -> Alignment:
     """:func:`align`, and for every clause it leaves unlinked up to ``limit`` clauses of the other side
-    that may continue it, best first.
+    that may continue it, best first: an :class:`Alignment`. A suggestion is not a link: see
+    :meth:`_Evidence.suggestions` for how the candidates are chosen and ranked.
 
-    Returns ``(links, left_suggestions, right_suggestions)``: the links as :func:`align` gives them,
-    and dicts from the index of an unlinked left (right) clause to ``((right (left) index,
-    similarity), ...)``. A suggestion is not a link: see :meth:`_Evidence.suggestions` for how the
-    candidates are chosen and ranked.
-
-    >>> links, left_s, right_s = align_and_suggest(
+    >>> links, left_s, right_s, _ = align_and_suggest(
     ...     ["We will expand cooperation on cyber security.", "Tonga."],
     ...     ["Tonga.", "We intend to deepen cyber cooperation."])
     >>> [(l.left, l.right) for l in links]
@@ -288,12 +313,16 @@ def _align(left, right, threshold, merges: bool, limit: int):
         # Symmetric by construction: the pair is always aligned in one canonical direction, so that
         # align(b, a) is the mirror image of align(a, b) (tie-breaking and the growth of splits and
         # merges otherwise depend on which side comes first).
-        flipped, sugg_r, sugg_l = _align(right, left, threshold, merges, limit)
-        return order_links([Link(link.right, link.left, link.score) for link in flipped]), sugg_l, sugg_r
+        flipped = _align(right, left, threshold, merges, limit)
+        return Alignment(order_links([Link(link.right, link.left, link.score) for link in flipped.links]),
+                         flipped.right, flipped.left, lambda ls, rs: flipped.group_similarity(rs, ls).T)
     t = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     n, m = len(lt), len(rt)
     if n == 0 or m == 0:
-        return order_links([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]), {}, {}
+        import numpy as np
+
+        return Alignment(order_links([Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]),
+                         {}, {}, lambda ls, rs: np.zeros((len(ls), len(rs))))
     space, sim, groups, headings = _lexical_pass(left, right, lt, rt, t)
     evidence = _Evidence(space, sim, headings, t - DEFAULT_THRESHOLD, (left, right)) \
         if RESCUE_WEIGHTS is not None or limit > 0 else None
@@ -313,7 +342,7 @@ def _align(left, right, threshold, merges: bool, limit: int):
     links.extend(Link((i,), (), 0.0) for i in range(n) if i not in used_l)
     links.extend(Link((), (j,), 0.0) for j in range(m) if j not in used_r)
     sugg_l, sugg_r = evidence.regroup(groups).suggestions(limit) if limit > 0 else ({}, {})
-    return order_links(links), sugg_l, sugg_r
+    return Alignment(order_links(links), sugg_l, sugg_r, space.group_matrix)
 
 
 def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):

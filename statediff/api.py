@@ -52,10 +52,10 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     """
     keep = _only(only)
     _check_size(left, right)
-    links, sugg_l, sugg_r = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
-                                              limit=SUGGESTIONS if suggest else 0)
+    links, sugg_l, sugg_r, group_similarity = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
+                                                                limit=SUGGESTIONS if suggest else 0)
     moved = moved_links(links)
-    sections = pair_sections(left.clauses, right.clauses, links)
+    sections = pair_sections(left.clauses, right.clauses, links, group_similarity)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))

@@ -17,7 +17,8 @@ what a teleconference said under none).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
 from .model import Clause, Link, Section, SectionPair
@@ -82,10 +83,16 @@ def _same(a: str, b: str) -> bool:
     return "".join(_words(a)).replace("-", "") == "".join(_words(b)).replace("-", "")
 
 
-def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequence[Link]) -> tuple[SectionPair, ...]:
+def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequence[Link],
+                  group_similarity: Callable[[list[list[int]], list[list[int]]], Any] | None = None
+                  ) -> tuple[SectionPair, ...]:
     """The section pairs of two clause sequences aligned by ``links``, in reading order of ``right``:
     every section in exactly one pair, a merged section beside the one it joined (``left``), a section
-    split off beside the one it left (``right``)."""
+    split off beside the one it left (``right``).
+
+    ``group_similarity`` (:attr:`statediff.aligner.Alignment.group_similarity`) gives the similarity
+    of the sections' texts in the alignment's word space; without it they are compared afresh.
+    """
     import numpy as np
 
     ls, rs = sections_of(left), sections_of(right)
@@ -115,8 +122,11 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
             if not s.title and not t.title:
                 heads[a, b] = 1.0
     size = np.array([len(s.clauses) for s in ls], dtype=float)[:, None] + np.array([len(s.clauses) for s in rs])[None, :]
-    body = similarity([" ".join(left[i].text for i in s.clauses) for s in ls],
-                      [" ".join(right[j].text for j in s.clauses) for s in rs])
+    if group_similarity is not None:
+        body = group_similarity([list(s.clauses) for s in ls], [list(s.clauses) for s in rs])
+    else:
+        body = similarity([" ".join(left[i].text for i in s.clauses) for s in ls],
+                          [" ".join(right[j].text for j in s.clauses) for s in rs])
     weight = heads + body + 2.0 * linked / size
     # Without a linked clause between them, two sections pair only when what they hold is the
     # closest match of one of them: a similar heading over other matter is another section.
