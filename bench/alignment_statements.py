@@ -50,7 +50,7 @@ def predict_statediff(m: sg.Mapped, suggest: bool = True):
     """statediff's links as gold pairs, and its suggestions (our indexes, best first)."""
     from statediff.aligner import align_and_suggest
 
-    links, left, right, _ = align_and_suggest(m.old_doc.clauses, m.new_doc.clauses, limit=5 if suggest else 0)
+    links, left, right, *_ = align_and_suggest(m.old_doc.clauses, m.new_doc.clauses, limit=5 if suggest else 0)
     return (m.to_gold(links), {i: [j for j, _ in s] for i, s in left.items()},
             {j: [i for i, _ in s] for j, s in right.items()})
 

@@ -109,6 +109,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold(_MARKER.sub("", text, count=1)).casefold())
 
 
+def _blank_key(text: str) -> str:
+    """A clause without words, folded (quotes, dashes, spacing) for comparison."""
+    return "".join(fold(text).split())
+
+
 def _texts(items: Sequence[str | Clause]) -> list[str]:
     return [c.text if isinstance(c, Clause) else str(c) for c in items]
 
@@ -288,6 +293,9 @@ class Alignment(NamedTuple):
     #: ``group_similarity(lefts, rights)``: the matrix of similarities of groups of left clauses
     #: (lists of indexes) with groups of right clauses, in the alignment's own word space.
     group_similarity: Callable[[list[list[int]], list[list[int]]], Any]
+    #: The links that moved (see :func:`moved_links`), as ``(left, right)`` index tuples, decided in
+    #: the alignment's canonical direction so that comparing the other way round mirrors them.
+    moved: frozenset[tuple[tuple[int, ...], tuple[int, ...]]] = frozenset()
 
 
 def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause], *,
@@ -296,7 +304,7 @@ def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause
     that may continue it, best first: an :class:`Alignment`. A suggestion is not a link: see
     :meth:`_Evidence.suggestions` for how the candidates are chosen and ranked.
 
-    >>> links, left_s, right_s, _ = align_and_suggest(
+    >>> links, left_s, right_s, *_ = align_and_suggest(
     ...     ["We will expand cooperation on cyber security.", "Tonga."],
     ...     ["Tonga.", "We intend to deepen cyber cooperation."])
     >>> [(l.left, l.right) for l in links]
@@ -315,7 +323,8 @@ def _align(left, right, threshold, merges: bool, limit: int):
         # merges otherwise depend on which side comes first).
         flipped = _align(right, left, threshold, merges, limit)
         return Alignment(order_links([Link(link.right, link.left, link.score) for link in flipped.links]),
-                         flipped.right, flipped.left, lambda ls, rs: flipped.group_similarity(rs, ls).T)
+                         flipped.right, flipped.left, lambda ls, rs: flipped.group_similarity(rs, ls).T,
+                         frozenset((r, l) for l, r in flipped.moved))
     t = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     n, m = len(lt), len(rt)
     if n == 0 or m == 0:
@@ -342,7 +351,9 @@ def _align(left, right, threshold, merges: bool, limit: int):
     links.extend(Link((i,), (), 0.0) for i in range(n) if i not in used_l)
     links.extend(Link((), (j,), 0.0) for j in range(m) if j not in used_r)
     sugg_l, sugg_r = evidence.regroup(groups).suggestions(limit) if limit > 0 else ({}, {})
-    return Alignment(order_links(links), sugg_l, sugg_r, space.group_matrix)
+    links = order_links(links)
+    moved = frozenset((links[k].left, links[k].right) for k in moved_links(links))
+    return Alignment(links, sugg_l, sugg_r, space.group_matrix, moved)
 
 
 def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):
@@ -356,6 +367,16 @@ def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):
     n, m = len(lt), len(rt)
     space = _Space(lt, rt)
     sim = space.similarity()
+    # A clause with no letters or digits ("...", a rule of dashes) has no features to compare: it is
+    # the same clause as one of the other side printed the same way (cosmetics aside).
+    blank_r: dict[str, list[int]] = {}
+    for j in range(m):
+        if not space.keys[n + j]:
+            blank_r.setdefault(_blank_key(rt[j]), []).append(j)
+    for i in range(n):
+        if not space.keys[i]:
+            for j in blank_r.get(_blank_key(lt[i]), ()):
+                sim[i, j] = 1.0
     # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
     floor = min(t - POSITION_PRIOR - GAP_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
     ii, jj = np.nonzero(sim >= floor)

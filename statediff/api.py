@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from typing import Any
 
-from .aligner import align_and_suggest, moved_links
+from .aligner import align_and_suggest
 from .classifier import LABELS, classify, is_cosmetic_only
 from .differ import diff_words
 from .errors import StatediffError
@@ -52,10 +52,11 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     """
     keep = _only(only)
     _check_size(left, right)
-    links, sugg_l, sugg_r, group_similarity = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
-                                                                limit=SUGGESTIONS if suggest else 0)
-    moved = moved_links(links)
-    sections = pair_sections(left.clauses, right.clauses, links, group_similarity)
+    alignment = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
+                                  limit=SUGGESTIONS if suggest else 0)
+    links, sugg_l, sugg_r = alignment.links, alignment.left, alignment.right
+    moved = {k for k, link in enumerate(links) if (link.left, link.right) in alignment.moved}
+    sections = pair_sections(left.clauses, right.clauses, links, alignment.group_similarity)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))

@@ -388,7 +388,7 @@ def test_rewritten_statement_pairs_keep_links_precise_and_suggestions_useful() -
     assert len(ms) == 7 and all(any(m.old_map) and any(m.new_map) for m in ms)
     items, preds = [], {}
     for m in ms:
-        links, left, right, _ = statediff.aligner.align_and_suggest(m.old_doc.clauses, m.new_doc.clauses)
+        links, left, right, *_ = statediff.aligner.align_and_suggest(m.old_doc.clauses, m.new_doc.clauses)
         preds[m.pair.id] = m.to_gold(links)
         items.append((m, preds[m.pair.id], {i: [j for j, _ in s] for i, s in left.items()},
                       {j: [i for i, _ in s] for j, s in right.items()}))

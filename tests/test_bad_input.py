@@ -251,3 +251,28 @@ def test_successful_run_replaces_the_report_with_a_normal_mode(tmp_path, capsys)
 def test_subprocess_one_line_no_traceback(args, message) -> None:
     proc = subprocess.run([sys.executable, "-m", "statediff", *args], capture_output=True, text=True, timeout=120)
     assert one_line_error(proc.returncode, proc.stderr) and message in proc.stderr and proc.stdout == ""
+
+
+# --------------------------------------------------------------------------------------------------
+# A comparison reports only real change
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("odd", ["...", "*.*", "\u2014 \u2014 \u2014", "\u2026"])
+def test_a_clause_without_letters_compared_with_itself_is_unchanged(tmp_path, capsys, odd) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(f"We agreed.\n\n{odd}\n\n{'-' * 72}\n\nWe met again.\n", encoding="utf-8")
+    code, out, err = run(capsys, "compare", str(path), str(path))
+    assert (code, err) == (0, "") and "No substantive change." in out
+
+
+def test_two_swapped_sentences_are_the_same_move_both_ways(tmp_path, capsys) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("We will reduce our holdings. We are committed to full employment.\n", encoding="utf-8")
+    b.write_text("We are committed to full employment. We will reduce our holdings.\n", encoding="utf-8")
+    moved = []
+    for x, y in ((a, b), (b, a)):
+        code, out, err = run(capsys, "compare", str(x), str(y), "-f", "json")
+        pairs = json.loads(out)["pairs"]
+        moved.append({p["left_text"] for p in pairs if p["moved"]})
+    assert moved[0] == moved[1] and len(moved[0]) == 1
