@@ -72,7 +72,10 @@ def _root(
 
 
 def _fail(message: str) -> typer.Exit:
-    typer.echo(f"statediff: {message}", err=True)
+    from .renderers.text import visible
+
+    # A message may quote a file name or a server's words: shown, never obeyed by the terminal.
+    typer.echo(f"statediff: {visible(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -305,7 +308,9 @@ def main(argv: Optional[List[str]] = None) -> int:
             pass
         return 2
     except Exception as exc:  # a bug: say so in one line, keep the exit code meaningful
-        typer.echo(f"statediff: internal error: {type(exc).__name__}: {exc}", err=True)
+        from .renderers.text import visible
+
+        typer.echo(visible(f"statediff: internal error: {type(exc).__name__}: {exc}"), err=True)
         return 2
     return 0
 

@@ -276,3 +276,39 @@ def test_two_swapped_sentences_are_the_same_move_both_ways(tmp_path, capsys) -> 
         pairs = json.loads(out)["pairs"]
         moved.append({p["left_text"] for p in pairs if p["moved"]})
     assert moved[0] == moved[1] and len(moved[0]) == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# Input text never acts as a terminal control
+# --------------------------------------------------------------------------------------------------
+
+HOSTILE_CONTROLS = ["\x1b]0;TITLE\x07", "\x1b[2J", "\x1b]52;c;aGk=\x07", "\x9b31m", "\x7f", "\u202e", "\u2066"]  # (a NUL makes a file binary: refused)
+
+
+def _inert(text: str) -> bool:
+    """No character a terminal obeys: C0 (but line breaks), DEL, C1, bidi embeddings and isolates."""
+    return not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                   for ch in text)
+
+
+def test_escape_sequences_in_statements_are_shown_not_obeyed(tmp_path, capsys) -> None:
+    # A real statement's length around the few hostile characters (a file mostly of control bytes is
+    # refused as binary).
+    body = MOFA.read_text(encoding="utf-8")
+    hostile = body + "".join(f"({k}) We agreed {c} on item {k}.\n\n" for k, c in enumerate(HOSTILE_CONTROLS, 1))
+    plain = body + "".join(f"({k}) We agreed on item {k}.\n\n" for k in range(1, len(HOSTILE_CONTROLS) + 1))
+    a, b = tmp_path / "2021-01-01 \x1b[31mred.txt", tmp_path / "2022-01-01.txt"
+    a.write_text(plain, encoding="utf-8")
+    b.write_text(hostile, encoding="utf-8")
+    for args in (["compare", str(a), str(b)], ["compare", str(a), str(b), "--color", "always"],
+                 ["clauses", str(b)], ["track", str(a), str(b)], ["track", str(a), str(b), "--color", "always"]):
+        code, out, err = run(capsys, *args)
+        assert code in (0, 1) and err == "", (args, err)
+        painted = out.replace("\x1b[31m", "").replace("\x1b[32m", "").replace("\x1b[2m", "") \
+            .replace("\x1b[1m", "").replace("\x1b[0m", "")
+        if "--color" not in args:
+            assert painted == out
+        assert _inert(painted), args
+        assert "\u241b]0;TITLE\u2407" in out and "<U+202E>" in out
+    code, out, err = run(capsys, "compare", str(tmp_path / "missing \x1b[2J\x9b.txt"), str(b))
+    assert one_line_error(code, err) and _inert(err) and "\u241b[2J" in err

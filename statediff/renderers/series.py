@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
-from .text import _BOLD, _DIM, _RESET, word_diff
+from .text import _BOLD, _DIM, _RESET, visible, word_diff
 
 __all__ = ["render_text", "render_json", "series_dict", "lineage_dict", "summarize_series", "SERIES_SCHEMA"]
 
@@ -79,7 +79,7 @@ def _when(d: Document, k: int) -> str:
 
 def _entry(r: Revision, previous: int, docs: tuple[Document, ...], width: int, color: bool) -> list[str]:
     head = f"  {_SIGN[r.status]} {_when(docs[r.document], r.document):<{width}}  "
-    head += f"{', '.join(r.numbers) or '-':<8} {r.status}"
+    head += f"{visible(', '.join(r.numbers)) or '-':<8} {r.status}"
     if r.status in ("changed", "unchanged", "revived") and r.score:
         head += f" {r.score:.2f}"
     if r.moved:
@@ -92,7 +92,7 @@ def _entry(r: Revision, previous: int, docs: tuple[Document, ...], width: int, c
         head += "  [" + ", ".join(r.labels) + "]"
     lines = [f"{_DIM}{head}{_RESET}" if color and r.status == "unchanged" else head]
     if r.status == "added":
-        lines.append("      " + r.text)
+        lines.append("      " + visible(r.text))
     elif r.status in ("changed", "revived"):
         lines.append("      " + word_diff(r, color))
     return lines
@@ -107,7 +107,7 @@ def render_text(series: Series, *, color: bool = False, all: bool = False, **_: 
     docs = series.documents
     s = summarize_series(series)
     lines = [_count(s["documents"], "document") + ", " + _count(s["lineages"], "lineage")
-             + (f" with {series.grep!r}" if series.grep else "")
+             + (f" with {visible(repr(series.grep))}" if series.grep else "")
              + f": {s['changed']} changed, {s['added']} added, {s['dropped']} dropped, {s['revived']} revived, "
              f"{s['merged']} merged, {s['unchanged']} unchanged"]
     for k, d in enumerate(docs):
@@ -117,7 +117,7 @@ def render_text(series: Series, *, color: bool = False, all: bool = False, **_: 
         if d.date and d.date not in d.name:
             bits.append(f"({d.date})")
         bits.append(f"{len(d.clauses)} clauses")
-        lines.append("  ".join(bits))
+        lines.append(visible("  ".join(bits)))
     width = max((len(_when(d, k)) for k, d in enumerate(docs)), default=0)
     shown = [lin for lin in series.lineages if all or lin.changed]
     for lin in shown:

@@ -11,7 +11,23 @@ from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
 
-__all__ = ["render_text", "suggestion_line", "word_diff"]
+__all__ = ["render_text", "suggestion_line", "visible", "word_diff"]
+
+# Characters that a terminal takes as control, shown as symbols instead: C0 controls as their
+# "control pictures" (ESC as ␛), DEL as ␡, C1 controls and the bidirectional embeddings,
+# overrides and isolates as <U+XXXX>, so that no input text can move the cursor, retitle the window,
+# write the clipboard or reorder what is shown.
+_VISIBLE: dict[int, str] = {c: chr(0x2400 + c) for c in range(0x20)}
+_VISIBLE[0x7F] = "\u2421"
+_VISIBLE.update({c: f"<U+{c:04X}>" for c in [*range(0x80, 0xA0), 0x061C, *range(0x200E, 0x2010),
+                                              *range(0x202A, 0x202F), *range(0x2066, 0x206A)]})
+_UNSAFE = re.compile("[" + "".join(re.escape(chr(c)) for c in _VISIBLE) + "]")
+
+
+def visible(text: str) -> str:
+    """``text`` with every character a terminal would take as control shown as a symbol."""
+    return text.translate(_VISIBLE) if _UNSAFE.search(text) else text
+
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _SIGN = {"changed": "~", "added": "+", "dropped": "-", "unchanged": "="}
@@ -22,13 +38,14 @@ def word_diff(pair: Pair | Revision, color: bool = False) -> str:
     ``{+new+}``."""
     out = []
     for e in pair.edits:
+        left, right = visible(e.left), visible(e.right)
         if e.op == "equal":
-            out.append(e.right)
+            out.append(right)
             continue
-        if e.left:
-            out.append(f"{_RED}[-{e.left}-]{_RESET}" if color else f"[-{e.left}-]")
-        if e.right:
-            out.append(f"{_GREEN}{{+{e.right}+}}{_RESET}" if color else f"{{+{e.right}+}}")
+        if left:
+            out.append(f"{_RED}[-{left}-]{_RESET}" if color else f"[-{left}-]")
+        if right:
+            out.append(f"{_GREEN}{{+{right}+}}{_RESET}" if color else f"{{+{right}+}}")
     return "".join(out)
 
 
@@ -40,14 +57,14 @@ def _doc_line(mark: str, d: Document) -> str:
         bits.append(f"({d.date})")
     if d.title and d.title != d.part:
         bits.append(f"{d.title}")
-    return "  ".join(bits)
+    return visible("  ".join(bits))
 
 
 def suggestion_line(p: Pair) -> str:
     """``possibly continues 4(2) 0.31, 3(1) 0.22`` (an added pair) or ``possibly continued by ...``
     (a dropped pair): candidates, not links."""
     verb = "possibly continues" if p.status == "added" else "possibly continued by"
-    return f"{verb} " + ", ".join(f"{s.number} {s.score:.2f}" for s in p.suggestions)
+    return visible(f"{verb} " + ", ".join(f"{s.number} {s.score:.2f}" for s in p.suggestions))
 
 
 def _section_name(title: str) -> str:
@@ -73,7 +90,7 @@ def section_lines(c: Comparison, all: bool = False) -> list[str]:
         names = right if sp.status == "added" else left if sp.status == "dropped" else \
             (right if sp.status == "unchanged" and len(sp.left) == len(sp.right) == 1 else f"{left} -> {right}")
         notes = [sp.status] + ["merged"] * (len(sp.left) > 1) + ["split"] * (len(sp.right) > 1) + ["moved"] * sp.moved
-        lines.append(f"  {_SECTION_SIGN[sp.status]} {names}  " + "  ".join(notes))
+        lines.append(visible(f"  {_SECTION_SIGN[sp.status]} {names}  " + "  ".join(notes)))
     return lines
 
 
@@ -110,7 +127,7 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
         if p.status == "unchanged" and not p.moved and not all:
             continue
         shown += 1
-        head = f"{_SIGN[p.status]} {_numbers(p)}  {p.status}"
+        head = f"{_SIGN[p.status]} {visible(_numbers(p))}  {p.status}"
         if p.status in ("changed", "unchanged"):
             head += f" {p.score:.2f}"
         if p.moved:
@@ -146,11 +163,11 @@ def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
     """
     import textwrap
 
-    head = [f"{d.name}" + (f"  [{d.part}]" if d.part else "") + (f"  ({d.date})" if d.date else "")]
+    head = [visible(f"{d.name}" + (f"  [{d.part}]" if d.part else "") + (f"  ({d.date})" if d.date else ""))]
     if d.title:
-        head.append(d.title)
+        head.append(visible(d.title))
     if d.parts:
-        head.append("parts: " + "; ".join(f"{p.index}: {p.title}" for p in d.parts))
+        head.append(visible("parts: " + "; ".join(f"{p.index}: {p.title}" for p in d.parts)))
     kinds = [c.kind for c in d.clauses]
     head.append(f"{len(d.clauses)} clauses: {kinds.count('commitment')} commitments, "
                 f"{kinds.count('context')} context")
@@ -165,24 +182,24 @@ def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
             section = cl.section
             if section:
                 lines.append("")
-                lines.append(f"{_BOLD}## {section}{_RESET}" if color else f"## {section}")
+                lines.append(f"{_BOLD}## {visible(section)}{_RESET}" if color else f"## {visible(section)}")
         if cl.kind == "context":
             stance, who = "context", ""
         else:
             stance = cl.stance or "-"
             spelled = re.search(r"\b(?:not|never|no)\b|n't", cl.verb)
             verb = ("not " if cl.negated and not spelled else "") + cl.verb
-            who = " \u00b7 ".join(x for x in (cl.actor, verb) if x)
+            who = visible(" \u00b7 ".join(x for x in (cl.actor, verb) if x))
             if cl.modality:
                 who += f" [{cl.modality}]"
-        num = cl.number.ljust(num_w)
+        num = visible(cl.number).ljust(num_w)
         stance = stance.ljust(stance_w)
         if color:
             num = f"{_BOLD}{num}{_RESET}"
             stance = f"{_DIM}{stance}{_RESET}" if cl.kind == "context" else stance
         lines.append("")
         lines.append(f"{num}{stance}{who}".rstrip())
-        wrapped = textwrap.wrap(cl.text, width=max(40, width - len(indent)), break_long_words=False,
+        wrapped = textwrap.wrap(visible(cl.text), width=max(40, width - len(indent)), break_long_words=False,
                                 break_on_hyphens=False) or [""]
         lines.extend(indent + w for w in wrapped)
     return "\n".join(lines) + "\n"
