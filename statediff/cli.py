@@ -7,9 +7,12 @@ one line on standard error; a usage error gets typer's usage message; a crash al
 from __future__ import annotations
 
 import os
+import signal
+import stat
 import sys
 import tempfile
 from enum import Enum
+from collections.abc import Sequence
 from typing import List, Optional
 
 import typer
@@ -97,23 +100,52 @@ def _file_mode(target: str) -> int:
         return 0o666 & ~mask
 
 
-def write_output(text: str, output: Optional[str]) -> None:
-    """Write ``text`` to standard output, or atomically to ``output`` (never half a file)."""
+def check_output(output: Optional[str], inputs: Sequence[str] = ()) -> None:
+    """Refuse, before any work, an output that cannot be written or would replace an input."""
+    if not output or output == "-":
+        return
+    target = os.path.realpath(output)  # through a symbolic link: the link stays, its target is written
+    if os.path.isdir(target):
+        raise OutputError(f"{output}: is a directory")
+    if not os.path.isdir(os.path.dirname(target)):
+        raise OutputError(f"{output}: folder {os.path.dirname(target)} does not exist")
+    for given in inputs:
+        path = _split_part(given)[0] if given != "-" else given
+        try:
+            same = os.path.exists(target) and os.path.exists(path) and os.path.samefile(target, path)
+        except OSError:
+            same = False
+        if same:
+            raise OutputError(f"{output}: is also an input; write the report to another file")
+
+
+def write_output(text: str, output: Optional[str], inputs: Sequence[str] = ()) -> None:
+    """Write ``text`` to standard output, or atomically to ``output`` (never half a file, never an
+    input replaced, never a device or a pipe replaced by a file: those are written to in place)."""
     if not output or output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = os.path.abspath(output)
-    folder = os.path.dirname(target)
-    if os.path.isdir(target):
-        raise OutputError(f"{output}: is a directory")
-    if not os.path.isdir(folder):
-        raise OutputError(f"{output}: folder {folder} does not exist")
+    check_output(output, inputs)
+    target = os.path.realpath(output)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = 0
+    if mode and not stat.S_ISREG(mode):
+        # /dev/null, a terminal, a named pipe: there is nothing to replace, only something to write to.
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+        return
     fd, tmp = -1, ""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".statediff-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fd = -1
+        fd, tmp = tempfile.mkstemp(prefix=".statediff-", suffix=".tmp", dir=os.path.dirname(target))
+        fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        fd = -1  # the file object owns the descriptor now
+        with fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())  # the new content is on disk before it replaces the old
@@ -124,10 +156,17 @@ def write_output(text: str, output: Optional[str]) -> None:
     except OSError as exc:
         raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
     finally:
+        # Also on Ctrl-C or SIGTERM (which main() turns into an exception): no temporary file stays.
         if fd >= 0:
-            os.close(fd)
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        if tmp:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 @app.command()
@@ -170,6 +209,7 @@ def compare(
         raise _fail("only one of LEFT and RIGHT can be standard input")
     fmt = input_format.value if input_format else None
     try:
+        check_output(output, (left, right))
         lex = load_lexicon(lexicon) if lexicon else None
         (left, left_in), (right, right_in) = _split_part(left), _split_part(right)
         a = reader.read(left, part=left_part or left_in or part, format=fmt, encoding=encoding, lexicon=lex,
@@ -178,7 +218,7 @@ def compare(
                         timeout=timeout)
         result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest)
         options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
-        write_output(render(result, format.value, **options), output)
+        write_output(render(result, format.value, **options), output, (left, right))
     except StatediffError as exc:
         raise _fail(str(exc)) from None
     # The exit code describes the whole comparison, as the summary does, whatever --only shows.
@@ -208,12 +248,13 @@ def clauses(
     from .renderers import render
 
     try:
+        check_output(output, (doc,))
         lex = load_lexicon(lexicon) if lexicon else None
         doc, doc_part = _split_part(doc)
         d = reader.read(doc, part=part or doc_part, format=input_format.value if input_format else None,
                         encoding=encoding, timeout=timeout, lexicon=lex)
         options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
-        write_output(render(d, format.value, **options), output)
+        write_output(render(d, format.value, **options), output, (doc,))
     except StatediffError as exc:
         raise _fail(str(exc)) from None
 
@@ -271,7 +312,13 @@ def track(
     if docs.count("-") > 1:
         raise _fail("only one DOC can be standard input")
     bar = ProgressBar("statediff track") if wanted() else None
-    executor = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    try:
+        check_output(output, docs)
+    except StatediffError as exc:
+        raise _fail(str(exc)) from None
+    # No more workers than pairs of documents to compare.
+    workers = min(jobs, len(docs) - 1)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) if workers > 1 else None
     try:
         lex = load_lexicon(lexicon) if lexicon else None
         result = api.track([_document_spec(d) for d in docs], keep_order=keep_order, lookback=lookback,
@@ -280,7 +327,7 @@ def track(
         if bar is not None:
             bar.close()
         options = {"color": _use_color(color, output), "all": all_lineages} if format is Format.text else {}
-        write_output(render(result, format.value, **options), output)
+        write_output(render(result, format.value, **options), output, docs)
     except StatediffError as exc:
         raise _fail(str(exc)) from None
     finally:
@@ -291,16 +338,47 @@ def track(
     raise typer.Exit(1 if result.changed else 0)
 
 
+class _Signalled(BaseException):
+    """SIGINT or SIGTERM, raised where the program is so that cleanup (a temporary output file) runs,
+    and outside the Exception family so that nothing on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_on_signals() -> None:
+    def handler(signum, frame):  # noqa: ARG001 - the signal module's signature
+        raise _Signalled(signum)
+
+    try:
+        signal.signal(signal.SIGINT, handler)
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding program): leave its handlers alone
+        pass
+
+
+def _quiet_worker() -> None:
+    """A worker process of ``track --jobs``: Ctrl-C reaches the whole process group, and the main
+    process alone answers it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the command line; an unexpected error exits 2 with one line, never a traceback."""
+    _raise_on_signals()
     try:
         app(args=argv, prog_name="statediff")
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
+    except _Signalled as exc:
+        typer.echo("statediff: terminated" if exc.signum == signal.SIGTERM else "statediff: interrupted", err=True)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         typer.echo("statediff: interrupted", err=True)
-        return 2
+        return 130
     except BrokenPipeError:
         try:
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit

@@ -312,3 +312,91 @@ def test_escape_sequences_in_statements_are_shown_not_obeyed(tmp_path, capsys) -
         assert "\u241b]0;TITLE\u2407" in out and "<U+202E>" in out
     code, out, err = run(capsys, "compare", str(tmp_path / "missing \x1b[2J\x9b.txt"), str(b))
     assert one_line_error(code, err) and _inert(err) and "\u241b[2J" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Output files
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["compare", "clauses", "track"])
+def test_output_equal_to_an_input_is_refused_and_the_input_kept(tmp_path, capsys, command) -> None:
+    a, b = tmp_path / "2021-01-15.txt", tmp_path / "2022-01-20.txt"
+    a.write_bytes(TELECON.read_bytes())
+    b.write_bytes(MOFA.read_bytes())
+    args = {"compare": ["compare", str(a), str(b)], "clauses": ["clauses", str(b)],
+            "track": ["track", str(a), str(b)]}[command]
+    for target in (str(b), str(tmp_path / "." / b.name), f"{b}#1"):
+        code, out, err = run(capsys, *args, "-o", target.split("#")[0])
+        assert one_line_error(code, err) and "is also an input" in err
+        assert b.read_bytes() == MOFA.read_bytes()
+    link = tmp_path / "link.txt"
+    link.symlink_to(b)
+    code, out, err = run(capsys, *args, "-o", str(link))
+    assert one_line_error(code, err) and b.read_bytes() == MOFA.read_bytes()
+
+
+def test_output_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path, capsys) -> None:
+    target, link = tmp_path / "report.txt", tmp_path / "latest.txt"
+    link.symlink_to(target)
+    code, out, err = run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(link))
+    assert code == 1 and err == ""
+    assert link.is_symlink() and "status quo" in target.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".statediff-")] == []
+
+
+def test_output_to_a_named_pipe_writes_to_it_and_never_replaces_it(tmp_path, capsys) -> None:
+    # A named pipe stands for any node that is not a regular file (/dev/null, a terminal): the report
+    # goes into it, and the node stays what it was. (Not /dev/null itself: a regression would replace
+    # the machine's /dev/null with a file.)
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    code, out, err = run(capsys, "compare", str(TELECON), str(MOFA), "-o", str(fifo))
+    reader.join(timeout=30)
+    assert code == 1 and err == "" and out == ""
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert b"status quo" in got[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+@pytest.mark.parametrize("sig,code,word", [("SIGINT", 130, "interrupted"), ("SIGTERM", 143, "terminated")])
+def test_a_signal_while_the_report_is_written_leaves_no_temporary_file(tmp_path, sig, code, word) -> None:
+    # The child stops inside the write (os.fsync waits for the signal), as a Ctrl-C or a kill would.
+    script = (
+        "import os, signal, sys\n"
+        "from statediff import cli\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        f"    os.kill(os.getpid(), signal.{sig})\n"
+        "    real(fd)\n"
+        "os.fsync = slow\n"
+        f"sys.exit(cli.main(['compare', {str(TELECON)!r}, {str(MOFA)!r}, '-o', {str(tmp_path / 'r.txt')!r}]))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == code
+    assert proc.stderr == f"statediff: {word}\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_track_starts_no_more_workers_than_pairs(monkeypatch, capsys) -> None:
+    import concurrent.futures
+
+    started = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Counting(real):
+        def __init__(self, max_workers=None, **kw):
+            started.append(max_workers)
+            super().__init__(max_workers=max_workers, **kw)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Counting)
+    series = sorted((JF.parent / "corpora" / "aukus-leaders-statements").glob("*.txt"))
+    code, out, err = run(capsys, "track", *map(str, series[:2]), "--jobs", "200")
+    assert code in (0, 1) and err == "" and started == []  # one pair: no pool at all
+    code, out, err = run(capsys, "track", *map(str, series[:4]), "--jobs", "200")
+    assert code in (0, 1) and err == "" and started == [3]
