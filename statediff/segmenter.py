@@ -49,22 +49,22 @@ _BULLETS = ("\u25cf\u2022\u25cb\u25a0\u25a1\u25aa\u25c6\u25c7\u30fb\u25e6\u2023\
 # Each entry: (kind, regex). The regex's group "n" is the label. Order matters: the first match wins.
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(r"(?P<n>#{1,6})[ \t]+")),
-    ("sec", re.compile(r"(?:Section|Chapter|Part|Article|Annex|SECTION|CHAPTER|PART|ARTICLE|ANNEX)[ \t\u00a0]+"
+    ("sec", re.compile(r"(?:Section|Chapter|Part|Article|Annex|SECTION|CHAPTER|PART|ARTICLE|ANNEX)[ \t\u00a0\u202f\u2007\u2009]+"
                        r"(?P<n>[0-9]{1,3}|[IVXLC]{1,6})\b"
                        # "Article 14 of the Agreement" in running text is not a heading: the label must
                        # end the line or be followed by punctuation or a capitalised title.
-                       r"(?=[ \t\u00a0]*(?:$|[.:\u2014\u2013-]|[A-Z\u201c\"(]))"
-                       r"[ \t\u00a0]*[.:\u2014\u2013-]?[ \t\u00a0]*")),
-    ("dotted", re.compile(rf"(?P<n>[{_D}]{{1,3}}(?:[.\uff0e][{_D}]{{1,3}})+)[.\uff0e]?[ \t\u00a0\u3000]+(?=\S)")),
-    ("num", re.compile(rf"(?P<n>[{_D}]{{1,3}})[.\uff0e](?![{_D}])[ \t\u00a0\u3000]*(?=[^\s.,;:)\]])")),
-    ("paren", re.compile(rf"[(\uff08](?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u3000]*")),
-    ("rparen", re.compile(rf"(?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u3000]+")),
-    ("roman", re.compile(r"[(\uff08](?P<n>[ivxlc]{1,6})[)\uff09][ \t\u00a0]*|(?P<n2>[ivxlc]{1,6})[.)][ \t\u00a0]+")),
-    ("ROMAN", re.compile(r"(?P<n>[IVXLC]{1,6})[.)][ \t\u00a0]+(?=\S)")),
-    ("alpha", re.compile(r"[(\uff08](?P<n>[a-zA-Z])[)\uff09][ \t\u00a0]*|(?P<n2>[a-z])[.)][ \t\u00a0]+")),
-    ("ALPHA", re.compile(r"(?P<n>[A-Z])[.)][ \t\u00a0]+(?=[A-Z])")),
-    ("circ", re.compile(r"(?P<n>[\u2460-\u2473\u24ea\u2776-\u277f])[ \t\u00a0\u3000]*")),
-    ("bullet", re.compile(rf"(?P<n>[{_BULLETS}])[ \t\u00a0\u3000\u2003]*|(?P<n2>[-*+\u2013])[ \t\u00a0]+(?=\S)")),
+                       r"(?=[ \t\u00a0\u202f\u2007\u2009]*(?:$|[.:\u2014\u2013-]|[A-Z\u201c\"(]))"
+                       r"[ \t\u00a0\u202f\u2007\u2009]*[.:\u2014\u2013-]?[ \t\u00a0\u202f\u2007\u2009]*")),
+    ("dotted", re.compile(rf"(?P<n>[{_D}]{{1,3}}(?:[.\uff0e][{_D}]{{1,3}})+)[.\uff0e]?[ \t\u00a0\u202f\u2007\u2009\u3000]+(?=\S)")),
+    ("num", re.compile(rf"(?P<n>[{_D}]{{1,3}})[.\uff0e](?![{_D}])[ \t\u00a0\u202f\u2007\u2009\u3000]*(?=[^\s.,;:)\]])")),
+    ("paren", re.compile(rf"[(\uff08](?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u202f\u2007\u2009\u3000]*")),
+    ("rparen", re.compile(rf"(?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u202f\u2007\u2009\u3000]+")),
+    ("roman", re.compile(r"[(\uff08](?P<n>[ivxlc]{1,6})[)\uff09][ \t\u00a0\u202f\u2007\u2009]*|(?P<n2>[ivxlc]{1,6})[.)][ \t\u00a0\u202f\u2007\u2009]+")),
+    ("ROMAN", re.compile(r"(?P<n>[IVXLC]{1,6})[.)][ \t\u00a0\u202f\u2007\u2009]+(?=\S)")),
+    ("alpha", re.compile(r"[(\uff08](?P<n>[a-zA-Z])[)\uff09][ \t\u00a0\u202f\u2007\u2009]*|(?P<n2>[a-z])[.)][ \t\u00a0\u202f\u2007\u2009]+")),
+    ("ALPHA", re.compile(r"(?P<n>[A-Z])[.)][ \t\u00a0\u202f\u2007\u2009]+(?=[A-Z])")),
+    ("circ", re.compile(r"(?P<n>[\u2460-\u2473\u24ea\u2776-\u277f])[ \t\u00a0\u202f\u2007\u2009\u3000]*")),
+    ("bullet", re.compile(rf"(?P<n>[{_BULLETS}])[ \t\u00a0\u202f\u2007\u2009\u3000\u2003]*|(?P<n2>[-*+\u2013])[ \t\u00a0\u202f\u2007\u2009]+(?=\S)")),
 ]
 _HEADING_KINDS = {"md", "sec", "num", "dotted", "ROMAN", "ALPHA"}
 # Markers whose headings may wrap over a few lines ("I. End the COVID-19 pandemic, prepare for future
@@ -165,6 +165,10 @@ class _Block:
 def _looks_like_heading(text: str) -> bool:
     if len(text) > 100 or len(text.split()) > 14 or not _HAS_LETTER.search(text):
         return False
+    if ";" in text:
+        return False  # a semicolon joins the parts of a sentence; no heading has one
+    if (text.count(",") >= 2 or len(text.split()) > 10) and not _is_title_case(text):
+        return False  # a run of sentence-case words with a list in it is a sentence cut by a line break
     if _TERMINAL.search(text) or _WRAP_END.search(text):
         return False
     first = text.lstrip("\"'\u201c\u2018(*_")[:1]

@@ -400,3 +400,30 @@ def test_track_starts_no_more_workers_than_pairs(monkeypatch, capsys) -> None:
     assert code in (0, 1) and err == "" and started == []  # one pair: no pool at all
     code, out, err = run(capsys, "track", *map(str, series[:4]), "--jobs", "200")
     assert code in (0, 1) and err == "" and started == [3]
+
+
+# --------------------------------------------------------------------------------------------------
+# Text lost or structure misread
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("first", ["Voting for the action were: Ben S. Bernanke, Chairman; Kevin",
+                                   "Voting for the action were Ben S. Bernanke, Chairman, and Kevin"])
+def test_a_wrapped_first_paragraph_keeps_its_first_line(capsys, monkeypatch, first) -> None:
+    import io
+
+    text = f"FOMC Statement\n\n{first}\nM. Warsh; and Janet L. Yellen.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    code, out, err = run(capsys, "clauses", "-", "-f", "json")
+    assert code == 0 and err == ""
+    clauses = json.loads(out)["clauses"]
+    assert len(clauses) == 1 and clauses[0]["text"].startswith("Voting for the action were")
+    assert clauses[0]["text"].endswith("Kevin M. Warsh; and Janet L. Yellen.")
+
+
+def test_an_item_number_before_a_narrow_no_break_space_is_a_number(tmp_path, capsys) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text("1.\u202fWe support peace.\n\n2.\u2009We oppose war.\n", encoding="utf-8")
+    code, out, err = run(capsys, "clauses", str(path), "-f", "json")
+    assert [(c["number"], c["text"]) for c in json.loads(out)["clauses"]] == \
+        [("1", "We support peace."), ("2", "We oppose war.")]
