@@ -7,11 +7,10 @@ from concurrent.futures import Executor
 from typing import Any
 
 from .aligner import align_and_suggest
-from .classifier import LABELS, classify, is_cosmetic_only
-from .differ import diff_words
+from .classifier import LABELS, verdict
 from .errors import StatediffError
 from .lexicon import Lexicon
-from .model import Clause, Comparison, Document, Edit, Link, Pair, SectionPair, Series, Suggestion
+from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Suggestion
 from .sections import pair_sections
 from .series import DocumentSpec, Progress
 
@@ -156,17 +155,8 @@ def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Claus
           lexicon: Lexicon | None, suggestions: tuple[Suggestion, ...] = ()) -> Pair:
     lc = [left[i] for i in link.left]
     rc = [right[j] for j in link.right]
-    lt = " ".join(c.text for c in lc)
-    rt = " ".join(c.text for c in rc)
-    if not rc:
-        status, edits = "dropped", (Edit("delete", lt, ""),)
-    elif not lc:
-        status, edits = "added", (Edit("insert", "", rt),)
-    else:
-        edits = diff_words(lt, rt)
-        status = "unchanged" if is_cosmetic_only(lt, rt) else "changed"
-    labels = classify(edits, lc, rc, lexicon=lexicon)
-    return Pair(status=status, left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),
-                score=link.score if lc and rc else 0.0, moved=moved and bool(lc and rc), left_text=lt,
-                right_text=rt, edits=edits, labels=labels, left_index=link.left, right_index=link.right,
-                suggestions=suggestions)
+    status, edits, labels = verdict(lc, rc, lexicon=lexicon)
+    return Pair(status=status, left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),  # type: ignore[arg-type]
+                score=link.score if lc and rc else 0.0, moved=moved and bool(lc and rc),
+                left_text=" ".join(c.text for c in lc), right_text=" ".join(c.text for c in rc), edits=edits,
+                labels=labels, left_index=link.left, right_index=link.right, suggestions=suggestions)

@@ -31,7 +31,7 @@ from .errors import LexiconError
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Edit
 
-__all__ = ["LABELS", "EDIT_KINDS", "STANCE_SHIFTS", "classify", "is_cosmetic_only"]
+__all__ = ["LABELS", "EDIT_KINDS", "STANCE_SHIFTS", "classify", "is_cosmetic_only", "verdict"]
 
 EDIT_KINDS = ("cosmetic", "substitution", "insertion", "deletion", "reordering", "number-change",
               "negation-flip", "actor-change")
@@ -65,7 +65,11 @@ _INTENSIFIER_AFTER = 1
 _INTENSIFIER_PHRASE_AFTER = 6
 
 # Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+|[\u2010\u2011-](?=[^\W\d_])[^\W_]+)*")  # not "2-1/4"
+# CJK text has no spaces between words: each character is a word, as for the differ and the aligner,
+# so that an edit inside a run ("強く" deleted) falls on words of its own.
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_LETTERS = rf"(?:(?![{_CJK_CHAR}])[^\W_])+"
+_WORD = re.compile(rf"[{_CJK_CHAR}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 _STOPWORDS = frozenset(
     "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
@@ -99,6 +103,35 @@ def is_cosmetic_only(left_text: str, right_text: str) -> bool:
     from .normalizer import fold
 
     return fold(left_text) == fold(right_text)
+
+
+def verdict(left: Sequence[Clause], right: Sequence[Clause], *, lexicon: Lexicon | None = None
+            ) -> tuple[str, tuple[Edit, ...], tuple[str, ...]]:
+    """The one decision on an aligned group of clauses, for ``compare`` and ``track`` alike: its
+    status, word edits and labels.
+
+    A group with clauses on both sides is ``unchanged`` when its labels are at most ``cosmetic``:
+    every edit changes only quotes, dashes, hyphenation, spacing, list markers, letter case or
+    punctuation, so that no word differs (``The Ministers Agreed`` -> ``The Ministers agreed``, a
+    comma added). Otherwise it is ``changed``. One side empty: ``added`` or ``dropped``.
+
+    >>> from statediff.model import Clause
+    >>> verdict([Clause("1", "The Ministers Agreed.", (0, 21))], [Clause("1", "The Ministers agreed.", (0, 21))])[::2]
+    ('unchanged', ('cosmetic',))
+    """
+    from .differ import diff_words
+
+    lt = " ".join(c.text for c in left)
+    rt = " ".join(c.text for c in right)
+    if not right:
+        return "dropped", (Edit("delete", lt, ""),), ()
+    if not left:
+        return "added", (Edit("insert", "", rt),), ()
+    if lt == rt:
+        return "unchanged", ((Edit("equal", lt, rt),) if lt else ()), ()
+    edits = diff_words(lt, rt)
+    labels = classify(edits, left, right, lexicon=lexicon)
+    return ("unchanged" if set(labels) <= {"cosmetic"} else "changed"), edits, labels
 
 
 # --------------------------------------------------------------------------------------------------

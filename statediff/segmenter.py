@@ -277,6 +277,8 @@ def _continues(block: _Block, line: Line, width: int) -> bool:
         return True  # hanging indent under a list item (in unfilled text a full stop ends the item)
     if not _TERMINAL.search(last.text):
         return True  # the line stops mid-sentence
+    if line.text[:1].islower():
+        return True  # no sentence starts in lower case: the full stop was an abbreviation's ("U.S.\nposition")
     if width:
         return not _would_fit(last, line, width)
     return False

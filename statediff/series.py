@@ -31,8 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Union
 
 from .aligner import DEFAULT_THRESHOLD, MOVE_MARGIN, align, moved_links, order_links, similarity
-from .classifier import classify, is_cosmetic_only
-from .differ import diff_words
+from .classifier import verdict
 from .errors import StatediffError
 from .lexicon import Lexicon
 from .model import Clause, Document, Edit, Lineage, Link, Revision, Series
@@ -223,13 +222,16 @@ def _align_pair(left: Sequence[Clause], right: Sequence[Clause], threshold: floa
     return order_links(links)
 
 
+_Verdict = tuple[str, tuple[Edit, ...], tuple[str, ...]]  # status, edits, labels
+
+
 class _Differ:
     """Word edits and labels for the entries the walk creates, in batches sent off as they fill up,
     so that on an executor the diffing runs while the walk goes on."""
 
     def __init__(self, executor: Executor | None, lexicon: Lexicon | None, meter: _Meter) -> None:
         self.executor, self.lexicon, self.meter = executor, lexicon, meter
-        self.done: dict[Any, tuple[tuple[Edit, ...], tuple[str, ...]]] = {}
+        self.done: dict[Any, _Verdict] = {}
         self.keys: list[Any] = []
         self.pairs: list[tuple[tuple[Clause, ...], tuple[Clause, ...]]] = []
         self.sent: list[tuple[list[Any], Any]] = []
@@ -237,7 +239,7 @@ class _Differ:
     def add(self, key: Any, left: tuple[Clause, ...], right: tuple[Clause, ...]) -> None:
         lt, rt = _text(left), _text(right)
         if lt == rt:  # most of a long series: nothing to diff, and classify labels nothing
-            self.done[key] = ((Edit("equal", lt, rt),) if lt else (), ())
+            self.done[key] = ("unchanged", (Edit("equal", lt, rt),) if lt else (), ())
             return
         self.keys.append(key)
         self.pairs.append((left, right))
@@ -255,7 +257,7 @@ class _Differ:
             self.sent.append((self.keys, self.executor.submit(_diff_batch, self.pairs, self.lexicon)))
         self.keys, self.pairs = [], []
 
-    def results(self) -> dict[Any, tuple[tuple[Edit, ...], tuple[str, ...]]]:
+    def results(self) -> dict[Any, _Verdict]:
         self._send()
         for keys, future in self.sent:
             self.done.update(zip(keys, future.result()))
@@ -265,12 +267,9 @@ class _Differ:
 
 
 def _diff_batch(pairs: list[tuple[tuple[Clause, ...], tuple[Clause, ...]]], lexicon: Lexicon | None,
-                ) -> list[tuple[tuple[Edit, ...], tuple[str, ...]]]:
-    out = []
-    for lc, rc in pairs:
-        edits = diff_words(_text(lc), _text(rc))
-        out.append((edits, classify(edits, lc, rc, lexicon=lexicon)))
-    return out
+                ) -> list[_Verdict]:
+    """The classifier's verdict on each pair: the same decision as ``compare`` makes."""
+    return [verdict(lc, rc, lexicon=lexicon) for lc, rc in pairs]
 
 
 def _text(clauses: Sequence[Clause]) -> str:
@@ -522,7 +521,7 @@ def _revise(docs: list[Document], builders: list[_Builder],
     return tuple(lineages)
 
 
-def _revision(docs: list[Document], e: _Entry, diff: tuple[tuple[Edit, ...], tuple[str, ...]] | None,
+def _revision(docs: list[Document], e: _Entry, diff: _Verdict | None,
               ids: dict[int, str], clauses: Callable[[int, tuple[int, ...]], tuple[Clause, ...]]) -> Revision:
     if e.status in ("dropped", "merged"):
         assert e.prev is not None
@@ -536,10 +535,7 @@ def _revision(docs: list[Document], e: _Entry, diff: tuple[tuple[Edit, ...], tup
         return Revision(document=e.document, status="added", numbers=numbers, text=text,
                         edits=(Edit("insert", "", text),), index=e.index)
     assert diff is not None and e.prev is not None
-    edits, labels = diff
-    status = e.status
-    if status == "continued":
-        before = _text(clauses(*e.prev))
-        status = "unchanged" if before == text or is_cosmetic_only(before, text) else "changed"
+    verdict_status, edits, labels = diff
+    status = verdict_status if e.status == "continued" else e.status
     return Revision(document=e.document, status=status, numbers=numbers, text=text,  # type: ignore[arg-type]
                     edits=edits, labels=labels, score=e.score, moved=e.moved, index=e.index, base=e.prev[0])

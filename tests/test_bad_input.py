@@ -300,8 +300,9 @@ def test_escape_sequences_in_statements_are_shown_not_obeyed(tmp_path, capsys) -
     a, b = tmp_path / "2021-01-01 \x1b[31mred.txt", tmp_path / "2022-01-01.txt"
     a.write_text(plain, encoding="utf-8")
     b.write_text(hostile, encoding="utf-8")
-    for args in (["compare", str(a), str(b)], ["compare", str(a), str(b), "--color", "always"],
-                 ["clauses", str(b)], ["track", str(a), str(b)], ["track", str(a), str(b), "--color", "always"]):
+    # --all: a control character alone changes no word, so its pair is unchanged (and hidden without it).
+    for args in (["compare", str(a), str(b), "--all"], ["compare", str(a), str(b), "--all", "--color", "always"],
+                 ["clauses", str(b)], ["track", str(a), str(b), "--all"], ["track", str(a), str(b), "--all", "--color", "always"]):
         code, out, err = run(capsys, *args)
         assert code in (0, 1) and err == "", (args, err)
         painted = out.replace("\x1b[31m", "").replace("\x1b[32m", "").replace("\x1b[2m", "") \
@@ -309,7 +310,9 @@ def test_escape_sequences_in_statements_are_shown_not_obeyed(tmp_path, capsys) -
         if "--color" not in args:
             assert painted == out
         assert _inert(painted), args
-        assert "\u241b]0;TITLE\u2407" in out and "<U+202E>" in out
+        assert "{+<U+009B>31m +}" in out or args[0] == "clauses"  # a changed pair, shown
+        if args[0] != "track":  # track prints no text for an unchanged revision
+            assert "\u241b]0;TITLE\u2407" in out and "<U+202E>" in out and "\u241b[2J" in out
     code, out, err = run(capsys, "compare", str(tmp_path / "missing \x1b[2J\x9b.txt"), str(b))
     assert one_line_error(code, err) and _inert(err) and "\u241b[2J" in err
 
@@ -427,3 +430,24 @@ def test_an_item_number_before_a_narrow_no_break_space_is_a_number(tmp_path, cap
     code, out, err = run(capsys, "clauses", str(path), "-f", "json")
     assert [(c["number"], c["text"]) for c in json.loads(out)["clauses"]] == \
         [("1", "We support peace."), ("2", "We oppose war.")]
+
+
+@pytest.mark.parametrize("before,after", [
+    ("The Ministers Agreed to meet again.", "The Ministers agreed to meet again."),
+    ("The Ministers agreed, to meet again.", "The Ministers agreed to meet again."),
+    ("They welcomed ROK-U.S. cooperation.", "They welcomed ROK\u2011U.S. cooperation."),
+    ("They welcomed the U.S.\nposition on trade.", "They welcomed the U.S. position on trade."),
+])
+def test_a_cosmetic_only_edit_is_unchanged_with_exit_0_in_compare_and_track(tmp_path, capsys, before, after) -> None:
+    a, b = tmp_path / "2021-01-01.txt", tmp_path / "2022-01-01.txt"
+    a.write_text(f"(1) We met in Tokyo.\n\n(2) {before}\n", encoding="utf-8")
+    b.write_text(f"(1) We met in Tokyo.\n\n(2) {after}\n", encoding="utf-8")
+    code, out, err = run(capsys, "compare", str(a), str(b), "-f", "json")
+    data = json.loads(out)
+    assert code == 0 and err == ""
+    assert all(p["status"] == "unchanged" for p in data["pairs"])
+    assert all(set(p["labels"]) <= {"cosmetic"} for p in data["pairs"])
+    code, out, err = run(capsys, "track", str(a), str(b), "-f", "json")
+    assert code == 0 and err == ""
+    statuses = {h["status"] for lin in json.loads(out)["lineages"] for h in lin["history"][1:]}
+    assert statuses == {"unchanged"}
