@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from contextlib import contextmanager
 
 from .errors import ReadError
 
@@ -40,10 +41,13 @@ def pdf_text(data: bytes, label: str = "<pdf>") -> str:
     except ImportError:
         raise ReadError(f"{label}: reading PDF needs the pdf extra: pip install 'statediff[pdf]'") from None
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ReadError(f"{label}: the PDF is encrypted; statediff cannot read it")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        # pypdf reports what it repairs ("EOF marker not found") through logging and warnings: the
+        # user gets statediff's one line or the text, never the parser's notes around them.
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise ReadError(f"{label}: the PDF is encrypted; statediff cannot read it")
+            pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - a third-party parser fed arbitrary bytes: any failure is a bad input
@@ -52,6 +56,24 @@ def pdf_text(data: bytes, label: str = "<pdf>") -> str:
     if pages and not any(p.strip() for p in pages):
         raise ReadError(f"{label}: the PDF has no text layer (a scanned image?); statediff reads text only")
     return rejoin_hyphenated(strip_running_lines(pages))
+
+
+@contextmanager
+def _quiet_pypdf():
+    import logging
+    import warnings
+
+    log = logging.getLogger("pypdf")
+    level, propagate = log.level, log.propagate
+    log.setLevel(logging.CRITICAL + 1)
+    log.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+        log.propagate = propagate
 
 
 def strip_running_lines(pages: list[str]) -> str:

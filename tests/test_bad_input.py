@@ -451,3 +451,20 @@ def test_a_cosmetic_only_edit_is_unchanged_with_exit_0_in_compare_and_track(tmp_
     assert code == 0 and err == ""
     statuses = {h["status"] for lin in json.loads(out)["lineages"] for h in lin["history"][1:]}
     assert statuses == {"unchanged"}
+
+
+def test_a_damaged_pdf_gets_one_line_and_none_of_the_parsers_notes(tmp_path, capsys) -> None:
+    pytest.importorskip("pypdf")
+    fpdf = pytest.importorskip("fpdf")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.multi_cell(0, 10, "(1) We agreed on cooperation.\n\n(2) We met again.")
+    data = bytes(pdf.output())
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[:data.rfind(b"%%EOF")])  # "EOF marker not found"
+    # A new process, as a user runs it: pypdf's notes go through logging's last-resort handler.
+    proc = subprocess.run([sys.executable, "-m", "statediff", "clauses", str(cut)], capture_output=True,
+                          text=True, timeout=120)
+    assert one_line_error(proc.returncode, proc.stderr) or (proc.returncode == 0 and proc.stderr == "")
+    assert "EOF marker" not in proc.stderr and "CAUTION" not in proc.stderr
