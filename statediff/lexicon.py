@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import LexiconError
 
-__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
+__all__ = ["check_shape", "Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
 
 _REQUIRED = ("stances", "salience", "verbs")
 
@@ -59,6 +59,8 @@ class Lexicon:
         for key in _REQUIRED:
             if key not in data:
                 raise LexiconError(f"{origin}: lexicon has no {key!r} key")
+        if origin != "<default>":
+            check_shape(data, origin)
         self.data = data
         self.origin = origin
         self.stances: tuple[str, ...] = tuple(data["stances"])
@@ -177,17 +179,67 @@ def default_lexicon() -> Lexicon:
     return Lexicon(_default_data())
 
 
+#: The largest lexicon file read: the shipped one is about 30 kB.
+MAX_LEXICON_BYTES = 4 * 1024 * 1024
+
+
+def check_shape(data: dict[str, Any], origin: str) -> None:
+    """Check every key of ``data`` against the shape of the shipped lexicon's value for it, once, when
+    the lexicon is built, so that a wrong type is one clear error for every command, never a failure
+    deep in a stage. A list whose shipped entries are lists also takes a single phrase for an entry
+    (a scale level of one phrase)."""
+    model = _default_data()
+    for key, value in data.items():
+        if key not in model:
+            known = ", ".join(sorted(model))
+            raise LexiconError(f"{origin}: unknown lexicon key {key!r} (known: {known})")
+        _check(value, model[key], origin, repr(key))
+
+
+def _check(value: Any, model: Any, origin: str, where: str) -> None:
+    def fail(what: str) -> None:
+        raise LexiconError(f"{origin}: {where} must be {what}")
+
+    if isinstance(model, str):
+        if not isinstance(value, str):
+            fail("a string")
+    elif isinstance(model, dict):
+        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+            fail("an object with string keys")
+        inner = next(iter(model.values()), None)
+        for k, v in value.items():
+            if inner is not None:
+                _check(v, inner, origin, f"{where}[{k!r}]")
+    elif isinstance(model, list):
+        if not isinstance(value, list):
+            fail("a list")
+        inner = model[0] if model else None
+        for i, v in enumerate(value):
+            if isinstance(inner, list) and isinstance(v, str):
+                continue  # one phrase where a list of phrases may stand
+            if inner is not None:
+                _check(v, inner, origin, f"{where}[{i}]")
+    elif type(value) is not type(model):
+        fail(f"a {type(model).__name__}")
+
+
 def load_lexicon(path: str | os.PathLike[str] | None) -> Lexicon:
     """Read a lexicon file; its keys replace the default's, missing keys keep the default."""
     if path is None:
         return default_lexicon()
     try:
-        with open(path, encoding="utf-8") as fh:
-            user = json.load(fh)
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_LEXICON_BYTES + 1)
+        if len(raw) > MAX_LEXICON_BYTES:
+            raise LexiconError(f"{os.fspath(path)}: larger than {MAX_LEXICON_BYTES // (1024 * 1024)} MB; "
+                               "not a lexicon")
+        user = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise LexiconError(f"{os.fspath(path)}: no such lexicon file") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise LexiconError(f"{os.fspath(path)}: not a readable JSON lexicon ({exc})") from None
+    except RecursionError:
+        raise LexiconError(f"{os.fspath(path)}: not a readable JSON lexicon (nested too deeply)") from None
     if not isinstance(user, dict):
         raise LexiconError(f"{os.fspath(path)}: a lexicon must be a JSON object")
     data = _default_data()

@@ -468,3 +468,33 @@ def test_a_damaged_pdf_gets_one_line_and_none_of_the_parsers_notes(tmp_path, cap
                           text=True, timeout=120)
     assert one_line_error(proc.returncode, proc.stderr) or (proc.returncode == 0 and proc.stderr == "")
     assert "EOF marker" not in proc.stderr and "CAUTION" not in proc.stderr
+
+
+# --------------------------------------------------------------------------------------------------
+# Lexicon files
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"intensifiers": "serious"}', "'intensifiers' must be a list"),
+    ('{"verbs": {"oppose": "oppose"}}', "'verbs'['oppose'] must be a list"),
+    ('{"modals": [1]}', "'modals' must be an object"),
+    ('{"stance_words": {"oppose": [1]}}', "'stance_words'['oppose'][0] must be a string"),
+    ('{"salience": null}', "'salience' must be a list"),
+    ('{"intensifer": [["acutely"]]}', "unknown lexicon key 'intensifer'"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+])
+@pytest.mark.parametrize("command", ["clauses", "compare"])
+def test_a_malformed_lexicon_fails_the_same_way_for_every_command(tmp_path, capsys, content, message, command) -> None:
+    lex = tmp_path / "lexicon.json"
+    lex.write_text(content, encoding="utf-8")
+    args = ["clauses", str(MOFA)] if command == "clauses" else ["compare", str(TELECON), str(MOFA)]
+    code, out, err = run(capsys, *args, "--lexicon", str(lex))
+    assert one_line_error(code, err) and message in err and "internal error" not in err
+
+
+def test_an_endless_lexicon_is_refused_after_a_few_megabytes(capsys) -> None:
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    code, out, err = run(capsys, "clauses", str(MOFA), "--lexicon", "/dev/zero")
+    assert one_line_error(code, err) and "larger than 4 MB" in err
