@@ -123,8 +123,13 @@ def write_output(text: str, output: Optional[str], inputs: Sequence[str] = ()) -
     """Write ``text`` to standard output, or atomically to ``output`` (never half a file, never an
     input replaced, never a device or a pipe replaced by a file: those are written to in place)."""
     if not output or output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise _BrokenPipe() from None  # past click, which would make it exit 1 ("changes")
+        except OSError as exc:
+            raise OutputError(f"standard output: cannot be written ({exc.strerror or exc})") from None
         return
     check_output(output, inputs)
     target = os.path.realpath(output)
@@ -338,6 +343,10 @@ def track(
     raise typer.Exit(1 if result.changed else 0)
 
 
+class _BrokenPipe(BaseException):
+    """The reader of standard output went away (``statediff compare a b | head -1``)."""
+
+
 class _Signalled(BaseException):
     """SIGINT or SIGTERM, raised where the program is so that cleanup (a temporary output file) runs,
     and outside the Exception family so that nothing on the way swallows it."""
@@ -373,6 +382,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
+    except _BrokenPipe:
+        # As a program killed by SIGPIPE, silently: the reader wanted no more. Python would otherwise
+        # complain when it flushes standard output at exit.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until exit
+        except OSError:
+            pass
+        return 128 + 13
     except _Signalled as exc:
         typer.echo("statediff: terminated" if exc.signum == signal.SIGTERM else "statediff: interrupted", err=True)
         return 128 + exc.signum

@@ -498,3 +498,25 @@ def test_an_endless_lexicon_is_refused_after_a_few_megabytes(capsys) -> None:
         pytest.skip("no /dev/zero")
     code, out, err = run(capsys, "clauses", str(MOFA), "--lexicon", "/dev/zero")
     assert one_line_error(code, err) and "larger than 4 MB" in err
+
+
+# --------------------------------------------------------------------------------------------------
+# Standard output that goes away or fills up
+# --------------------------------------------------------------------------------------------------
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly_with_141() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "statediff", "compare", str(TELECON), str(MOFA)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # as `| true` does, before statediff writes
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and err == ""
+
+
+def test_a_full_standard_output_is_one_line_and_exit_2() -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "statediff", "compare", str(TELECON), str(MOFA)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert one_line_error(proc.returncode, proc.stderr) and "standard output" in proc.stderr
