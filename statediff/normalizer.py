@@ -98,9 +98,17 @@ _RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*"
 _BULLET_LEAD = re.compile(r"^[\s\u2022\u25cf\u25cb\u25aa\u25a0\u30fb\u00b7*>|-]*")
 
 
+# A press release's furniture: its release time and its press contacts ("For release at 2:00 p.m.
+# EST", "For media inquiries, please email ... or call ..."), never part of the statement.
+_PRESS = re.compile(r"(?:for\s+(?:immediate\s+)?release(?:\s+at|\s+on|\s*:|\s*$)|embargoed\s+(?:until|for)\b"
+                    r"|(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contacts?)\b).{0,200}$", re.IGNORECASE)
+
+
 def is_boilerplate(text: str) -> bool:
     """True for a line that is page furniture only, such as "Share", "• back" or "<!-- -->"."""
     stripped = text.strip()
+    if stripped and _PRESS.match(stripped):
+        return True
     if not stripped or len(stripped) > 40:
         return False
     table = _boilerplate()

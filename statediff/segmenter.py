@@ -594,6 +594,11 @@ def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:
             labels: list[str] = []
             for mi, (kind, label) in enumerate(b.markers):
                 col = b.indent + b.marker_ends[mi] if mi < len(b.marker_ends) else b.text_col
+                # A numbered item after a bullet list, not indented under the bullets' text, ends the
+                # list ("- ...\n- ...\n3. ..." is item 3, not the last bullet's sub-item).
+                while mi == 0 and kind != "bullet" and stack and stack[-1].role == "I" \
+                        and stack[-1].kind == "bullet" and b.indent < stack[-1].col:
+                    stack.pop()
                 if any(lv.role == "I" and lv.kind == kind for lv in stack):
                     while not (stack[-1].role == "I" and stack[-1].kind == kind):
                         stack.pop()

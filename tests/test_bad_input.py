@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+import statediff
 from statediff import reader
 from statediff.cli import main
 
@@ -520,3 +521,23 @@ def test_a_full_standard_output_is_one_line_and_exit_2() -> None:
         proc = subprocess.run([sys.executable, "-m", "statediff", "compare", str(TELECON), str(MOFA)],
                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
     assert one_line_error(proc.returncode, proc.stderr) and "standard output" in proc.stderr
+
+
+def test_a_numbered_paragraph_after_a_bullet_list_keeps_its_own_number(tmp_path, capsys) -> None:
+    path = tmp_path / "s.txt"
+    path.write_text("Joint Statement\n\n- We support peace.\n- We oppose war.\n\n3. The Ministers agreed to meet again.\n\n"
+                    "4. The Ministers welcomed the talks.\n", encoding="utf-8")
+    code, out, err = run(capsys, "clauses", str(path), "-f", "json")
+    assert [c["number"] for c in json.loads(out)["clauses"]] == ["b1", "b2", "3", "4"]
+
+
+def test_a_press_releases_time_and_contacts_are_set_aside(tmp_path, capsys) -> None:
+    text = ("For release at 2:00 p.m. EST\n\n1. The Committee decided to maintain the target range.\n\n"
+            "2. The Committee will monitor incoming information.\n\n"
+            "For media inquiries, please email media@frb.gov or call 202-452-2955.\n")
+    path = tmp_path / "s.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = statediff.read(path)
+    assert [c.number for c in doc.clauses] == ["1", "2"]
+    assert [text[a:b] for a, b in doc.dropped] == [
+        "For release at 2:00 p.m. EST", "For media inquiries, please email media@frb.gov or call 202-452-2955."]
