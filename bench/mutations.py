@@ -42,12 +42,14 @@ def _unwrap(par: str) -> str:
 
 
 def rewrap(text: str, width: int) -> str:
-    """Every prose paragraph filled to ``width`` columns (a pure white-space change)."""
+    """Every paragraph written on one line filled to ``width`` columns: a pure white-space change.
+    (A paragraph already on several lines is left alone: whether its first line is a heading is
+    exactly what re-joining it would change.)"""
     out = []
     for par in paragraphs(text):
-        flat = _unwrap(par)
-        out.append(textwrap.fill(flat, width=width, break_long_words=False, break_on_hyphens=False)
-                   if flat != par or "\n" not in par and len(par) > width else par)
+        one_line = "\n" not in par.strip("\n") and len(par.strip()) > width
+        out.append(textwrap.fill(par.strip(), width=width, break_long_words=False, break_on_hyphens=False)
+                   if one_line else par)
     return "\n\n".join(out)
 
 

@@ -211,8 +211,36 @@ def _wrap_width(lines: list[Line | None]) -> int:
 _OPEN_END = re.compile(r"\b(?:the|a|an|of|to|in|on|for|with|by|at|from|under|pursuant|per|than)$", re.IGNORECASE)
 
 
+def _filled_widths(lines: list[Line | None], width: int) -> list[int]:
+    """The fill width for each line: the document's, or a paragraph's own where the paragraph is
+    filled to another measure than the rest (re-wrapped at 50 columns in a text filled at 75): every
+    line but its last ends within a few columns of its longest."""
+    out = [width] * len(lines)
+    k = 0
+    while k < len(lines):
+        if lines[k] is None:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and lines[end] is not None:
+            end += 1
+        group = [ln for ln in lines[k:end] if ln is not None]
+        ends = [ln.indent + len(ln.text) for ln in group]
+        longest = max(ends)
+        if len(group) >= 3 and longest >= 40 and all(e >= longest - _RAGGED for e in ends[:-1]) \
+                and abs(longest - width) > _RAGGED:
+            out[k:end] = [longest] * (end - k)  # a measure of its own, not the document's
+        k = end
+    return out
+
+
+#: How far short of a filled paragraph's longest line its other lines may end (words do not fit
+#: exactly); a shorter line is a break of the writer's.
+_RAGGED = 15
+
+
 def _build_blocks(lines: list[Line | None]) -> list[_Block]:
-    width = _wrap_width(lines)
+    widths = _filled_widths(lines, _wrap_width(lines))
     rows = table_rows(lines)
     blocks: list[_Block] = []
     cur: _Block | None = None
@@ -222,6 +250,7 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
         if line is None:
             cur = None
             continue
+        width = widths[i]
         if i in rows:  # a table: one block, a line a row, never marked or joined to prose
             if cur is None or not cur.table:
                 cur = _Block([], [], 0, table=True)

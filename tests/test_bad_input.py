@@ -541,3 +541,17 @@ def test_a_press_releases_time_and_contacts_are_set_aside(tmp_path, capsys) -> N
     assert [c.number for c in doc.clauses] == ["1", "2"]
     assert [text[a:b] for a, b in doc.dropped] == [
         "For release at 2:00 p.m. EST", "For media inquiries, please email media@frb.gov or call 202-452-2955."]
+
+
+def test_a_paragraph_filled_narrower_than_its_document_is_cut_as_the_original(tmp_path) -> None:
+    # FOMC implementation note of December 2015, its quoted directive re-filled at 50 columns inside a
+    # document filled at 75: the first line of the directive is no heading.
+    source = (JF.parent / "corpora" / "fomc-implementation-notes-2015-2016" / "2015-12-16.txt").read_text(encoding="utf-8")
+    start = source.index('"Effective December 17, 2015')
+    end = source.index("\n\n", start)
+    import textwrap
+
+    narrow = source[:start] + textwrap.fill(" ".join(source[start:end].split()), 50) + source[end:]
+    a, b = statediff.parse(source), statediff.parse(narrow)
+    assert [c.text for c in a.clauses] == [c.text for c in b.clauses]
+    assert not statediff.compare(a, b).changed

@@ -2,8 +2,8 @@
 thousands of rounds): compare(x, x) has no change, compare(b, a) mirrors compare(a, b), a
 cosmetic-only variant compares unchanged, and every character is accounted for.
 
-Re-wrapping paragraphs at another width is left out here: a paragraph filled narrower than the rest
-of its document can still be cut differently (see the open note in docs/clauses.md).
+Re-wrapping is left out here: a one-line heading re-wrapped onto two lines can still be cut
+differently (the known limit in docs/clauses.md; bench/robustness.py counts it).
 """
 
 from __future__ import annotations
