@@ -163,6 +163,7 @@ class _Block:
 
 
 def _looks_like_heading(text: str) -> bool:
+    text = " ".join(text.split())  # doubled spaces are no longer a heading
     if len(text) > 100 or len(text.split()) > 14 or not _HAS_LETTER.search(text):
         return False
     if ";" in text:
@@ -557,8 +558,9 @@ def _is_subtitle(blocks: list[_Block], i: int, front: int) -> bool:
 
 
 def _heading_text(b: _Block) -> str:
-    rest = b.text_joined().strip().strip("*_").rstrip(":").strip()  # "*Post-Quantum*", "Regional Affairs:"
-    return rest or b.lines[0].text.strip()
+    joined = " ".join(b.text_joined().split())  # white space collapsed, as in clause texts
+    rest = joined.strip("*_").rstrip(":").strip()  # "*Post-Quantum*", "Regional Affairs:"
+    return rest or " ".join(b.lines[0].text.split())
 
 
 def _numbering(blocks: list[_Block], front: int = 0) -> list[_Numbered]:

@@ -555,3 +555,11 @@ def test_a_paragraph_filled_narrower_than_its_document_is_cut_as_the_original(tm
     a, b = statediff.parse(source), statediff.parse(narrow)
     assert [c.text for c in a.clauses] == [c.text for c in b.clauses]
     assert not statediff.compare(a, b).changed
+
+
+def test_doubled_spaces_in_a_heading_are_no_rename(tmp_path, capsys) -> None:
+    body = "\n\n(1) We oppose change by force.\n\n2. Other matters\n\n(1) We met.\n"
+    a = statediff.parse("Joint Statement\n\n1. Regional affairs and the Indo-Pacific" + body)
+    b = statediff.parse("Joint Statement\n\n1. Regional  affairs and  the Indo-Pacific" + body)
+    assert [c.section for c in b.clauses] == [c.section for c in a.clauses]
+    assert not statediff.compare(a, b).changed
