@@ -12,9 +12,13 @@ and streams alike, read in pieces so a larger input is never held whole), a URL 
 
 from __future__ import annotations
 
+import codecs
+import math
 import os
 import re
+import stat
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import IO, Union
@@ -62,6 +66,8 @@ def read(source: Source, *, part: int | str | None = None, format: str | None = 
     >>> doc.date, doc.clauses[0].number
     ('2021-01-15', 'p1')
     """
+    if timeout is not None and not 0 < timeout < math.inf:
+        raise ReadError(f"the timeout must be a positive, finite number of seconds, not {timeout!r}")
     data, label, path_hint, declared = _load(source, URL_TIMEOUT if timeout is None else timeout)
     fmt = format or detect_format(path_hint, data, declared.get("type", ""))
     if fmt not in ("text", "markdown", "html", "pdf"):
@@ -134,22 +140,27 @@ def _load(source: Source, timeout: float) -> tuple[bytes, str, str, dict[str, st
             stream = getattr(sys.stdin, "buffer", sys.stdin)
             return _read_stream(stream, "<stdin>"), "<stdin>", "", {}
         if isinstance(path, str) and _URL.match(path):
-            return _fetch(path, timeout)
-        return _read_path(path), os.path.basename(path) or path, path, {}
+            from .fetch import fetch
+
+            return fetch(path, timeout, MAX_BYTES, _read_stream)
+        return _read_path(path, timeout), os.path.basename(path) or path, path, {}
     if hasattr(source, "read"):
         label = os.path.basename(str(getattr(source, "name", "") or "")) or "<stream>"
         return _read_stream(source, label), label, str(getattr(source, "name", "") or ""), {}
     raise ReadError(f"cannot read a {type(source).__name__}: give a path, a URL, a file object or '-'")
 
 
-def _read_path(path: str) -> bytes:
+def _read_path(path: str, timeout: float) -> bytes:
     p = Path(path)
     try:
         if p.is_dir():
             raise ReadError(f"{path}: is a directory, not a document")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(f"{path}: too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
+        info = p.stat()
+        if stat.S_ISFIFO(info.st_mode):
+            with _open_fifo(path, timeout) as fh:
+                return _read_stream(fh, path)
+        if info.st_size > MAX_BYTES:
+            raise ReadError(f"{path}: too large ({info.st_size:,} bytes; the limit is {MAX_BYTES:,})")
         with open(p, "rb") as fh:
             return _read_stream(fh, path)
     except FileNotFoundError:
@@ -160,6 +171,37 @@ def _read_path(path: str) -> bytes:
         raise ReadError(f"{path}: is a directory, not a document") from None
     except OSError as exc:
         raise ReadError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _open_fifo(path: str, timeout: float) -> IO[bytes]:
+    """Open a named pipe for reading, waiting at most ``timeout`` seconds for a program to open it
+    for writing (opening a pipe nobody writes to would otherwise wait for ever)."""
+    opened: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            opened["file"] = open(path, "rb")  # noqa: SIM115 - handed to the caller
+        except BaseException as exc:  # handed to the caller
+            opened["error"] = exc
+
+    waiter = threading.Thread(target=run, name="statediff-fifo", daemon=True)
+    waiter.start()
+    waiter.join(timeout)
+    if waiter.is_alive():
+        # Release the waiting open by being its writer for a moment; what it then reads is nothing.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+        waiter.join(1.0)
+        late = opened.get("file")
+        if late is not None:
+            late.close()  # type: ignore[attr-defined]
+        raise ReadError(f"{path}: a named pipe that nothing wrote to within {timeout:g} s "
+                        "(start the program that writes it, or raise --timeout)")
+    if "error" in opened:
+        raise opened["error"]  # type: ignore[misc]
+    return opened["file"]  # type: ignore[return-value]
 
 
 def _read_stream(stream: IO[str] | IO[bytes], label: str, deadline: float | None = None) -> bytes:
@@ -189,47 +231,6 @@ def _read_stream(stream: IO[str] | IO[bytes], label: str, deadline: float | None
     except OSError as exc:
         raise ReadError(f"{label}: cannot be read ({exc.strerror or exc})") from None
     return b"".join(pieces)
-
-
-def _fetch(url: str, timeout: float) -> tuple[bytes, str, str, dict[str, str]]:
-    """GET ``url`` within ``timeout`` seconds in all and :data:`MAX_BYTES` bytes."""
-    import urllib.error
-    import urllib.parse
-    import urllib.request
-    from email.message import Message
-
-    from . import __version__
-
-    parts = urllib.parse.urlsplit(url)
-    path = urllib.parse.unquote(parts.path)
-    label = os.path.basename(path.rstrip("/")) or parts.hostname or url
-    deadline = time.monotonic() + timeout
-    request = urllib.request.Request(url, headers={"User-Agent": f"statediff/{__version__}",
-                                                   "Accept": "text/html, text/plain, application/pdf, */*;q=0.5"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) > MAX_BYTES:
-                raise ReadError(f"{url}: too large ({int(length):,} bytes; the limit is {MAX_BYTES:,})")
-            data = _read_stream(response, url, deadline)
-            header = Message()
-            header["Content-Type"] = response.headers.get("Content-Type", "")
-            declared = {"type": header.get_content_type() if response.headers.get("Content-Type") else ""}
-            charset = header.get_param("charset")
-            if isinstance(charset, str) and charset:
-                declared["charset"] = charset
-    except urllib.error.HTTPError as exc:
-        raise ReadError(f"{url}: HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
-            raise ReadError(f"{url}: timed out after {timeout:g} s") from None
-        raise ReadError(f"{url}: cannot be fetched ({getattr(reason, 'strerror', None) or reason})") from None
-    except TimeoutError:
-        raise ReadError(f"{url}: timed out after {timeout:g} s") from None
-    except (OSError, ValueError) as exc:
-        raise ReadError(f"{url}: cannot be fetched ({exc})") from None
-    return data, label, path, declared
 
 
 def detect_format(path: str, data: bytes, content_type: str = "") -> str:
@@ -306,10 +307,12 @@ def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, 
     ('Café', '日仏', '日仏')
     """
     if encoding and strict:
+        codec = _charset(encoding)
+        if codec is None:
+            raise ReadError(f"{label}: unknown encoding {encoding!r} (give a character encoding such as utf-8, "
+                            "cp1252 or shift_jis)")
         try:
-            return _strip_bom(data.decode(encoding))
-        except LookupError:
-            raise ReadError(f"{label}: unknown encoding {encoding!r}") from None
+            return _strip_bom(data.decode(codec))
         except UnicodeDecodeError as exc:
             raise ReadError(f"{label}: not valid {encoding} ({exc.reason} at byte {exc.start})") from None
     for bom, codec in _BOMS:
@@ -326,18 +329,19 @@ def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, 
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_error = exc
-    if encoding:  # declared by a server: after UTF-8, since servers often declare Latin-1 by default
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            pass
+    declared = [encoding] if encoding else []  # a server's: after UTF-8, since servers often say Latin-1 by default
     if html:
         m = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.search(data[:1024])
         if m:
-            try:
-                return data.decode(m.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
-                pass
+            declared.append(m.group(1).decode("ascii"))
+    for name in declared:
+        codec = _charset(name)
+        if codec is None:
+            continue
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
     for codec in ("euc_jp", "cp932"):
         try:
             text = data.decode(codec)
@@ -353,6 +357,23 @@ def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, 
     except UnicodeDecodeError:
         raise ReadError(f"{label}: not valid UTF-8 ({first_error.reason} at byte {first_error.start}) nor any "
                         f"encoding statediff recognises; name the encoding with --encoding") from None
+
+
+# Codecs that Python decodes with but that are not character sets: they interpret the text (escape
+# sequences, IDNA or Punycode labels) or refuse everything, so a server naming one would alter it.
+_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined", "unicode-internal"}
+
+
+def _charset(name: str) -> str | None:
+    """The codec for a character encoding's name, or None for an unknown name or a codec that is not
+    a character set (``unicode_escape``, ``base64``, ``rot13``...)."""
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
 
 
 def _strip_bom(text: str) -> str:

@@ -563,3 +563,151 @@ def test_doubled_spaces_in_a_heading_are_no_rename(tmp_path, capsys) -> None:
     b = statediff.parse("Joint Statement\n\n1. Regional  affairs and  the Indo-Pacific" + body)
     assert [c.section for c in b.clauses] == [c.section for c in a.clauses]
     assert not statediff.compare(a, b).changed
+
+
+# --------------------------------------------------------------------------------------------------
+# Hostile servers: a raw socket server on 127.0.0.1 that answers each path with a script of its own
+# --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def raw_server():
+    import socket
+    import threading
+    import time
+
+    scripts: dict = {}
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    base = f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+    def answer(conn) -> None:
+        with conn:
+            try:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    piece = conn.recv(4096)
+                    if not piece:
+                        return
+                    request += piece
+                path = request.split(b" ")[1].decode()
+                for step in scripts.get(path, [b"HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n"]):
+                    if isinstance(step, float):
+                        time.sleep(step)
+                    else:
+                        conn.sendall(step)
+            except OSError:  # the client hung up (a deadline test)
+                pass
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield base, scripts
+    listener.close()
+
+
+def _trickle(data: bytes, pause: float) -> list:
+    return [x for i in range(len(data)) for x in (data[i:i + 1], pause)]
+
+
+def test_the_timeout_is_a_deadline_for_trickled_headers_and_slow_redirects(raw_server, capsys) -> None:
+    import time
+
+    base, scripts = raw_server
+    # Every byte arrives quickly enough for a per-read timeout; the whole answer never would.
+    scripts["/trickle"] = _trickle(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nX-Padding: " + b"x" * 200, 0.05)
+    for i in range(10):
+        scripts[f"/hop{i}"] = [0.3, f"HTTP/1.0 302 Found\r\nLocation: /hop{i + 1}\r\nContent-Length: 0\r\n\r\n".encode()]
+    for path in ("/trickle", "/hop0"):
+        started = time.monotonic()
+        code, out, err = run(capsys, "clauses", base + path, "--timeout", "1")
+        assert one_line_error(code, err) and "timed out after 1 s" in err and out == ""
+        assert time.monotonic() - started < 5
+
+
+def test_a_body_cut_short_of_its_length_is_refused(raw_server, capsys) -> None:
+    base, scripts = raw_server
+    body = b"The Ministers agreed to deepen cooperation. " * 20
+    scripts["/short.txt"] = [b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n"
+                             b"Connection: close\r\n\r\n" % len(body), body[:300]]
+    scripts["/chunked.txt"] = [b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n"
+                               b"Connection: close\r\n\r\n100\r\n", body[:40]]
+    code, out, err = run(capsys, "clauses", base + "/short.txt")
+    assert one_line_error(code, err) and "after 300 of 880 bytes" in err and out == ""
+    code, out, err = run(capsys, "clauses", base + "/chunked.txt")
+    assert one_line_error(code, err) and "incomplete" in err and out == ""
+
+
+@pytest.mark.parametrize("answer,message", [
+    (b"HTTP/1.1 302 Found\r\nLocation: ftp://127.0.0.1/statement.txt\r\nContent-Length: 0\r\n\r\n",
+     "redirected to ftp://127.0.0.1/statement.txt, which is not an http or https URL"),
+    (b"HELLO THERE\r\n\r\n", "not a valid HTTP response"),
+    (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nabc\r\n", "document is incomplete"),
+    (b"HTTP/1.1 200 OK\r\nX-Long: " + b"x" * 70_000 + b"\r\n\r\n", "not a valid HTTP response"),
+    (b"HTTP/1.1 200 OK\r\n" + b"X-Many: 1\r\n" * 150 + b"\r\n", "not a valid HTTP response"),
+    (b"", "closed the connection without an answer"),
+])
+def test_malformed_answers_are_one_line(raw_server, capsys, answer, message) -> None:
+    base, scripts = raw_server
+    scripts["/doc.txt"] = [answer]
+    code, out, err = run(capsys, "compare", base + "/doc.txt", str(TELECON))
+    assert one_line_error(code, err) and message in err and out == ""
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize("value", ["inf", "1e400"])
+def test_an_endless_timeout_is_refused(raw_server, capsys, value) -> None:
+    base, scripts = raw_server
+    scripts["/doc.txt"] = [b"HTTP/1.0 200 OK\r\nContent-Length: 11\r\n\r\nWe agreed. "]
+    code, out, err = run(capsys, "clauses", base + "/doc.txt", "--timeout", value)
+    assert one_line_error(code, err) and "finite number of seconds" in err
+    with pytest.raises(statediff.ReadError, match="finite number of seconds"):
+        statediff.read(base + "/doc.txt", timeout=float("nan"))
+
+
+def test_a_charset_that_is_no_character_set_is_ignored(raw_server, capsys) -> None:
+    base, scripts = raw_server
+    body = rb"We agreed to cooperate on \u0041\x42 and C:\new rules."
+    for name in ("unicode_escape", "raw_unicode_escape", "punycode", "rot13", "base64"):
+        scripts[f"/{name}.txt"] = [b"HTTP/1.0 200 OK\r\nContent-Type: text/plain; charset=%s\r\n"
+                                   b"Content-Length: %d\r\n\r\n" % (name.encode(), len(body)), body]
+        code, out, err = run(capsys, "clauses", f"{base}/{name}.txt", "-f", "json")
+        assert code == 0, err
+        assert json.loads(out)["clauses"][0]["text"] == body.decode()
+    code, out, err = run(capsys, "clauses", str(TELECON), "--encoding", "unicode_escape")
+    assert one_line_error(code, err) and "unknown encoding 'unicode_escape'" in err
+
+
+def test_a_named_pipe_that_nobody_writes_to_is_given_up_after_the_timeout(tmp_path, capsys) -> None:
+    import time
+
+    fifo = tmp_path / "left.txt"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    code, out, err = run(capsys, "compare", str(fifo), str(TELECON), "--timeout", "0.5")
+    assert one_line_error(code, err) and "named pipe that nothing wrote to within 0.5 s" in err
+    assert time.monotonic() - started < 5
+
+
+def test_a_named_pipe_with_a_writer_is_read(tmp_path, capsys) -> None:
+    import threading
+    import time
+
+    fifo = tmp_path / "left.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        time.sleep(0.3)
+        with open(fifo, "wb") as fh:
+            fh.write(TELECON.read_bytes())
+
+    threading.Thread(target=write, daemon=True).start()
+    code, out, err = run(capsys, "compare", str(fifo), str(TELECON))
+    assert code == 0 and err == "" and "unchanged" in out
