@@ -686,8 +686,15 @@ def _front_matter(blocks: list[_Block]) -> int:
         later = any(b.heading and not b.markers for b in blocks[n:])
         repeated = any(fold(b.text_joined()).casefold() == last for b in blocks[:n - 1])
         if later and not repeated and not _DATE.search(blocks[n - 1].text_joined()):
-            n -= 1
+            return n - 1
+    if n and _PART_NAME.match(fold(blocks[n - 1].text_joined())):
+        n -= 1  # "Preamble": the first section, never the document's title
     return n
+
+
+# Headings that name a part of a document, never a whole document.
+_PART_NAME = re.compile(r"\s*(?:preamble|introduction|overview|background|summary|context|general|opening)"
+                        r"\s*[:.]?\s*$", re.IGNORECASE)
 
 
 def _first_label(blocks: list[_Block], i: int) -> str | None:

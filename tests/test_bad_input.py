@@ -711,3 +711,18 @@ def test_a_named_pipe_with_a_writer_is_read(tmp_path, capsys) -> None:
     threading.Thread(target=write, daemon=True).start()
     code, out, err = run(capsys, "compare", str(fifo), str(TELECON))
     assert code == 0 and err == "" and "unchanged" in out
+
+
+@pytest.mark.parametrize("name", ["Preamble", "Introduction", "PREAMBLE"])
+def test_a_first_heading_naming_a_part_of_a_document_is_a_section_not_the_title(tmp_path, capsys, name) -> None:
+    path = tmp_path / "2024-05-01-communique.txt"
+    path.write_text(f"{name}\n\nWe, the Leaders, met in Rome.\n\nCommitments\n\nWe will act now.\n")
+    code, out, err = run(capsys, "clauses", str(path), "-f", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["title"] == ""
+    assert [c["number"] for c in doc["clauses"]] == ["1.p1", "2.p1"]
+    assert [c["section"] for c in doc["clauses"]] == [name.rstrip(":"), "Commitments"]
+    titled = tmp_path / "titled.txt"
+    titled.write_text(f"Joint Statement of the Leaders\n\n{name}\n\nWe met.\n\nCommitments\n\nWe will act.\n")
+    code, out, err = run(capsys, "clauses", str(titled), "-f", "json")
+    assert json.loads(out)["title"] == "Joint Statement of the Leaders"
