@@ -211,7 +211,7 @@ def bench_profile() -> None:
 
 
 def bench_scale() -> None:
-    """Aligner time and peak memory on n x n clauses of 20 random words each (api.MAX_CLAUSE_PAIRS)."""
+    """Aligner time and peak memory on n x n clauses of 20 random words each (limits.MAX_CLAUSE_PAIRS)."""
     code = """
 import random, resource, sys, time
 from statediff.aligner import align
@@ -232,6 +232,44 @@ print(f"{n:6d} x {n:<6d} {time.perf_counter() - t0:7.2f} s  {resource.getrusage(
         print("  " + (out.stdout.strip() or out.stderr.strip().splitlines()[-1]))
 
 
+def bench_worst() -> None:
+    """The whole command at the limits (statediff.limits): 2,800 paragraphs of some 700 characters a
+    side (about 2,000,000 characters and 3,000 clauses), one word in ten reworded in each, then two
+    inputs far past the pair limit, which are refused early."""
+    import random
+    import tempfile
+
+    sample = CORPORA / "us-eu-trade-and-technology-council-joint-statements" / "2024-04-05.txt"
+    words = [w for w in sample.read_text(encoding="utf-8").split() if w.isalpha()]
+    rng = random.Random(0)
+    left, right = [], []
+    for _ in range(2800):
+        clause: list[str] = []
+        while sum(len(w) + 1 for w in clause) < 690:
+            clause.append(rng.choice(words))
+        left.append("We " + " ".join(clause) + ".")
+        right.append("We " + " ".join(w if rng.random() > 0.1 else rng.choice(words) for w in clause) + ".")
+    many = "\n\n".join(f"The Ministers met on day {k} to discuss trade." for k in range(240_000))
+    timer = "import resource, runpy, sys, time; t = time.perf_counter(); sys.argv = ['statediff', *sys.argv[1:]]\n" \
+            "try:\n    runpy.run_module('statediff', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n" \
+            "print(f'{time.perf_counter() - t:7.1f} s  {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024:6d} MB" \
+            "  exit {code}', file=sys.stderr)"
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
+        for name, text in (("left", "\n\n".join(left)), ("right", "\n\n".join(right)), ("many", many)):
+            paths[name] = Path(tmp) / f"{name}.txt"
+            paths[name].write_text(text, encoding="utf-8")
+        print("\nthe whole command at the limits (one process each):")
+        for label, args in (("2,800 paragraphs of 700 characters a side", ["left", "right"]),
+                            (f"{len(many) / 1e6:.0f} MB of 240,000 clauses, twice (refused)", ["many", "many"]),
+                            ("the same against the 2,800 paragraphs (refused)", ["left", "many"])):
+            out = subprocess.run([sys.executable, "-c", timer, "compare", *(str(paths[a]) for a in args), "-f", "json",
+                                  "-o", str(Path(tmp) / "out.json")], capture_output=True, text=True, cwd=ROOT,
+                                 timeout=900)
+            lines = out.stderr.strip().splitlines()
+            print(f"  {label:48} {lines[-1]}" + (f"\n    {lines[0]}" if len(lines) > 1 else ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
@@ -244,6 +282,7 @@ def main() -> None:
         return
     if args.scale:
         bench_scale()
+        bench_worst()
         return
     bench_tools(args.repeat)
     bench_startup(max(args.repeat, 10))

@@ -156,18 +156,24 @@ def _char_matrix(docs: list[list[str]], n: int):
     import numpy as np
 
     keys = [" " + " ".join(words) + " " for words in docs]
-    codes = np.frombuffer("\x00".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    codes = np.frombuffer("\x00".join(keys).encode("utf-32-le"), dtype=np.uint32)
     width = len(codes) - n + 1
     if width <= 0:
         return _tfidf(np.zeros(0, np.int64), np.zeros(0, np.int64), len(docs), 0)
     h = np.zeros(width, dtype=np.uint64)
-    for t in range(n):  # polynomial hash, wrapping modulo 2**64
-        h = h * np.uint64(1_000_003) + codes[t:t + width]
-    seps = np.concatenate([[0], np.cumsum(codes == 0)])  # separators before each position
+    for t in range(n):  # polynomial hash, wrapping modulo 2**64, computed in place
+        h *= np.uint64(1_000_003)
+        h += codes[t:t + width]
+    seps = np.zeros(len(codes) + 1, dtype=np.int32)  # separators before each position
+    np.cumsum(codes == 0, out=seps[1:])
     inside = seps[n:n + width] == seps[:width]  # the n-gram does not cross a clause boundary
-    doc = seps[:width][inside].astype(np.int64)
-    _, col = np.unique(h[inside], return_inverse=True)
-    col = col.astype(np.int64).ravel()
+    doc = seps[:width][inside]
+    del seps, codes
+    h = h[inside]
+    del inside
+    _, col = np.unique(h, return_inverse=True)
+    del h
+    col = col.astype(np.int32, copy=False).ravel()
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 
 
@@ -356,6 +362,29 @@ def _align(left, right, threshold, merges: bool, limit: int):
     return Alignment(links, sugg_l, sugg_r, space.group_matrix, moved)
 
 
+#: A pair is a link candidate only when it is among the most similar this many clauses of one of its
+#: two clauses: it keeps the candidates, and the time and memory spent on them, linear in the number of
+#: clauses when long clauses all look alike (statements never come near it).
+CANDIDATES = 50
+
+
+def _among_best(sim, k: int):
+    """Boolean matrix: the pair is among the ``k`` most similar of its row or of its column."""
+    import numpy as np
+
+    n, m = sim.shape
+    best = np.zeros((n, m), bool)
+    if m > k:
+        best[np.arange(n)[:, None], np.argpartition(-sim, k - 1, axis=1)[:, :k]] = True
+    else:
+        best[:] = True
+    if n > k:
+        best[np.argpartition(-sim, k - 1, axis=0)[:k, :], np.arange(m)[None, :]] = True
+    else:
+        best[:] = True
+    return best
+
+
 def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):
     """Steps 1 to 4: the features, the similarity matrix, the anchors and the in-sequence links.
 
@@ -379,7 +408,7 @@ def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):
                 sim[i, j] = 1.0
     # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
     floor = min(t - POSITION_PRIOR - GAP_PRIOR - SECTION_PRIOR, t + MOVE_MARGIN) - 2e-3
-    ii, jj = np.nonzero(sim >= floor)
+    ii, jj = np.nonzero((sim >= floor) & _among_best(sim, CANDIDATES))
     score = sim[ii, jj]
     if _annotated(left, right):
         # Two commitments that share their frame but nothing they are about are linked only on the

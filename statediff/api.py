@@ -9,6 +9,7 @@ from typing import Any
 from .aligner import align_and_suggest
 from .classifier import LABELS, verdict
 from .errors import StatediffError
+from .limits import check_pair
 from .lexicon import Lexicon
 from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Suggestion
 from .sections import pair_sections
@@ -50,7 +51,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     ((), 1, 1)
     """
     keep = _only(only)
-    _check_size(left, right)
+    check_pair(left, right)
     alignment = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
                                   limit=SUGGESTIONS if suggest else 0)
     links, sugg_l, sugg_r = alignment.links, alignment.left, alignment.right
@@ -77,19 +78,6 @@ def _suggestions(link: Link, sugg_l: dict, sugg_r: dict, left: Sequence[Clause],
     if link.right and not link.left:
         return tuple(Suggestion(left[i].number, i, round(score, 2)) for i, score in sugg_r.get(link.right[0], ()))
     return ()
-
-
-#: The most clause pairs compared at once. The aligner scores every pair (a dense matrix) and solves
-#: an assignment on it, so time and memory grow with the product: 3,000 x 3,000 clauses take about
-#: 2 s and 430 MB (bench/compare.py --scale); the longest statement in fixtures/ has 252 clauses.
-MAX_CLAUSE_PAIRS = 9_000_000
-
-
-def _check_size(left: Document, right: Document) -> None:
-    n, m = len(left.clauses), len(right.clauses)
-    if n * m > MAX_CLAUSE_PAIRS:
-        raise StatediffError(f"too many clauses to compare: {left.name} has {n:,} and {right.name} {m:,}; "
-                             f"statediff compares up to {MAX_CLAUSE_PAIRS:,} pairs (e.g. 3,000 x 3,000)")
 
 
 ONLY_NAMES = (*_STATUSES, "moved", *LABELS)  # what ``only`` accepts

@@ -21,11 +21,13 @@ nothing, and a synonym swap with no movement on any scale is only a substitution
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from .errors import LexiconError
 from .lexicon import Lexicon, default_lexicon
@@ -85,8 +87,7 @@ _NOT_MEMBER_START = frozenset(
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str
@@ -240,6 +241,9 @@ class _Side:
     def __init__(self, text: str, edits: Sequence[Edit], which: str) -> None:
         self.text = text
         self.words = _words(text)
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+        self._hits: dict[re.Pattern[str], list[range]] = {}
         bounds = []  # (start, end, edit index) in this side's text
         pos = 0
         for k, e in enumerate(edits):
@@ -259,14 +263,19 @@ class _Side:
 
     def span(self, start: int, end: int) -> range:
         """Indexes of the words that overlap the character span [start, end)."""
-        idx = [i for i, w in enumerate(self.words) if w.start < end and w.end > start]
-        return range(idx[0], idx[-1] + 1) if idx else range(0)
+        first = bisect_right(self.ends, start)  # words are in order and never overlap
+        last = bisect_left(self.starts, end)
+        return range(first, last) if first < last else range(0)
 
     def hits(self, rx: re.Pattern[str] | None) -> list[range]:
-        """Word ranges matched by ``rx``."""
+        """Word ranges matched by ``rx`` (found once per side and pattern)."""
         if rx is None:
             return []
-        return [r for r in (self.span(m.start(), m.end()) for m in rx.finditer(self.text)) if len(r)]
+        found = self._hits.get(rx)
+        if found is None:
+            found = self._hits[rx] = [r for r in (self.span(m.start(), m.end()) for m in rx.finditer(self.text))
+                                      if len(r)]
+        return found
 
 
 @dataclass(frozen=True, slots=True)

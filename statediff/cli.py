@@ -217,10 +217,9 @@ def compare(
         check_output(output, (left, right))
         lex = load_lexicon(lexicon) if lexicon else None
         (left, left_in), (right, right_in) = _split_part(left), _split_part(right)
-        a = reader.read(left, part=left_part or left_in or part, format=fmt, encoding=encoding, lexicon=lex,
-                        timeout=timeout)
-        b = reader.read(right, part=right_part or right_in or part, format=fmt, encoding=encoding, lexicon=lex,
-                        timeout=timeout)
+        a, b = reader.read_pair(left, right, left_part=left_part or left_in or part,
+                                right_part=right_part or right_in or part, format=fmt, encoding=encoding,
+                                lexicon=lex, timeout=timeout)
         result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest)
         options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
         write_output(render(result, format.value, **options), output, (left, right))

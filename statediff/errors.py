@@ -4,6 +4,7 @@
     ├── ReadError           an input cannot be read: missing, a directory, binary, undecodable, too large
     ├── PartError           a requested part of a document does not exist or is ambiguous
     ├── LexiconError        a lexicon file is missing keys or is not valid JSON
+    ├── LimitError          a comparison beyond statediff's limits (clause pairs, text)
     └── OutputError         an output file cannot be written
 
 Every message is one line meant for a person: the CLI prints it as it is and exits 2.
@@ -11,7 +12,7 @@ Every message is one line meant for a person: the CLI prints it as it is and exi
 
 from __future__ import annotations
 
-__all__ = ["StatediffError", "ReadError", "PartError", "LexiconError", "OutputError"]
+__all__ = ["StatediffError", "ReadError", "PartError", "LexiconError", "LimitError", "OutputError"]
 
 
 class StatediffError(Exception):
@@ -28,6 +29,10 @@ class PartError(StatediffError):
 
 class LexiconError(StatediffError):
     """A lexicon file is not usable."""
+
+
+class LimitError(StatediffError):
+    """A comparison is beyond statediff's limits (see :mod:`statediff.limits`)."""
 
 
 class OutputError(StatediffError):

@@ -23,11 +23,11 @@ import time
 from pathlib import Path
 from typing import IO, Union
 
-from .errors import ReadError
+from .errors import LimitError, ReadError
 from .lexicon import Lexicon
 from .model import Document
 
-__all__ = ["read", "parse", "decode", "detect_format", "MAX_BYTES", "MAX_LINE", "URL_TIMEOUT", "Source"]
+__all__ = ["read", "read_pair", "parse", "decode", "detect_format", "MAX_BYTES", "MAX_LINE", "URL_TIMEOUT", "Source"]
 
 Source = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
@@ -54,18 +54,27 @@ _CHUNK = 1 << 16
 
 def read(source: Source, *, part: int | str | None = None, format: str | None = None,
          encoding: str | None = None, name: str | None = None, lexicon: Lexicon | None = None,
-         timeout: float | None = None) -> Document:
+         timeout: float | None = None, max_clauses: int | None = None) -> Document:
     """Read a document from a path, an ``http(s)://`` URL, a file object or ``"-"`` (standard input).
 
     ``format`` forces "text", "markdown", "html" or "pdf" instead of guessing from the extension and
     content; ``encoding`` overrides detection; ``part`` selects one meeting of a document that holds
     several (1-based index or title substring); ``timeout`` bounds a URL's download in seconds
-    (default :data:`URL_TIMEOUT`).
+    (default :data:`URL_TIMEOUT`) and the wait for a writer to a named pipe; with ``max_clauses``, a
+    document holding more clauses raises :class:`~statediff.errors.LimitError` as soon as that is known.
 
     >>> doc = read("fixtures/japan-france/2021-01-15-defence-ministers-teleconference.txt")
     >>> doc.date, doc.clauses[0].number
     ('2021-01-15', 'p1')
     """
+    text, label, fmt = _text(source, format=format, encoding=encoding, timeout=timeout)
+    return parse(text, name=name or label, format=fmt, part=part, lexicon=lexicon, max_clauses=max_clauses)
+
+
+def _text(source: Source, *, format: str | None, encoding: str | None, timeout: float | None
+          ) -> tuple[str, str, str]:
+    """The text of ``source`` (decoded, HTML reduced to its main content, PDF to its text), its label
+    for messages and its format."""
     if timeout is not None and not 0 < timeout < math.inf:
         raise ReadError(f"the timeout must be a positive, finite number of seconds, not {timeout!r}")
     data, label, path_hint, declared = _load(source, URL_TIMEOUT if timeout is None else timeout)
@@ -75,19 +84,68 @@ def read(source: Source, *, part: int | str | None = None, format: str | None = 
     if fmt == "pdf":
         from .pdf import pdf_text
 
-        text = pdf_text(data, label)
-    else:
-        text = decode(data, label, encoding=encoding or declared.get("charset"), html=fmt == "html",
-                      strict=bool(encoding))
-        if fmt == "html":
-            from .html_input import html_text
+        return pdf_text(data, label), label, fmt
+    text = decode(data, label, encoding=encoding or declared.get("charset"), html=fmt == "html",
+                  strict=bool(encoding))
+    if fmt == "html":
+        from .html_input import html_text
 
-            text = html_text(text, label)
-    return parse(text, name=name or label, format=fmt, part=part, lexicon=lexicon)
+        text = html_text(text, label)
+    return text, label, fmt
+
+
+def read_pair(left: Source, right: Source, *, left_part: int | str | None = None,
+              right_part: int | str | None = None, format: str | None = None, encoding: str | None = None,
+              lexicon: Lexicon | None = None, timeout: float | None = None) -> tuple[Document, Document]:
+    """Read two documents to compare (options as for :func:`read`), refusing a pair past
+    :data:`statediff.limits.MAX_CLAUSE_PAIRS` early, without cutting either document whole into
+    clauses when the pair is refused.
+
+    Both texts are loaded first. The smaller is cut into clauses, stopping once it passes the square
+    root of the limit (3,000 clauses); the other is then cut only as far as the limit allows against
+    what the first holds. When the first was stopped, a second at or under 3,000 clauses sets the
+    first's budget, and the first is cut again within it.
+    """
+    from . import limits
+
+    texts = [_text(src, format=format, encoding=encoding, timeout=timeout) for src in (left, right)]
+    parts = [left_part, right_part]
+    order = [1, 0] if len(texts[1][0]) < len(texts[0][0]) else [0, 1]
+    limit = limits.MAX_CLAUSE_PAIRS
+    root = math.isqrt(limit)
+
+    def bounded(k: int, most: int) -> Document | None:
+        text, label, fmt = texts[k]
+        try:
+            return parse(text, name=label, format=fmt, part=parts[k], lexicon=lexicon, max_clauses=most)
+        except LimitError:
+            return None
+
+    def refuse(k: int, most: int, other: Document) -> LimitError:
+        return LimitError(f"too many clauses to compare: {texts[k][1]} has more than {most:,} clauses and "
+                          f"{other.name} has {len(other.clauses):,}; {limits.pairs_note()}")
+
+    i, j = order
+    docs: dict[int, Document | None] = {i: bounded(i, root)}
+    if docs[i] is not None:
+        budget = limit // max(1, len(docs[i].clauses))  # type: ignore[union-attr]
+        docs[j] = bounded(j, budget)
+        if docs[j] is None:
+            raise refuse(j, budget, docs[i])  # type: ignore[arg-type]
+    else:
+        docs[j] = bounded(j, limit // (root + 1))
+        if docs[j] is None:  # both hold more than the root: the product is past the limit
+            raise LimitError(f"too many clauses to compare: {texts[i][1]} and {texts[j][1]} each have more "
+                             f"than {root:,} clauses; {limits.pairs_note()}")
+        budget = limit // max(1, len(docs[j].clauses))  # type: ignore[union-attr]
+        docs[i] = bounded(i, budget)
+        if docs[i] is None:
+            raise refuse(i, budget, docs[j])  # type: ignore[arg-type]
+    return docs[0], docs[1]  # type: ignore[return-value]
 
 
 def parse(text: str, *, name: str = "<text>", format: str = "text", part: int | str | None = None,
-          lexicon: Lexicon | None = None) -> Document:
+          lexicon: Lexicon | None = None, max_clauses: int | None = None) -> Document:
     """Segment text already in memory into a :class:`Document`.
 
     >>> [c.number for c in parse("(1) We agreed. We also welcomed it.").clauses]
@@ -97,7 +155,7 @@ def parse(text: str, *, name: str = "<text>", format: str = "text", part: int | 
 
     _check_lines(text, name)
     date = _date_from_name(name)
-    return segment(text, name=name, format=format, part=part, lexicon=lexicon, date=date)
+    return segment(text, name=name, format=format, part=part, lexicon=lexicon, date=date, max_clauses=max_clauses)
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")

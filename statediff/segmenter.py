@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .errors import PartError
+from .errors import LimitError, PartError
 from .annotator import _CJK, _HAS_LETTER, _MONTHS, _open_depth, _trim, annotate, split_clauses
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document, Part
@@ -809,11 +809,13 @@ def _select_part(parts: list[Part], part: int | str) -> Part:
 
 
 def segment(source: str, *, name: str = "<text>", format: str = "text", part: int | str | None = None,
-            lexicon: Lexicon | None = None, date: str = "") -> Document:
+            lexicon: Lexicon | None = None, date: str = "", max_clauses: int | None = None) -> Document:
     """Cut ``source`` into numbered, annotated clauses and return the :class:`Document`.
 
     ``part`` selects one part (1-based index or a title substring) of a document holding several
-    meetings; clause numbers are then counted within that part.
+    meetings; clause numbers are then counted within that part. With ``max_clauses``, a document
+    found to hold more clauses raises :class:`LimitError` as soon as it is known, before the rest
+    is annotated.
     """
     lexicon = lexicon or default_lexicon()
     lines, dropped = split_lines(source)
@@ -859,6 +861,8 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
         for n in _numbering(group, front=skip):
             made = _clauses_of(n, prefix, lexicon, lead)
             clauses.extend(made)
+            if max_clauses is not None and len(clauses) > max_clauses:
+                raise LimitError(f"{name} has more than {max_clauses:,} clauses")
             if made and made[-1].text.rstrip().endswith((":", "\uff1a")) and made[-1].kind == "commitment":
                 lead = made[-1]
             elif not n.block.markers:

@@ -34,6 +34,7 @@ from .aligner import DEFAULT_THRESHOLD, MOVE_MARGIN, align, moved_links, order_l
 from .classifier import verdict
 from .errors import StatediffError
 from .lexicon import Lexicon
+from .limits import check_pair
 from .model import Clause, Document, Edit, Lineage, Link, Revision, Series
 from .normalizer import fold
 
@@ -92,6 +93,8 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     read = _read_all(items, executor, meter, input_format, encoding, lexicon)
     docs = _unique_names(order_documents(read, keep_order=keep_order))
     n = len(docs)
+    for k in range(1, n):
+        check_pair(docs[k - 1], docs[k])
     meter.total += 2 * max(n - 1, 0)
     pairs = [(docs[k - 1].clauses, docs[k].clauses, threshold) for k in range(1, n)]
     if executor is None:

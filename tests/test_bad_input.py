@@ -146,8 +146,7 @@ def test_single_5mb_line(tmp_path, capsys) -> None:
 
 def test_100000_identical_lines(tmp_path, capsys) -> None:
     path = tmp_path / "repeated.txt"
-    path.write_text("The Ministers reaffirmed their commitment to a free and open Indo-Pacific.\n" * 100_000,
-                    encoding="utf-8")
+    path.write_text("The Ministers met.\n" * 100_000, encoding="utf-8")  # within limits.MAX_TEXT
     code, out, _ = run(capsys, "compare", str(path), str(TELECON), "--format", "json")
     data = json.loads(out)
     assert code == 1 and len(data["left"]["clauses"]) == 100_000
@@ -160,9 +159,12 @@ def test_too_many_clause_pairs_are_refused(tmp_path, capsys, monkeypatch) -> Non
     path = tmp_path / "repeated.txt"
     path.write_text("The Ministers reaffirmed their commitment to a free and open Indo-Pacific.\n" * 2_000,
                     encoding="utf-8")
-    monkeypatch.setattr("statediff.api.MAX_CLAUSE_PAIRS", 1_000_000)
+    monkeypatch.setattr("statediff.limits.MAX_CLAUSE_PAIRS", 1_000_000)
     code, _, err = run(capsys, "compare", str(path), str(path))
-    assert one_line_error(code, err) and "too many clauses to compare" in err and "2,000" in err
+    assert one_line_error(code, err) and "repeated.txt and repeated.txt each have more than 1,000 clauses" in err
+    doc = statediff.read(path)
+    with pytest.raises(statediff.LimitError, match="repeated.txt has 2,000 and repeated.txt 2,000"):
+        statediff.compare(doc, doc)
 
 
 def test_50mb_file(tmp_path, capsys) -> None:
@@ -726,3 +728,38 @@ def test_a_first_heading_naming_a_part_of_a_document_is_a_section_not_the_title(
     titled.write_text(f"Joint Statement of the Leaders\n\n{name}\n\nWe met.\n\nCommitments\n\nWe will act.\n")
     code, out, err = run(capsys, "clauses", str(titled), "-f", "json")
     assert json.loads(out)["title"] == "Joint Statement of the Leaders"
+
+
+def test_a_pair_past_the_limit_is_refused_before_either_side_is_cut_whole(tmp_path, capsys, monkeypatch) -> None:
+    from statediff import segmenter
+
+    monkeypatch.setattr("statediff.limits.MAX_CLAUSE_PAIRS", 10_000)  # 100 x 100
+    made: list[int] = []
+    real = segmenter._clauses_of
+    monkeypatch.setattr(segmenter, "_clauses_of", lambda *a: made.append(1) or real(*a))
+    big = tmp_path / "big.txt"
+    big.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(2_000)), encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("".join(f"We agreed on point {k}.\n\n" for k in range(50)), encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(big), str(big))
+    assert one_line_error(code, err) and "big.txt and big.txt each have more than 100 clauses" in err
+    assert len(made) < 400  # 2 x 101 paragraphs cut, not 2 x 2,000
+    made.clear()
+    code, _, err = run(capsys, "compare", str(big), str(small))
+    assert one_line_error(code, err) and "big.txt has more than 200 clauses and small.txt has 50" in err
+    assert len(made) < 400
+    code, _, err = run(capsys, "compare", str(small), str(small))
+    assert code == 0, err
+
+
+def test_a_document_past_the_text_limit_is_refused_by_compare_and_track(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("statediff.limits.MAX_TEXT", 1_000)
+    path = tmp_path / "2024-01-01-long.txt"
+    path.write_text("The Ministers agreed to deepen their cooperation on many matters. " * 20, encoding="utf-8")
+    other = tmp_path / "2024-02-01-short.txt"
+    other.write_text("The Ministers agreed.", encoding="utf-8")
+    for args in (["compare", str(path), str(other)], ["track", str(path), str(other)]):
+        code, out, err = run(capsys, *args)
+        assert one_line_error(code, err) and "2024-01-01-long.txt is too long to compare: 1,300 characters" in err
+        assert out == ""
+    assert run(capsys, "clauses", str(path))[0] == 0  # listing its clauses is no comparison

@@ -1,0 +1,42 @@
+"""What statediff compares at once: the one place the size limits of a comparison are decided.
+
+The aligner scores every pair of clauses (a dense matrix) and the classifier reads every linked pair
+word by word, so time and memory grow with the product of the clause counts and with the length of
+the text. Within both limits below, the worst case measured (3,000 clauses of 660 characters a side,
+every pair reworded) takes about 14 s and 700 MB on one core (``bench/compare.py --scale``); the
+longest statement in ``fixtures/`` has 252 clauses and 60,000 characters.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .errors import LimitError
+from .model import Document
+
+__all__ = ["MAX_CLAUSE_PAIRS", "MAX_TEXT", "check_pair", "pairs_note"]
+
+#: The most clause pairs compared at once (3,000 x 3,000).
+MAX_CLAUSE_PAIRS = 9_000_000
+
+#: The most characters of clause text a compared document may hold: some 300,000 words, ten times
+#: the longest summit declarations.
+MAX_TEXT = 2_000_000
+
+
+def pairs_note() -> str:
+    """How :data:`MAX_CLAUSE_PAIRS` reads in a message."""
+    side = math.isqrt(MAX_CLAUSE_PAIRS)
+    return f"statediff compares up to {MAX_CLAUSE_PAIRS:,} clause pairs (e.g. {side:,} x {side:,})"
+
+
+def check_pair(left: Document, right: Document) -> None:
+    """Raise :class:`LimitError` when the two documents are too large to compare."""
+    n, m = len(left.clauses), len(right.clauses)
+    if n * m > MAX_CLAUSE_PAIRS:
+        raise LimitError(f"too many clauses to compare: {left.name} has {n:,} and {right.name} {m:,}; {pairs_note()}")
+    for doc in (left, right):
+        size = sum(len(c.text) for c in doc.clauses)
+        if size > MAX_TEXT:
+            raise LimitError(f"{doc.name} is too long to compare: {size:,} characters of clauses; statediff "
+                             f"compares documents of up to {MAX_TEXT:,} characters")
