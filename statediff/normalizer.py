@@ -124,10 +124,13 @@ def split_lines(source: str) -> tuple[list[Line | None], list[tuple[int, int]]]:
     """Cut ``source`` into lines; blank lines become ``None``, boilerplate lines go to ``dropped``
     (and out of the line list, so that a paragraph they interrupt stays one paragraph).
 
+    A furniture word inside a running sentence is a word of that sentence, not furniture: "share"
+    in "We will\nshare\napproaches" stays (the line before stops mid-sentence, and the line or the
+    one after goes on in lower case), while a "Share" line between paragraphs is set aside.
+
     Returns the lines in order and the spans of the dropped boilerplate lines.
     """
-    lines: list[Line | None] = []
-    dropped: list[tuple[int, int]] = []
+    raw: list[tuple[Line, bool] | None] = []
     pos = 0
     n = len(source)
     while pos < n:
@@ -137,19 +140,39 @@ def split_lines(source: str) -> tuple[list[Line | None], list[tuple[int, int]]]:
         content = body.rstrip()
         stripped = content.lstrip()
         if not stripped or not stripped.strip():
-            lines.append(None)
+            raw.append(None)
         else:
             lead = content[: len(content) - len(stripped)]
-            start = pos + len(lead)
-            end = pos + len(content)
-            if is_boilerplate(stripped):
-                # Set aside without breaking the paragraph: a page number inside a paragraph taken
-                # from a PDF ("... in the\n- 2 -\nregion ...") is not a paragraph end.
-                dropped.append((start, end))
-            else:
-                indent = sum(4 if c == "\t" else 1 for c in lead)
-                lines.append(Line(start, end, stripped, indent))
+            indent = sum(4 if c == "\t" else 1 for c in lead)
+            line = Line(pos + len(lead), pos + len(content), stripped, indent)
+            raw.append((line, is_boilerplate(stripped)))
         if raw_end == pos:  # only at the very end
             break
         pos = raw_end
+    lines: list[Line | None] = []
+    dropped: list[tuple[int, int]] = []
+    for k, entry in enumerate(raw):
+        if entry is None:
+            lines.append(None)
+        elif entry[1] and not _in_sentence(raw, k):
+            # Set aside without breaking the paragraph: a page number inside a paragraph taken
+            # from a PDF ("... in the\n- 2 -\nregion ...") is not a paragraph end.
+            dropped.append((entry[0].start, entry[0].end))
+        else:
+            lines.append(entry[0])
     return lines, dropped
+
+
+_SENTENCE_STOP = re.compile(r"[.!?:;\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]]*$")
+
+
+def _in_sentence(raw: list[tuple[Line, bool] | None], k: int) -> bool:
+    """Whether the furniture-like line ``k`` is a word of the sentence running through it."""
+    text = raw[k][0].text  # type: ignore[index]
+    if not text[:1].isalpha():
+        return False
+    before = raw[k - 1] if k else None
+    after = raw[k + 1] if k + 1 < len(raw) else None
+    if before is None or before[1] or _SENTENCE_STOP.search(before[0].text):
+        return False
+    return text[:1].islower() or (after is not None and not after[1] and after[0].text[:1].islower())

@@ -763,3 +763,19 @@ def test_a_document_past_the_text_limit_is_refused_by_compare_and_track(tmp_path
         assert one_line_error(code, err) and "2024-01-01-long.txt is too long to compare: 1,300 characters" in err
         assert out == ""
     assert run(capsys, "clauses", str(path))[0] == 0  # listing its clauses is no comparison
+
+
+def test_a_furniture_word_inside_a_running_sentence_is_kept(capsys) -> None:
+    from .conftest import CORPORA
+
+    path = CORPORA / "counter-ransomware-initiative-joint-statements" / "2021-10-14.txt"
+    text = path.read_text(encoding="utf-8")
+    wrapped = text.replace("We will\nshare approaches", "We will\nshare\napproaches")
+    assert wrapped != text
+    before, after = statediff.parse(text), statediff.parse(wrapped)
+    assert [c.text for c in after.clauses] == [c.text for c in before.clauses]
+    assert any("We will share approaches to capacity building" in c.text for c in after.clauses)
+    assert not statediff.compare(before, after).changed
+    # Between paragraphs the same word is furniture, set aside.
+    aside = statediff.parse("We agreed.\n\nShare\n\nWe met.\n")
+    assert [c.text for c in aside.clauses] == ["We agreed.", "We met."] and len(aside.dropped) == 1
