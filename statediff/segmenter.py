@@ -181,6 +181,14 @@ _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into",
                 "towards", "about", "against", "among", "amid"}
 
 
+def _wrapped_heading(first: str, second: str) -> bool:
+    """Whether a paragraph of two lines is one heading wrapped ("Cooperation on Export Controls and
+    Sanction-Related Export\nRestrictions"): both lines in title case together, the second shorter
+    than the first (the rest of a filled line), and no date (a title over its date is two lines)."""
+    return len(second) < len(first) and _is_title_case(first) and _is_title_case(f"{first} {second}") \
+        and not _DATE.search(second)
+
+
 def _is_title_case(text: str) -> bool:
     """A wrapped title ("Avoiding New and Unnecessary Barriers to Trade in New and Emerging\n
     Technologies"): every word but the small ones capitalised, no closing punctuation."""
@@ -247,6 +255,7 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
     cur: _Block | None = None
     prev_alpha: str | None = None
     prev_upper: str | None = None
+    counted: dict[str, str] = {}  # the last label of each numbered kind that began a block
     for i, line in enumerate(lines):
         if line is None:
             cur = None
@@ -264,6 +273,13 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
             cur.lines.append(line)
             continue
         markers, offset, ends = _parse_markers(line.text, prev_alpha, prev_upper)
+        if markers and cur is not None and width and _inline_number(markers[0], counted, cur.lines[-1].text):
+            # "... based on (1) development of\ndefense capabilities,\n(2) the alliance": an enumeration
+            # inside a sentence that the filling put at the start of a line
+            cur.lines.append(line)
+            continue
+        if markers and markers[0][0] in _COUNTED:
+            counted[markers[0][0]] = markers[0][1]
         if markers and markers[0][0] == "bullet" and line.text[:1] == "\u2013" and cur is not None and width \
                 and not _TERMINAL.search(cur.lines[-1].text) \
                 and not re.search(r"(?:,|\band|\bor)$", cur.lines[-1].text):
@@ -275,12 +291,29 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
                 prev_alpha = label.strip("()")
             elif kind == "ALPHA":
                 prev_upper = label
-        if cur is not None and not markers and _continues(cur, line, width):
+        ends_paragraph = i + 1 >= len(lines) or lines[i + 1] is None
+        if cur is not None and not markers and _continues(cur, line, width, ends_paragraph):
             cur.lines.append(line)
             continue
         cur = _Block([line], markers, offset, marker_ends=ends)
         blocks.append(cur)
     return blocks
+
+
+_COUNTED = ("num", "paren", "rparen")
+
+
+def _inline_number(marker: tuple[str, str], counted: dict[str, str], before: str) -> bool:
+    """Whether a number at the start of a filled line ("(2) the alliance") goes on the sentence of the
+    line before: that line stops mid-sentence (on a comma, a dash, a word such as "and" or "of", or
+    inside brackets: "(Special Publication 800-63, Revision\n3)") and no item numbered one less began
+    a block."""
+    kind, label = marker
+    if kind not in _COUNTED or not (_WRAP_END.search(before) or before.count("(") > before.count(")")):
+        return False
+    n = int(label.strip("()"))
+    previous = counted.get(kind)
+    return n >= 2 and (previous is None or int(previous.strip("()")) != n - 1)
 
 
 def _would_fit(last: Line, line: Line, width: int) -> bool:
@@ -291,12 +324,14 @@ def _would_fit(last: Line, line: Line, width: int) -> bool:
     return last.indent + len(last.text) + 1 + len(first_word) <= width
 
 
-def _continues(block: _Block, line: Line, width: int) -> bool:
+def _continues(block: _Block, line: Line, width: int, ends_paragraph: bool = False) -> bool:
     last = block.lines[-1]
     single = len(block.lines) == 1
     content = last.text[block.text_offset:] if single else last.text
     if single and block.markers and block.markers[0][0] == "md":
         return False
+    if single and ends_paragraph and _wrapped_heading(content, line.text):
+        return True
     if single and _looks_like_heading(content) and (line.text[:1].isupper() or line.text[:1].isdigit()):
         # In filled text a heading-like line whose next word would not have fitted is the first line
         # of a paragraph ("Today, the leaders of ... partnership - Prime\nMinister ...").
@@ -522,13 +557,17 @@ def _mark_headings(blocks: list[_Block]) -> None:
         content = b.lines[0].text[b.text_offset:]
         if kinds and kinds[0] in ("md", "sec"):
             b.heading = True
-        elif i == 0 and len(b.lines) == 1 and not kinds and len(content) <= 250 and not _TERMINAL.search(content):
-            b.heading = True  # a long title on the first line
+        elif i == 0 and len(b.lines) <= 6 and not kinds and len(b.text_joined()) <= 250 \
+                and not _TERMINAL.search(b.text_joined()):
+            b.heading = True  # a long title on the first line (or wrapped over a few)
         elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) \
                 and (_looks_like_heading(b.text_joined()) or _DATE.fullmatch(b.text_joined().strip())):
             b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese" or "2023/04/02"
         elif not kinds and 2 <= len(b.lines) <= 3 and _is_title_case(b.text_joined()):
             b.heading = True  # a wrapped unnumbered title
+        elif not kinds and len(b.lines) == 2 and len(b.lines[1].text) < len(b.lines[0].text) \
+                and _looks_like_heading(b.text_joined()):
+            b.heading = True  # a one-line heading wrapped ("Standardization work on critical and\nemerging ...")
         elif len(b.lines) == 1 and (not kinds or kinds[0] in _HEADING_KINDS) and content.endswith(":") \
                 and len(content.split()) <= 8 and _is_title_case(content.rstrip(":")):
             b.heading = True  # "Regional Affairs:" (a lead-in such as "We intend to:" is not title case)
@@ -540,7 +579,7 @@ def _mark_headings(blocks: list[_Block]) -> None:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             # A short unpunctuated list item among items of the same kind is an item, not a heading.
             if kinds and nxt is not None and nxt.markers and nxt.markers[0][0] == kinds[0] \
-                    and not _looks_like_heading(nxt.lines[0].text[nxt.text_offset:]):
+                    and not _looks_like_heading(nxt.text_joined()):
                 b.heading = True
             elif kinds and nxt is not None and nxt.markers and nxt.markers[0] == b.markers[0]:
                 b.heading = False

@@ -779,3 +779,48 @@ def test_a_furniture_word_inside_a_running_sentence_is_kept(capsys) -> None:
     # Between paragraphs the same word is furniture, set aside.
     aside = statediff.parse("We agreed.\n\nShare\n\nWe met.\n")
     assert [c.text for c in aside.clauses] == ["We agreed.", "We met."] and len(aside.dropped) == 1
+
+
+_BODY = ("The Ministers reviewed the progress made since their last meeting and agreed to deepen their "
+         "cooperation in every field discussed today.\n\nOther Matters\n\nWe met again in Paris on the same day.\n")
+
+
+@pytest.mark.parametrize("one_line,wrapped", [
+    # a title-case heading wrapped at the fill width
+    ("Intro.\n\nCooperation on Export Controls and Sanction-Related Export Restrictions\n\n" + _BODY,
+     "Intro.\n\nCooperation on Export Controls and Sanction-Related Export\nRestrictions\n\n" + _BODY),
+    # a sentence-case heading wrapped
+    ("Intro.\n\nStandardization work on critical and emerging technologies\n\n" + _BODY,
+     "Intro.\n\nStandardization work on critical and emerging\ntechnologies\n\n" + _BODY),
+    # a long title wrapped over several lines
+    ("Japan – Consultations between political directors from the Ministry for Europe and Foreign Affairs and "
+     "the Ministry of the Armed Forces with their Japanese counterparts (Tokyo, 19 October 2021)\n\n" + _BODY,
+     "Japan – Consultations between political directors from\nthe Ministry for Europe and Foreign Affairs and\n"
+     "the Ministry of the Armed Forces with their\nJapanese counterparts (Tokyo, 19 October 2021)\n\n" + _BODY),
+    # a numbered heading over a numbered paragraph that is wrapped
+    ("Intro.\n\n1. General Issues\n\n1. The four ministers confirmed the strong determination of Japan and France "
+     "to collaborate.\n\n2. Regional Affairs\n\n2. They discussed the region.\n",
+     "Intro.\n\n1. General Issues\n\n1. The four ministers confirmed the strong\ndetermination of Japan and France "
+     "to collaborate.\n\n2. Regional Affairs\n\n2. They discussed the region.\n"),
+    # an enumeration inside a sentence, wrapped so that "(2)" starts a line
+    ("We met today in Paris, and the security policy is based on (1) development of defense capabilities, "
+     "(2) the alliance, and (3) cooperative relationships with other countries in the region and beyond. "
+     "We agreed.\n\nWe met.\n",
+     "We met today in Paris, and the security policy is based on (1) development of\ndefense capabilities,\n"
+     "(2) the alliance, and (3) cooperative relationships with other countries in\nthe region and beyond. "
+     "We agreed.\n\nWe met.\n"),
+])
+def test_re_wrapping_a_heading_or_a_sentence_changes_nothing(one_line, wrapped) -> None:
+    a, b = statediff.parse(one_line), statediff.parse(wrapped)
+    assert (b.title, [(c.number, c.section, c.text) for c in b.clauses]) == \
+        (a.title, [(c.number, c.section, c.text) for c in a.clauses])
+    assert not statediff.compare(a, b).changed
+
+
+def test_a_heading_wrapped_in_the_source_is_one_section() -> None:
+    from .conftest import CORPORA
+
+    doc = statediff.read(CORPORA / "us-eu-trade-and-technology-council-joint-statements" / "2024-04-05.txt")
+    sections = {c.section for c in doc.clauses}
+    assert "Cooperation on Export Controls and Sanction-Related Export Restrictions" in sections
+    assert "Restrictions" not in sections
