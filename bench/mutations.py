@@ -41,15 +41,35 @@ def _unwrap(par: str) -> str:
     return " ".join(ln.strip() for ln in lines)
 
 
+def _filled(par: str) -> bool:
+    """A hard-wrapped paragraph of prose: several lines of at most 100 columns, every one but the last
+    ending within 15 columns of the longest, ending in punctuation, and no list items. (A short line
+    above a long one is a heading or a byline over its paragraph, a break of the writer's that
+    re-filling would remove; two lines without a full stop may be two headings.)"""
+    lines = par.strip("\n").split("\n")
+    if len(lines) < 2 or _unwrap(par) is par:
+        return False
+    ends = [len(ln.rstrip()) for ln in lines]
+    longest = max(ends)
+    return longest <= 100 and all(e >= longest - 15 for e in ends[:-1]) \
+        and re.search(r"[.;:!?][\"'\u201d\u2019)]*$", lines[-1].rstrip()) is not None
+
+
 def rewrap(text: str, width: int) -> str:
-    """Every paragraph written on one line filled to ``width`` columns: a pure white-space change.
-    (A paragraph already on several lines is left alone: whether its first line is a heading is
-    exactly what re-joining it would change.)"""
+    """Every paragraph of prose filled to ``width`` columns: a pure white-space change. A paragraph
+    written on one line is filled; a hard-wrapped one (see :func:`_filled`) is re-filled; lists,
+    tables and a heading over its paragraph are left alone."""
     out = []
     for par in paragraphs(text):
-        one_line = "\n" not in par.strip("\n") and len(par.strip()) > width
-        out.append(textwrap.fill(par.strip(), width=width, break_long_words=False, break_on_hyphens=False)
-                   if one_line else par)
+        flat = par.strip()
+        if "\n" not in flat and len(flat) > width:
+            out.append(textwrap.fill(flat, width=width, break_long_words=False, break_on_hyphens=False))
+        elif _filled(par):
+            lead = par[:len(par) - len(par.lstrip("\n"))]
+            out.append(lead + textwrap.fill(_unwrap(par).strip(), width=width, break_long_words=False,
+                                            break_on_hyphens=False))
+        else:
+            out.append(par)
     return "\n\n".join(out)
 
 

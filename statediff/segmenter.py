@@ -164,10 +164,14 @@ class _Block:
 
 def _looks_like_heading(text: str) -> bool:
     text = " ".join(text.split())  # doubled spaces are no longer a heading
-    if len(text) > 100 or len(text.split()) > 14 or not _HAS_LETTER.search(text):
+    if not _HAS_LETTER.search(text):
         return False
+    if (len(text) > 100 or len(text.split()) > 14) and not (len(text) <= 200 and _is_title_case(text)):
+        return False  # a long line is a heading only in title case (as a wrapped one: _mark_headings)
     if ";" in text:
         return False  # a semicolon joins the parts of a sentence; no heading has one
+    if text.count("\u201c") > text.count("\u201d") or text.count("(") > text.count(")"):
+        return False  # a quotation or a bracket left open goes on on the next line
     if (text.count(",") >= 2 or len(text.split()) > 10) and not _is_title_case(text):
         return False  # a run of sentence-case words with a list in it is a sentence cut by a line break
     if _TERMINAL.search(text) or _WRAP_END.search(text):
@@ -237,11 +241,15 @@ def _filled_widths(lines: list[Line | None], width: int) -> list[int]:
         ends = [ln.indent + len(ln.text) for ln in group]
         longest = max(ends)
         if len(group) >= 3 and longest >= 40 and all(e >= longest - _RAGGED for e in ends[:-1]) \
-                and abs(longest - width) > _RAGGED:
+                and abs(longest - width) > _OWN_MEASURE:
             out[k:end] = [longest] * (end - k)  # a measure of its own, not the document's
         k = end
     return out
 
+
+#: How far a paragraph's longest line may be from the document's measure and still be filled to it
+#: (the document's measure is an estimate over all its lines).
+_OWN_MEASURE = 3
 
 #: How far short of a filled paragraph's longest line its other lines may end (words do not fit
 #: exactly); a shorter line is a break of the writer's.
@@ -300,7 +308,22 @@ def _build_blocks(lines: list[Line | None]) -> list[_Block]:
     return blocks
 
 
-_COUNTED = ("num", "paren", "rparen")
+_COUNTED = ("num", "paren", "rparen", "roman", "alpha")
+
+
+def _ordinal(kind: str, label: str) -> int:
+    """The place of an item label in its numbering: "(2)" and "ii" and "(b)" are all 2."""
+    core = label.strip("()")
+    if kind == "roman":
+        values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+        total = 0
+        for k, ch in enumerate(core):
+            v = values[ch]
+            total += -v if k + 1 < len(core) and values[core[k + 1]] > v else v
+        return total
+    if kind == "alpha":
+        return ord(core.lower()) - ord("a") + 1
+    return int(core)
 
 
 def _inline_number(marker: tuple[str, str], counted: dict[str, str], before: str) -> bool:
@@ -311,9 +334,9 @@ def _inline_number(marker: tuple[str, str], counted: dict[str, str], before: str
     kind, label = marker
     if kind not in _COUNTED or not (_WRAP_END.search(before) or before.count("(") > before.count(")")):
         return False
-    n = int(label.strip("()"))
+    n = _ordinal(kind, label)
     previous = counted.get(kind)
-    return n >= 2 and (previous is None or int(previous.strip("()")) != n - 1)
+    return n >= 2 and (previous is None or _ordinal(kind, previous) != n - 1)
 
 
 def _would_fit(last: Line, line: Line, width: int) -> bool:
@@ -349,6 +372,9 @@ def _continues(block: _Block, line: Line, width: int, ends_paragraph: bool = Fal
     return False
 
 
+_SUSPENDED_BEFORE = {"and", "or", "nor", "to"}
+
+
 def _fill_text(block: _Block, source: str) -> None:
     """Join the block's lines into one text, collapsing white space, and keep anchors to the source."""
     parts: list[str] = []
@@ -361,8 +387,11 @@ def _fill_text(block: _Block, source: str) -> None:
             if parts:
                 glue = parts[-1]
                 # A word broken after a hyphen at the end of a line is joined without a space.
+                # ("small-\nand medium-sized" keeps its space: a hyphen left hanging before "and", "or",
+                # "to" is the writer's, "small- and medium-sized".)
                 if m.start() == 0 and li > 0 and glue.endswith(("-", "\u2010", "\u00ad")) and len(glue) > 1 \
-                        and glue[-2].isalpha() and word[:1].islower():
+                        and glue[-2].isalpha() and word[:1].islower() \
+                        and not (glue[-1] != "\u00ad" and word.rstrip(",;") in _SUSPENDED_BEFORE):
                     pass
                 else:
                     parts.append(" ")
@@ -563,7 +592,7 @@ def _mark_headings(blocks: list[_Block]) -> None:
         elif i < 4 and not kinds and all(blk.heading for blk in blocks[:i]) \
                 and (_looks_like_heading(b.text_joined()) or _DATE.fullmatch(b.text_joined().strip())):
             b.heading = True  # front matter such as "Japan Ministry of Defense / in Japanese" or "2023/04/02"
-        elif not kinds and 2 <= len(b.lines) <= 3 and _is_title_case(b.text_joined()):
+        elif not kinds and 2 <= len(b.lines) <= 5 and _is_title_case(b.text_joined()):
             b.heading = True  # a wrapped unnumbered title
         elif not kinds and len(b.lines) == 2 and len(b.lines[1].text) < len(b.lines[0].text) \
                 and _looks_like_heading(b.text_joined()):

@@ -809,6 +809,23 @@ _BODY = ("The Ministers reviewed the progress made since their last meeting and 
      "We met today in Paris, and the security policy is based on (1) development of\ndefense capabilities,\n"
      "(2) the alliance, and (3) cooperative relationships with other countries in\nthe region and beyond. "
      "We agreed.\n\nWe met.\n"),
+    # the same with Roman numerals
+    ("The groups have (i) issued a list of 65 key AI terms essential to understanding risk and "
+     "(ii) mapped the involvement of both sides in standardisation activities.\n\nWe met.\n",
+     "The groups have (i) issued a list of 65 key AI\nterms essential to understanding risk and\n"
+     "(ii) mapped the involvement of both sides in\nstandardisation activities.\n\nWe met.\n"),
+    # a long title-case subtitle wrapped over four lines
+    ("Intro.\n\nB. Cooperation on New and Emerging Technologies\n\nArtificial Intelligence (AI) Roadmap and Pilot "
+     "Project on Privacy-Enhancing Technologies and Collaboration on AI and Computing Research for the Public Good"
+     "\n\n" + _BODY,
+     "Intro.\n\nB. Cooperation on New and Emerging Technologies\n\nArtificial Intelligence (AI) Roadmap and Pilot\n"
+     "Project on Privacy-Enhancing Technologies and\nCollaboration on AI and Computing Research for the\nPublic Good"
+     "\n\n" + _BODY),
+    # a first paragraph re-filled narrower than the rest of the document, after a title-like first line
+    ("The 50 members of the International Counter Ransomware Initiative (CRI), Albania, Australia, Austria, "
+     "Belgium, Brazil, Bulgaria, Canada, Colombia, met in Washington.\n\n" + _BODY,
+     "The 50 members of the International Counter\nRansomware Initiative (CRI), Albania, Australia,\n"
+     "Austria, Belgium, Brazil, Bulgaria, Canada,\nColombia, met in Washington.\n\n" + _BODY),
 ])
 def test_re_wrapping_a_heading_or_a_sentence_changes_nothing(one_line, wrapped) -> None:
     a, b = statediff.parse(one_line), statediff.parse(wrapped)

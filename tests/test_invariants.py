@@ -106,7 +106,8 @@ def unaccounted(doc: Document) -> list[str]:
     first = min((c.span[0] for c in doc.clauses), default=len(src))
     lost = []
     pos = 0
-    for line in src.splitlines(keepends=True):
+    lines = src.splitlines(keepends=True)
+    for k, line in enumerate(lines):
         start, pos = pos, pos + len(line)
         left = "".join(ch for i, ch in enumerate(line, start) if not covered[i])
         pieces = left.split()
@@ -118,8 +119,8 @@ def unaccounted(doc: Document) -> list[str]:
             continue  # front matter (title, date, metadata), a section number, or (a line of) a heading
         if all(_MARKER.match(p) for p in pieces) and line.lstrip().startswith(pieces[0]):
             continue  # the line's list marker
-        if whole and _looks_like_heading(line):
-            continue  # a heading with no clause under it
+        if whole and (_looks_like_heading(line) or _looks_like_heading(_wrapped(lines, k))):
+            continue  # a heading with no clause under it, on one line or wrapped over a few
         lost.append(line.rstrip("\n"))
     return lost
 
@@ -131,6 +132,14 @@ def _norm(s: str) -> str:
 _LEAD_MARKER = re.compile(r"^\s*(?:#{1,6}\s*|[(\uff08]?(?:[0-9\uff10-\uff19]{1,3}(?:[.\uff0e][0-9]{1,3})*|[ivxlcIVXLC]{1,6}"
                           r"|[a-zA-Z])[.)\uff09\uff0e]\s*|[(\uff08][0-9]{1,3}[)\uff09]\s*"
                           r"|[\u25cf\u2022\u25cb\u25a0\u25aa\u30fb*+\u2013-]\s+|(?:Section|Part|Article|Annex)\s+\w+[.:]?\s*)+")
+
+
+def _wrapped(lines: list[str], k: int) -> str:
+    """Line ``k`` with the lines above it in its paragraph (a heading wrapped over a few lines)."""
+    first = k
+    while first > 0 and lines[first - 1].strip() and k - first < 5:
+        first -= 1
+    return " ".join(ln.strip() for ln in lines[first:k + 1])
 
 
 def _strip_marker(line: str) -> str:
