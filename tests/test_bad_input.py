@@ -841,3 +841,18 @@ def test_a_heading_wrapped_in_the_source_is_one_section() -> None:
     sections = {c.section for c in doc.clauses}
     assert "Cooperation on Export Controls and Sanction-Related Export Restrictions" in sections
     assert "Restrictions" not in sections
+
+
+def test_ctrl_c_during_track_with_workers_is_one_line_and_130() -> None:
+    import signal
+    import time
+
+    from .conftest import CORPORA
+
+    series = sorted((CORPORA / "us-eu-trade-and-technology-council-joint-statements").glob("*.txt"))
+    proc = subprocess.Popen([sys.executable, "-m", "statediff", "track", *map(str, series), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(1.5)  # the workers are reading and aligning
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground process group
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and err == "statediff: interrupted\n"
