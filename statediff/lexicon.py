@@ -40,13 +40,30 @@ _WORD_START = re.compile(r"(?<![\w-])\w+")
 _WORD = re.compile(r"(?<![\w-])[\w-]+")
 
 
+# British and American spellings of one verb ("emphasise", "emphasize"; "recognised",
+# "recognized"): a form written either way matches both.
+_ISE = re.compile(r"i[sz](e|ed|es|ing|ation|ations)$", re.IGNORECASE)
+
+
+def _spelling_key(word: str) -> str:
+    """``word`` casefolded with -ise spellings read as -ize, to index forms by their first word."""
+    return _ISE.sub(r"iz\1", word.casefold())
+
+
+def _word_pattern(word: str) -> str:
+    m = _ISE.search(word)
+    if m and len(word) > 5:
+        return re.escape(word[:m.start()]) + "i[sz]" + re.escape(m.group(1))
+    return re.escape(word)
+
+
 def _form_pattern(form: str) -> str:
     parts = []
     for word in form.split():
         if word == "...":
             parts.append(r"(?:\S+\s+){0,3}?")
         else:
-            parts.append(re.escape(word) + r"\s+")
+            parts.append(_word_pattern(word) + r"\s+")
     pattern = "".join(parts)
     pattern = pattern[: -len(r"\s+")] if pattern.endswith(r"\s+") else pattern
     return pattern
@@ -82,7 +99,7 @@ class Lexicon:
         for i, (stance, form) in enumerate(forms):
             if form[:1].isascii():
                 rx = re.compile(_bounded(form, _form_pattern(form)), re.IGNORECASE)
-                self._by_first.setdefault(form.split()[0].casefold(), []).append((rx, stance))
+                self._by_first.setdefault(_spelling_key(form.split()[0]), []).append((rx, stance))
             else:
                 self._stance_of[f"v{i}"] = stance
                 unspaced.append(f"(?P<v{i}>{_form_pattern(form)})")
@@ -109,7 +126,7 @@ class Lexicon:
         for w in _WORD.finditer(text):
             if w.start() < taken:
                 continue
-            for rx, stance in self._by_first.get(w.group(0).casefold(), ()):
+            for rx, stance in self._by_first.get(_spelling_key(w.group(0)), ()):
                 m = rx.match(text, w.start())
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))

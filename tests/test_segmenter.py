@@ -636,3 +636,32 @@ def test_quotations_still_hold_their_sentences_together() -> None:
     t = 'He said "We agree. Fully." Then (as noted. Really.) they left. Done.'
     assert [t[a:b] for a, b in split_sentences(t)] == [
         'He said "We agree. Fully."', "Then (as noted. Really.) they left.", "Done."]
+
+
+@pytest.mark.parametrize("text,stance,verb", [
+    ("We express serious concern about the situation in the East China Sea.", "concern", "express serious concern"),
+    ("We express our deep concern over the missile launches.", "concern", "express our deep concern"),
+    ("The Ministers note with concern the rise in attacks.", "concern", "note with concern"),
+    ("We emphasise the importance of the rule of law.", "confirm", "emphasise"),
+    ("We recognise the role of the United Nations.", "confirm", "recognise"),
+    ("We express our strong support for Ukraine.", "support", "express our strong support"),
+    ("We express our gratitude to the hosts.", "welcome", "express our gratitude"),
+    ("We express the hope that talks resume.", "expect", "express the hope"),
+    ("We stand ready to address these practices.", "commit", "stand ready"),
+    ("We are steadfast in our commitment to the partnership.", "commit", "are steadfast"),
+    ("The United States and the European Union remain unwavering in their support.", "commit", "remain unwavering"),
+])
+def test_present_tense_and_british_forms_carry_their_stance(text, stance, verb) -> None:
+    clause = statediff.parse(text).clauses[0]
+    assert (clause.kind, clause.stance, clause.verb) == ("commitment", stance, verb)
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks to the efforts of many partners, the project was completed.",
+    "The concern expressed by the partners was taken into account.",
+    "The dedicated team completed the review.",
+    "Standing committees met in May.",
+])
+def test_look_alikes_of_the_new_forms_carry_no_stance(text) -> None:
+    clause = statediff.parse(text).clauses[0]
+    assert (clause.kind, clause.stance) == ("context", "")
