@@ -8,6 +8,7 @@ from typing import Any
 
 from .aligner import align_and_suggest
 from .classifier import LABELS, verdict
+from .digest import digest
 from .errors import StatediffError
 from .limits import check_pair
 from .lexicon import Lexicon
@@ -37,6 +38,9 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     ``sections`` pairs the documents' headed sections (renamed, added, dropped, moved; see
     :mod:`statediff.sections`); a renamed, added or dropped section is a change.
 
+    ``digest`` lists the changes that matter most, ranked (see :mod:`statediff.digest`), whatever
+    ``only`` keeps.
+
     Each added and dropped pair carries up to five ``suggestions``: clauses of the other document
     that may continue it, best first (``suggest=False`` leaves them out). They are not links and
     never count as changes.
@@ -61,9 +65,11 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))
     summary = summarize(pairs, sections)
+    whole = Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections)
+    ranked = digest(whole, lexicon=lexicon)
     if keep is not None:
         pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
-    return Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections)
+    return Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, digest=ranked)
 
 
 #: The most suggestions an added or dropped clause carries.

@@ -204,6 +204,9 @@ def compare(
                                             "e.g. strengthened,softened; the summary still counts all pairs."),
     suggest: bool = typer.Option(True, "--suggest/--no-suggest",
                                  help="Name the clauses that may continue an added or dropped one."),
+    digest_only: bool = typer.Option(False, "--digest",
+                                     help="Text output: print only the summary and what matters most (the "
+                                          "digest); JSON has it under 'digest', the HTML report shows it first."),
 ) -> None:
     """Compare two documents clause by clause. Exit 0: no substantive change; 1: changes; 2: trouble."""
     from . import api, reader
@@ -212,6 +215,8 @@ def compare(
 
     if left == "-" and right == "-":
         raise _fail("only one of LEFT and RIGHT can be standard input")
+    if digest_only and format is not Format.text:
+        raise _fail("--digest is for text output (JSON has a 'digest' key; the HTML report shows it first)")
     fmt = input_format.value if input_format else None
     try:
         check_output(output, (left, right))
@@ -221,7 +226,8 @@ def compare(
                                 right_part=right_part or right_in or part, format=fmt, encoding=encoding,
                                 lexicon=lex, timeout=timeout)
         result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest)
-        options = {"color": _use_color(color, output), "all": all_pairs} if format is Format.text else {}
+        options = {"color": _use_color(color, output), "all": all_pairs, "digest_only": digest_only} \
+            if format is Format.text else {}
         write_output(render(result, format.value, **options), output, (left, right))
     except StatediffError as exc:
         raise _fail(str(exc)) from None

@@ -51,16 +51,18 @@ def fetch(url: str, timeout: float, max_bytes: int,
 
     worker = threading.Thread(target=run, name="statediff-fetch", daemon=True)
     worker.start()
+    late = True
     try:
         worker.join(max(0.0, deadline - time.monotonic()))
+        late = worker.is_alive()
     finally:
-        if worker.is_alive():  # the deadline passed (or the caller was interrupted): hang up
+        if late:  # the deadline passed (or the caller was interrupted): hang up
             for sock in list(sockets):
                 try:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
-    if worker.is_alive():
+    if late:  # whatever the worker makes of the hang-up, the answer is the deadline
         raise ReadError(f"{url}: timed out after {timeout:g} s")
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]

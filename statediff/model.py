@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = ["Op", "Status", "SectionStatus", "Clause", "Part", "Document", "Link", "Edit", "Suggestion", "Pair",
-           "Section", "SectionPair", "Comparison", "Event", "Revision", "Lineage", "Series"]
+           "Section", "SectionPair", "DigestItem", "Digest", "Comparison", "Event", "Revision", "Lineage", "Series"]
 
 Op = Literal["equal", "insert", "delete", "replace"]
 Status = Literal["unchanged", "changed", "added", "dropped"]
@@ -153,6 +153,29 @@ class SectionPair:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestItem:
+    """One change that matters: what it is (``label``, e.g. "softened", "commitment added"), the
+    clauses it concerns on each side, the change in a few words and the clause's stance."""
+
+    label: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    what: str
+    stance: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """The items that matter most, best first, and how many more there were."""
+
+    items: tuple[DigestItem, ...] = ()
+    more: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The outcome of comparing two documents: data only, rendered by :func:`statediff.render`."""
 
@@ -163,6 +186,9 @@ class Comparison:
     #: The pairing of the two documents' sections, in reading order of ``right`` (see
     #: :mod:`statediff.sections`); () for a comparison built without it.
     sections: tuple[SectionPair, ...] = ()
+    #: The changes that matter most, ranked (see :mod:`statediff.digest`); empty for a comparison
+    #: built without it.
+    digest: Digest = field(default_factory=lambda: Digest())
 
     @property
     def changed(self) -> bool:

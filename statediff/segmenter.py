@@ -202,9 +202,19 @@ def _is_title_case(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
+def _extent(line: Line) -> int:
+    """Where a line ends, in columns, with a run of spaces between words counted as one: a doubled
+    space inside a sentence is no reason to break a line sooner. (Two spaces after a full stop are a
+    typist's habit that the filling counted, and count here too.)"""
+    return line.indent + len(_SPACE_RUN.sub(" ", line.text))
+
+
+_SPACE_RUN = re.compile(r"(?<![.!?:;\u201d\"')])[ \t\u00a0]{2,}")
+
+
 def _wrap_width(lines: list[Line | None]) -> int:
     """The width a hard-wrapped document was filled to, or 0 when its lines are whole paragraphs."""
-    lengths = sorted(ln.indent + len(ln.text) for ln in lines if ln is not None)
+    lengths = sorted(_extent(ln) for ln in lines if ln is not None)
     if len(lengths) < 4:
         return 0
     width = lengths[int(len(lengths) * 0.9)]
@@ -238,7 +248,7 @@ def _filled_widths(lines: list[Line | None], width: int) -> list[int]:
         while end < len(lines) and lines[end] is not None:
             end += 1
         group = [ln for ln in lines[k:end] if ln is not None]
-        ends = [ln.indent + len(ln.text) for ln in group]
+        ends = [_extent(ln) for ln in group]
         longest = max(ends)
         if len(group) >= 3 and longest >= 40 and all(e >= longest - _RAGGED for e in ends[:-1]) \
                 and abs(longest - width) > _OWN_MEASURE:
@@ -344,7 +354,7 @@ def _would_fit(last: Line, line: Line, width: int) -> bool:
     breaks a line only when the next word does not fit, so a break before a word that fits is the
     writer's own)."""
     first_word = line.text.split(maxsplit=1)[0]
-    return last.indent + len(last.text) + 1 + len(first_word) <= width
+    return _extent(last) + 1 + len(first_word) <= width
 
 
 def _continues(block: _Block, line: Line, width: int, ends_paragraph: bool = False) -> bool:

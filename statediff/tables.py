@@ -9,7 +9,8 @@ line or any other line ends the run):
 * tab-separated cells, as the HTML reader writes ``<td>`` and ``<th>`` cells;
 * aligned plain-text columns: cells separated by two or more spaces, with at least three rows, the
   same number of cells in every row and every cell starting in the same column (give or take one),
-  so that two spaces after a full stop in running text are never taken for a column.
+  so that two spaces after a full stop in running text are never taken for a column, and not every
+  gap between two words of a sentence (doubled spaces in prose that happen to line up).
 
 A row's clause text is the line as printed with white space collapsed, like every clause's, so the
 word diff shows which cell changed.
@@ -43,10 +44,16 @@ def _column_starts(line: Line) -> list[int]:
     return starts
 
 
+# A gap inside a sentence: a word, or a comma, before it and a lower-case word after it.
+_PROSE_GAP = re.compile(r"[a-z,;] {2,}[a-z]")
+
+
 def _aligned(run: list[Line]) -> bool:
     starts = [_column_starts(line) for line in run]
     if len(starts[0]) < 2 or any(len(s) != len(starts[0]) for s in starts):
         return False
+    if all(len(_PROSE_GAP.findall(line.text)) == len(_GAP.findall(line.text)) for line in run):
+        return False  # doubled spaces in running text that happen to line up, not columns
     return all(max(col) - min(col) <= 1 for col in zip(*starts))
 
 

@@ -67,7 +67,7 @@ def test_page_is_one_document_with_sensible_headings(seed_tree) -> None:
     assert len(seed_tree.xpath("//h1")) == 1
     assert seed_tree.xpath("//h1")[0].text_content() == "15 January 2021\u2192 compared with 20 January 2022"
     h2 = [h.text_content() for h in seed_tree.xpath("//h2")]
-    assert h2 == ["Before", "After", "Summary", "Clauses"]
+    assert h2 == ["Before", "After", "What matters most", "Summary", "Clauses"]
     # Section headings of the later document, in its order, each once.
     h3 = [h.text_content() for h in seed_tree.xpath("//h3")]
     sections = [cl.section for cl in statediff.read(SEEDS["mofa-2022"]).clauses if cl.section]

@@ -163,6 +163,29 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
     return section
 
 
+def _digest(c: Comparison):
+    """What matters most: one entry per digest item, each linking to its clause."""
+    d = c.digest
+    if not d:
+        return None
+    items = []
+    for item in d.items:
+        side, numbers = ("right", item.right) if item.right else ("left", item.left)
+        li = _e("li", {"class": "sd-digest-item"}, _e("span", {"class": "sd-digest-k"}, item.label), " ")
+        if numbers:
+            li.append(_e("a", {"href": "#" + _anchor_id(side, numbers[0]), "class": "sd-digest-at"},
+                         ", ".join(numbers)))
+            _add(li, " ")
+        li.append(_e("span", {"class": "sd-digest-what"}, item.what))
+        items.append(li)
+    section = _e("section", {"class": "sd-digest", "aria-labelledby": "sd-digest-h"},
+                 _e("h2", {"id": "sd-digest-h"}, "What matters most"), _e("ol", {}, items))
+    if d.more:
+        section.append(_e("p", {"class": "sd-digest-more"},
+                          f"and {d.more} more in the report below"))
+    return section
+
+
 _SECTION_WORD = {"renamed": "Renamed", "added": "New section", "dropped": "Section dropped", "unchanged": "Same"}
 
 
@@ -465,8 +488,11 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
                 _e("p", {"class": "sd-eyebrow"}, _e("span", {"class": "sd-logo", "aria-hidden": "true"}, "sd"),
                    "statediff \u00b7 clause-by-clause comparison"),
                 title,
-                _e("div", {"class": "sd-docs"}, _doc_card("left", "Before", c.left), _doc_card("right", "After", c.right)),
-                _summary(c, strip))
+                _e("div", {"class": "sd-docs"}, _doc_card("left", "Before", c.left), _doc_card("right", "After", c.right)))
+    digest = _digest(c)
+    if digest is not None:
+        header.append(digest)
+    header.append(_summary(c, strip))
     return _e("div", {"class": "statediff"}, header, _controls(c, group), clauses)
 
 

@@ -58,6 +58,10 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
            "pairs": [pair_dict(p) for p in c.pairs], "summary": summary}
     if c.sections:
         out["sections"] = [section_pair_dict(sp, c) for sp in c.sections]
+    if c.digest:  # optional: only when something matters
+        out["digest"] = {"items": [{"label": i.label, "left": list(i.left), "right": list(i.right), "what": i.what,
+                                    "stance": i.stance} for i in c.digest.items],
+                         "more": c.digest.more}
     return out
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
 
-__all__ = ["render_text", "suggestion_line", "visible", "word_diff"]
+__all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
 
 # Characters that a terminal takes as control, shown as symbols instead: C0 controls as their
 # "control pictures" (ESC as ␛), DEL as ␡, C1 controls and the bidirectional embeddings,
@@ -94,6 +94,22 @@ def section_lines(c: Comparison, all: bool = False) -> list[str]:
     return lines
 
 
+def digest_lines(c: Comparison) -> list[str]:
+    """The digest: a head line, then one line per item, e.g.
+    ``  softened  4(1) -> 3(2)  “strongly oppose” → “express serious concern”``."""
+    d = c.digest
+    if not d:
+        return []
+    total = len(d.items) + d.more
+    lines = [f"what matters most ({len(d.items)} of {total}):" if d.more else "what matters most:"]
+    for item in d.items:
+        left, right = ", ".join(item.left), ", ".join(item.right)
+        where = right if not left else left if not right else right if left == right else f"{left} -> {right}"
+        bits = [item.label] + ([where] if where else []) + [item.what]
+        lines.append(visible("  " + "  ".join(bits)))
+    return lines
+
+
 def _numbers(p: Pair) -> str:
     left = ", ".join(p.left)
     right = ", ".join(p.right)
@@ -104,8 +120,10 @@ def _numbers(p: Pair) -> str:
     return right if left == right else f"{left} -> {right}"
 
 
-def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any) -> str:
-    """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document`."""
+def render_text(result: Any, *, color: bool = False, all: bool = False, digest_only: bool = False,
+                **_: Any) -> str:
+    """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document`. With
+    ``digest_only`` the report stops after the digest."""
     if isinstance(result, Document):
         return render_clauses(result, color=color)
     if not isinstance(result, Comparison):
@@ -122,6 +140,15 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, **_: Any
     if labels:
         lines.append("labels: " + ", ".join(labels))
     lines.extend(section_lines(c, all=all))
+    dig = digest_lines(c)
+    if dig:
+        lines.append("")
+        lines.extend(dig)
+    if digest_only:
+        if not dig:
+            lines.append("")
+            lines.append("Nothing to single out: no stance shift, no commitment added or dropped.")
+        return "\n".join(lines) + "\n"
     shown = 0
     for p in c.pairs:
         if p.status == "unchanged" and not p.moved and not all:

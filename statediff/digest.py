@@ -1,0 +1,147 @@
+"""What matters most in a comparison: a short ranked list that leads every report.
+
+An analyst handed two statements asks first what moved in the commitments, not which words changed.
+The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rule:
+
+1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened;
+2. a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added or removed
+   ("as appropriate"), a number changed in a commitment (a date is not such a number);
+3. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
+   commit);
+4. any other commitment added or dropped;
+5. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
+   the report suggests may continue a clause of the other document (similarity 0.35 or more): it
+   is probably rewritten rather than new.
+
+Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
+reading order. Narrative and context clauses added or dropped, and rewordings without a stance
+shift, are left to the full report. Items past the limit are counted, not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from .lexicon import Lexicon, default_lexicon
+from .model import Clause, Comparison, Digest, DigestItem, Pair, SectionPair
+
+__all__ = ["DIGEST_SIZE", "Digest", "DigestItem", "digest"]
+
+#: The most items a digest lists.
+DIGEST_SIZE = 15
+
+# label -> (tier, what the item is called)
+_SHIFTS = {
+    "negation-flip": (1, "negation flipped"),
+    "strengthened": (1, "strengthened"),
+    "softened": (1, "softened"),
+    "modality-change": (2, "modality changed"),
+    "widened": (2, "widened"),
+    "narrowed": (2, "narrowed"),
+    "hedge-added": (2, "hedge added"),
+    "hedge-removed": (2, "hedge removed"),
+    "number-change": (2, "number changed"),
+}
+#: A suggestion at least this similar makes an added or dropped commitment a likely rewrite.
+_LIKELY_REWRITE = 0.35
+_STRONG = frozenset({"condemn", "oppose", "concern", "commit"})
+_QUOTE = 48  # characters of each side of an edit shown in an item
+_OPENING = 90  # characters of an added or dropped clause shown
+
+
+def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_SIZE) -> Digest:
+    """The digest of comparison ``c`` (see the module's documentation for the rule)."""
+    lexicon = lexicon or default_lexicon()
+    salience = lexicon.salience
+    ranked: list[tuple[int, int, int, DigestItem]] = []
+    for order, p in enumerate(c.pairs):
+        for item, tier in _items(p, c, salience):
+            ranked.append((tier, -salience.get(item.stance, -1), order, item))
+    for order, sp in enumerate(c.sections):
+        item = _section_item(sp)
+        if item is not None:
+            ranked.append((5, 0, len(c.pairs) + order, item))
+    ranked.sort(key=lambda r: r[:3])
+    return Digest(tuple(r[3] for r in ranked[:size]), max(0, len(ranked) - size))
+
+
+def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[DigestItem, int]]:
+    lc = [c.left.clauses[i] for i in p.left_index]
+    rc = [c.right.clauses[j] for j in p.right_index]
+    if p.status in ("added", "dropped"):
+        side = rc if p.status == "added" else lc
+        commitments = [cl for cl in side if cl.kind == "commitment"]
+        if not commitments:
+            return []
+        stance = _stance(commitments, salience)
+        text = " ".join(cl.text for cl in side)
+        item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
+        rewritten = bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
+        return [(item, 6 if rewritten else 3 if stance in _STRONG else 4)]
+    if p.status != "changed":
+        return []
+    shifts = [label for label in p.labels if label in _SHIFTS]
+    if not any(cl.kind == "commitment" for cl in lc + rc) or _dates_only(p):
+        shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
+    if not shifts:
+        return []
+    tier = min(_SHIFTS[label][0] for label in shifts)
+    names = ", ".join(_SHIFTS[label][1] for label in shifts)
+    return [(DigestItem(names, p.left, p.right, _edit_words(p), _stance(rc or lc, salience)), tier)]
+
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "17", "17-18"
+_DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
+                        r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH)  # and list markers, "(2)"
+
+
+def _dates_only(p: Pair) -> bool:
+    """Whether every number the pair changes is part of a date ("December 16" -> "January 27",
+    "2015" -> "2016") or a list marker ("(2)"): not a commitment's figure."""
+    for e in p.edits:
+        if e.op != "equal" and any(ch.isdigit() for ch in _DATE_PART.sub("", e.left + " " + e.right)):
+            return False
+    return True
+
+
+def _section_item(sp: SectionPair) -> DigestItem | None:
+    if sp.status == "unchanged":
+        return None
+    left = " + ".join(s.title or "(no heading)" for s in sp.left)
+    right = " + ".join(s.title or "(no heading)" for s in sp.right)
+    what = {"renamed": f"\u201c{left}\u201d \u2192 \u201c{right}\u201d", "added": f"\u201c{right}\u201d",
+            "dropped": f"\u201c{left}\u201d"}[sp.status]
+    return DigestItem(f"section {sp.status}", (), (), what)
+
+
+def _stance(clauses: Sequence[Clause], salience: dict[str, int]) -> str:
+    """The most salient stance among the clauses' (the lexicon's order)."""
+    stances = [cl.stance for cl in clauses if cl.stance]
+    return max(stances, key=lambda s: salience.get(s, -1)) if stances else ""
+
+
+def _edit_words(p: Pair) -> str:
+    """The pair's first changes, as "old" -> "new", at most two."""
+    parts = []
+    for e in p.edits:
+        if e.op == "equal":
+            continue
+        old, new = _clip(" ".join(e.left.split())), _clip(" ".join(e.right.split()))
+        parts.append(f"\u201c{old}\u201d \u2192 \u201c{new}\u201d" if old and new else
+                     f"+\u201c{new}\u201d" if new else f"\u2212\u201c{old}\u201d")
+        if len(parts) == 2:
+            break
+    return "; ".join(parts)
+
+
+def _clip(text: str, most: int = _QUOTE) -> str:
+    if len(text) <= most:
+        return text
+    cut = text[:most].rsplit(" ", 1)[0] or text[:most]
+    return cut + "\u2026"
+
+
+def _opening(text: str) -> str:
+    return _clip(" ".join(text.split()), _OPENING)

@@ -1,0 +1,105 @@
+"""The digest: the changes that matter most, ranked by the documented rule (statediff.digest)."""
+
+from __future__ import annotations
+
+import json
+
+import statediff
+from statediff.cli import main
+from statediff.digest import DIGEST_SIZE, digest
+
+from .conftest import CORPORA, JF
+
+BEFORE = """(1) We strongly oppose any unilateral attempt to change the status quo by force.
+
+(2) The Ministers met in Tokyo on 15 January.
+
+(3) We will hold the next meeting in Paris.
+
+(4) We will provide 2 billion doses of vaccine.
+"""
+AFTER = """(1) We express serious concern about any unilateral attempt to change the status quo by force.
+
+(2) The Ministers met in Paris on 20 January.
+
+(3) We will hold the next meeting in Paris.
+
+(4) We will provide 3 billion doses of vaccine.
+
+(5) We condemn the missile launches.
+
+(6) The talks lasted two hours.
+"""
+
+
+def _items(c):
+    return [(i.label, i.left, i.right) for i in c.digest.items]
+
+
+def test_stance_shifts_lead_then_numbers_then_commitments_and_narrative_stays_out() -> None:
+    c = statediff.compare(statediff.parse(BEFORE), statediff.parse(AFTER))
+    assert _items(c) == [
+        ("softened", ("(1)",), ("(1)",)),
+        ("number changed", ("(4)",), ("(4)",)),
+        ("commitment added", (), ("(5)",)),
+    ]
+    first = c.digest.items[0]
+    assert first.what == "\u201cstrongly oppose\u201d \u2192 \u201cexpress serious concern about\u201d"
+    assert first.stance == "concern" and c.digest.more == 0
+    # the narrative's changed date (2) and the context clause added (6) are in the report, not the digest
+    assert {p.status for p in c.pairs if p.right in (("(2)",), ("(6)",))} == {"changed", "added"}
+
+
+def test_the_digest_is_kept_whatever_only_shows() -> None:
+    a, b = statediff.parse(BEFORE), statediff.parse(AFTER)
+    assert statediff.compare(a, b, only="added").digest == statediff.compare(a, b).digest
+
+
+def test_a_long_rewrite_lists_fifteen_and_counts_the_rest() -> None:
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    c = statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
+    assert len(c.digest.items) == DIGEST_SIZE and c.digest.more > 100
+    labels = [i.label for i in c.digest.items]
+    # every stance shift in a kept clause comes before any commitment added or dropped
+    shifts = [k for k, label in enumerate(labels) if not label.startswith(("commitment", "section"))]
+    assert shifts and max(shifts) < min(k for k, label in enumerate(labels) if label.startswith("commitment"))
+    assert digest(c, size=3).more == len(c.digest.items) + c.digest.more - 3
+
+
+def test_identical_documents_have_an_empty_digest(capsys) -> None:
+    path = JF / "2021-01-15-defence-ministers-teleconference.txt"
+    doc = statediff.read(path)
+    assert not statediff.compare(doc, doc).digest
+    assert main(["compare", str(path), str(path), "--digest"]) == 0
+    assert "Nothing to single out" in capsys.readouterr().out
+
+
+def test_digest_in_text_json_and_html(tmp_path, capsys) -> None:
+    a, b = tmp_path / "2021-01-01-a.txt", tmp_path / "2022-01-01-b.txt"
+    a.write_text(BEFORE, encoding="utf-8")
+    b.write_text(AFTER, encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--digest"]) == 1
+    out = capsys.readouterr().out
+    assert "what matters most:\n  softened  (1)  \u201cstrongly oppose\u201d" in out
+    assert "(6)" not in out and "[-" not in out  # only the digest, no pairs
+    main(["compare", str(a), str(b), "-f", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [i["label"] for i in data["digest"]["items"]] == ["softened", "number changed", "commitment added"]
+    assert data["digest"]["more"] == 0 and data["digest"]["items"][2]["right"] == ["(5)"]
+    main(["compare", str(a), str(b), "-f", "html", "-o", str(tmp_path / "r.html")])
+    from lxml import html as lhtml
+
+    tree = lhtml.parse(str(tmp_path / "r.html")).getroot()
+    links = tree.xpath("//section[@class='sd-digest']//a/@href")
+    assert len(links) == 3 and all(tree.xpath(f"//*[@id='{h[1:]}']") for h in links)
+    assert main(["compare", str(a), str(b), "--digest", "-f", "json"]) == 2
+    assert "--digest is for text output" in capsys.readouterr().err
+
+
+def test_a_changed_date_is_no_number_that_matters() -> None:
+    a = statediff.parse("The Committee will keep the rate at 0.25 percent, as decided on December 16, 2015.")
+    b = statediff.parse("The Committee will keep the rate at 0.25 percent, as decided on January 27, 2016.")
+    c = statediff.parse("The Committee will keep the rate at 0.50 percent, as decided on January 27, 2016.")
+    assert "number-change" in statediff.compare(a, b).pairs[0].labels
+    assert not statediff.compare(a, b).digest
+    assert [i.label for i in statediff.compare(b, c).digest.items] == ["number changed"]
