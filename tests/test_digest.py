@@ -103,3 +103,18 @@ def test_a_changed_date_is_no_number_that_matters() -> None:
     assert "number-change" in statediff.compare(a, b).pairs[0].labels
     assert not statediff.compare(a, b).digest
     assert [i.label for i in statediff.compare(b, c).digest.items] == ["number changed"]
+
+
+def test_the_text_report_and_the_json_group_pairs_by_section(capsys) -> None:
+    left = JF / "2017-01-06-japan-defense-focus-85-third-2plus2.txt"
+    right = JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
+    main(["compare", f"{left}#2+2", str(right)])
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("## ")]
+    order = list(dict.fromkeys(c.section for c in statediff.read(right).clauses if c.section))
+    assert [h[3:].split("  (was")[0] for h in heads] == order  # the later document's, in its order, once each
+    assert "## Regional affairs  (was \u201cRegional Situations\u201d)" in heads
+    main(["compare", f"{left}#2+2", str(right), "-f", "json"])
+    data = json.loads(capsys.readouterr().out)
+    sections = {c["number"]: c["section"] for c in data["right"]["clauses"]}
+    assert all(p["section"] == sections[p["right"][0]] for p in data["pairs"] if p["right"])
