@@ -309,6 +309,53 @@ def test_notebook_fragment_works_without_script(serve) -> None:
     assert s.requests == [] and s.errors == []
 
 
+def _ttc() -> Comparison:
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    return statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
+
+
+def test_a_label_chip_filters_the_report_and_combines_with_changes_only(serve) -> None:
+    c = _ttc()
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    all_rows = _visible(page, "article.sd-pair")
+    wanted = sum("substitution" in p.labels for p in c.pairs)
+    chip = page.locator(".sd-labels button[data-filter-label='substitution']")
+    assert chip.get_attribute("aria-pressed") == "false"
+    chip.click()
+    assert chip.get_attribute("aria-pressed") == "true"
+    assert _visible(page, "article.sd-pair") == wanted > 0
+    labels = page.locator("article.sd-pair").evaluate_all(
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('data-labels'))")
+    assert all("substitution" in (ls or "").split() for ls in labels)
+    # every section heading still shown has a shown row under it
+    assert _visible(page, "h3.sd-section") == len({sec for p, sec in zip(c.pairs, _sections_of(c))
+                                                   if "substitution" in p.labels and sec})
+    assert page.locator(".sd-pos").text_content() == f"Showing {wanted} clauses labelled substitution"
+    page.locator(".sd-only-changes").check()  # combines: every substitution is a change anyway
+    assert _visible(page, "article.sd-pair") == wanted
+    page.keyboard.press("n")
+    assert page.locator(".sd-pos").text_content() == f"Change 1 of {wanted}"
+    page.locator(".sd-only-changes").uncheck()
+    chip.click()  # pressed again: the filter is off
+    assert chip.get_attribute("aria-pressed") == "false" and _visible(page, "article.sd-pair") == all_rows
+    # A digest link to a row the filter hides shows everything again and lands on it.
+    page.locator(".sd-labels button[data-filter-label='strengthened']").click()
+    target = c.digest.items[1]
+    page.locator(".sd-digest a").nth(1).click()
+    assert _visible(page, "article.sd-pair") == all_rows
+    anchor = "right-" + target.right[0] if target.right else "left-" + target.left[0]
+    assert page.evaluate(f"() => location.hash") == "#" + anchor.replace("(", "%28").replace(")", "%29") \
+        or page.evaluate("() => decodeURIComponent(location.hash)") == "#" + anchor
+    assert not s.errors and not s.requests
+
+
+def _sections_of(c: Comparison) -> list[str]:
+    from statediff.renderers.text import pair_sections
+
+    return pair_sections(c)
+
+
 def save_screenshots(out: Path) -> list[Path]:
     """Screenshots of the seed comparison (2021-01-15 teleconference vs 2022-01-20 MOFA readout)."""
     out.mkdir(parents=True, exist_ok=True)

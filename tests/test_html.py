@@ -91,7 +91,7 @@ def test_counts_by_status_and_label(seed: Comparison, seed_tree) -> None:
     assert tiles == {k: seed.summary[k] for k in ("changed", "added", "dropped", "moved", "unchanged")}
     assert tiles["added"] > 0 and tiles["dropped"] > 0
     chips = {el.get("data-label"): int(_cls(el, "sd-label-n")[0].text)
-             for el in seed_tree.xpath("//ul[contains(@class, 'sd-labels')]//span[@data-label]")}
+             for el in seed_tree.xpath("//ul[contains(@class, 'sd-labels')]//button[@data-label]")}
     assert chips == dict(Counter(label for p in seed.pairs for label in p.labels))
     assert chips  # the seed comparison has labelled changes
 
@@ -288,7 +288,7 @@ def test_any_label_is_shown_and_counted() -> None:
                           c.summary)
     tree = lxml_html.document_fromstring(statediff.render(labelled, "html"))
     assert [li.text for li in tree.xpath("//article//li[@data-label]")] == ["stance: softened", "new-label"]
-    assert {s.get("data-label") for s in tree.xpath("//ul[contains(@class, 'sd-labels')]//span[@data-label]")} == {
+    assert {s.get("data-label") for s in tree.xpath("//ul[contains(@class, 'sd-labels')]//button[@data-label]")} == {
         "stance: softened", "new-label"}
 
 

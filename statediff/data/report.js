@@ -72,6 +72,45 @@
     announce(root, "Change " + (next + 1) + " of " + list.length);
   }
 
+  /* The label filter: with a label, only the rows carrying it (and the section headings above them)
+     are shown; it combines with "changes only" and the navigation counts what is shown. */
+  function filter(root, label) {
+    root.sdLabel = label;
+    Array.prototype.forEach.call(root.querySelectorAll("[data-filter-label]"), function (chip) {
+      chip.setAttribute("aria-pressed", chip.getAttribute("data-filter-label") === label ? "true" : "false");
+    });
+    var list = root.querySelector(".sd-clauses");
+    if (!list) {
+      return;
+    }
+    var heading = null;
+    var headingShown = false;
+    var shown = 0;
+    Array.prototype.forEach.call(list.children, function (el) {
+      if (el.tagName === "H3") {
+        heading = el;
+        headingShown = false;
+        el.classList.toggle("sd-filtered-out", label !== null);
+        return;
+      }
+      if (el.tagName !== "ARTICLE") {
+        return;
+      }
+      var labels = (el.getAttribute("data-labels") || "").split(" ");
+      var keep = label === null || labels.indexOf(label) >= 0;
+      el.classList.toggle("sd-filtered-out", !keep);
+      if (keep && label !== null) {
+        shown += 1;
+        if (heading && !headingShown) {
+          heading.classList.remove("sd-filtered-out");
+          headingShown = true;
+        }
+      }
+    });
+    announce(root, label === null ? "Showing every clause" :
+      "Showing " + shown + " clause" + (shown === 1 ? "" : "s") + " labelled " + label);
+  }
+
   var roots = doc.querySelectorAll(".statediff");
   Array.prototype.forEach.call(roots, function (root) {
     root.classList.add("sd-js");
@@ -118,6 +157,20 @@
       var button = event.target.closest ? event.target.closest("[data-go]") : null;
       if (button) {
         go(root, Number(button.getAttribute("data-go")));
+        return;
+      }
+      var chip = event.target.closest ? event.target.closest("[data-filter-label]") : null;
+      if (chip) {
+        var label = chip.getAttribute("data-filter-label");
+        filter(root, root.sdLabel === label ? null : label);
+        return;
+      }
+      /* A link to a clause the label filter hides (the digest, a suggestion): show everything first. */
+      var link = event.target.closest ? event.target.closest("a[href^='#']") : null;
+      var target = link ? doc.getElementById(link.getAttribute("href").slice(1)) : null;
+      var row = target && target.closest ? target.closest("article") : null;
+      if (row && row.classList.contains("sd-filtered-out")) {
+        filter(root, null);
       }
     });
   });

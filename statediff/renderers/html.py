@@ -157,8 +157,11 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
         ul = _e("ul", {"class": "sd-labels", "aria-label": "Labels"},
                 _e("li", {"class": "sd-labels-h"}, "Labels"))
         for label, n in labels:
-            ul.append(_e("li", {}, _e("span", {"class": "sd-label", "data-label": label}, label, " ",
-                                      _e("span", {"class": "sd-label-n"}, str(n)))))
+            # A filter: pressed, the report shows only the clauses with this label (report.js).
+            ul.append(_e("li", {}, _e("button", {"type": "button", "class": "sd-label", "data-label": label,
+                                                 "data-filter-label": label, "aria-pressed": "false",
+                                                 "title": f"Show only the clauses labelled {label}"},
+                                      label, " ", _e("span", {"class": "sd-label-n"}, str(n)))))
         section.append(ul)
     return section
 
@@ -384,6 +387,8 @@ def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
         attrib["data-moved"] = ""
     if p.status != "unchanged" or p.moved:
         attrib["data-change"] = ""
+    if p.labels:
+        attrib["data-labels"] = " ".join(p.labels)
     return _e("article", attrib, meta, left, right, _inline(p, _text(p, "inline")))
 
 
