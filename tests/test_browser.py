@@ -350,6 +350,22 @@ def test_a_label_chip_filters_the_report_and_combines_with_changes_only(serve) -
     assert not s.errors and not s.requests
 
 
+def test_what_changed_on_artificial_intelligence_is_two_clicks_away(serve) -> None:
+    s = serve(statediff.render(_ttc(), "html"))
+    page = s.page
+    page.locator("details.sd-sections > summary").click()  # 1: open the section list
+    entry = page.locator("details.sd-sections li", has_text="Artificial Intelligence").first
+    assert "2 changed, 12 added, 15 dropped" in entry.text_content()
+    entry.locator("a").first.click()  # 2: go to the section
+    heading = page.locator("h3.sd-section", has_text="Artificial Intelligence").first
+    box = heading.bounding_box()
+    row = page.locator("article:target, .sd-anchor:target").first
+    assert row.count() == 1
+    target_box = page.evaluate("() => document.querySelector(':target').closest('article').getBoundingClientRect().top")
+    assert 0 <= target_box < 900 and box is not None and box["y"] < target_box
+    assert not s.errors and not s.requests
+
+
 def _sections_of(c: Comparison) -> list[str]:
     from statediff.renderers.text import pair_sections
 

@@ -192,6 +192,36 @@ def _digest(c: Comparison):
 _SECTION_WORD = {"renamed": "Renamed", "added": "New section", "dropped": "Section dropped", "unchanged": "Same"}
 
 
+#: The labels a section's entry counts besides the statuses: the stance shifts.
+LABELS_SHOWN = ("strengthened", "softened", "widened", "narrowed", "negation-flip", "modality-change")
+
+
+def _section_tallies(c: Comparison) -> dict[int, Counter]:
+    """Per section pair (its index in ``c.sections``): how many of its pairs are changed, added,
+    dropped and moved, and how many carry each stance shift. A pair counts under the section of its
+    clause in the later document, a dropped one under the section its clause stood in."""
+    right_of: dict[int, int] = {}
+    left_of: dict[int, int] = {}
+    for k, sp in enumerate(c.sections):
+        for sec in sp.right:
+            right_of.update(dict.fromkeys(sec.clauses, k))
+        for sec in sp.left:
+            left_of.update(dict.fromkeys(sec.clauses, k))
+    out: dict[int, Counter] = {}
+    for p in c.pairs:
+        k = right_of.get(p.right_index[0]) if p.right_index else left_of.get(p.left_index[0]) if p.left_index else None
+        if k is None:
+            continue
+        tally = out.setdefault(k, Counter())
+        if p.status != "unchanged":
+            tally[p.status] += 1
+        if p.moved:
+            tally["moved"] += 1
+        for label in p.labels:
+            tally[label] += 1
+    return out
+
+
 def _section_list(c: Comparison):
     """The section pairing: one entry per section of the later document (and per dropped one), with
     how it relates to the earlier document's sections; each links to the section's first clause."""
@@ -200,7 +230,8 @@ def _section_list(c: Comparison):
     counts = c.summary.get("sections", {})
     words = [f"{counts[k]} {k}" for k in ("renamed", "added", "dropped", "moved", "unchanged") if counts.get(k)]
     items = []
-    for sp in c.sections:
+    tallies = _section_tallies(c)
+    for index, sp in enumerate(c.sections):
         side, doc, secs = ("right", c.right, sp.right) if sp.right else ("left", c.left, sp.left)
         li = _e("li", {"class": f"sd-sec sd-sec-{sp.status}", "data-status": sp.status},
                 _e("span", {"class": "sd-sec-k"}, _SECTION_WORD[sp.status]), " ")
@@ -212,6 +243,10 @@ def _section_list(c: Comparison):
             li.append(_e("span", {"class": "sd-sec-was"}, " \u2190 " + " + ".join(s.title or "(no heading)" for s in sp.left)))
         if sp.moved:
             li.append(_e("span", {"class": "sd-sec-moved"}, " \u2195 moved"))
+        tally = tallies.get(index)
+        if tally:
+            li.append(_e("span", {"class": "sd-sec-n"}, " \u00b7 " + ", ".join(
+                f"{tally[key]} {key}" for key in ("changed", "added", "dropped", "moved", *LABELS_SHOWN) if tally.get(key))))
         items.append(li)
     return _e("details", {"class": "sd-sections"},
               _e("summary", {}, "Sections: " + ", ".join(words)), _e("ol", {}, items))
