@@ -23,7 +23,7 @@ _STATUSES = ("unchanged", "changed", "added", "dropped")
 
 def compare(left: Document, right: Document, *, threshold: float | None = None,
             lexicon: Lexicon | None = None, only: Iterable[str] | str | None = None,
-            suggest: bool = True) -> Comparison:
+            suggest: bool = True, accounts: bool = False) -> Comparison:
     """Compare two documents clause by clause.
 
     Returns a :class:`Comparison` whose ``pairs`` cover every clause of both documents exactly once,
@@ -37,6 +37,12 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
 
     ``sections`` pairs the documents' headed sections (renamed, added, dropped, moved; see
     :mod:`statediff.sections`); a renamed, added or dropped section is a change.
+
+    ``accounts=True`` reads the two documents as two accounts of one meeting (a news report and the
+    official readout, say) rather than two versions: the same pairs, reported as what both say
+    (alike or differently), what only the left says and what only the right says; the order of the
+    clauses carries no meaning, so nothing is moved, and the headings of the two accounts are not
+    compared (``mode`` is ``"accounts"``).
 
     ``digest`` lists the changes that matter most, ranked (see :mod:`statediff.digest`), whatever
     ``only`` keeps.
@@ -59,17 +65,19 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     alignment = align_and_suggest(left.clauses, right.clauses, threshold=threshold,
                                   limit=SUGGESTIONS if suggest else 0)
     links, sugg_l, sugg_r = alignment.links, alignment.left, alignment.right
-    moved = {k for k, link in enumerate(links) if (link.left, link.right) in alignment.moved}
+    moved = set() if accounts else {k for k, link in enumerate(links) if (link.left, link.right) in alignment.moved}
     sections = pair_sections(left.clauses, right.clauses, links, alignment.group_similarity)
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))
     summary = summarize(pairs, sections)
-    whole = Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections)
+    mode = "accounts" if accounts else "revision"
+    whole = Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, mode=mode)
     ranked = digest(whole, lexicon=lexicon)
     if keep is not None:
         pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
-    return Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, digest=ranked)
+    return Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, digest=ranked,
+                      mode=mode)
 
 
 #: The most suggestions an added or dropped clause carries.

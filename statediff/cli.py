@@ -204,6 +204,9 @@ def compare(
                                             "e.g. strengthened,softened; the summary still counts all pairs."),
     suggest: bool = typer.Option(True, "--suggest/--no-suggest",
                                  help="Name the clauses that may continue an added or dropped one."),
+    accounts: bool = typer.Option(False, "--accounts",
+                                  help="Read LEFT and RIGHT as two accounts of one meeting (A and B), not two "
+                                       "versions: what both say, what only A says, what only B says."),
     digest_only: bool = typer.Option(False, "--digest",
                                      help="Text output: print only the summary and what matters most (the "
                                           "digest); JSON has it under 'digest', the HTML report shows it first."),
@@ -225,7 +228,7 @@ def compare(
         a, b = reader.read_pair(left, right, left_part=left_part or left_in or part,
                                 right_part=right_part or right_in or part, format=fmt, encoding=encoding,
                                 lexicon=lex, timeout=timeout)
-        result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest)
+        result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest, accounts=accounts)
         options = {"color": _use_color(color, output), "all": all_pairs, "digest_only": digest_only} \
             if format is Format.text else {}
         write_output(render(result, format.value, **options), output, (left, right))

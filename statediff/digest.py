@@ -57,12 +57,21 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     for order, p in enumerate(c.pairs):
         for item, tier in _items(p, c, salience):
             ranked.append((tier, -salience.get(item.stance, -1), order, item))
-    for order, sp in enumerate(c.sections):
+    for order, sp in enumerate(c.sections if c.mode == "revision" else ()):
         item = _section_item(sp)
         if item is not None:
             ranked.append((5, 0, len(c.pairs) + order, item))
     ranked.sort(key=lambda r: r[:3])
-    return Digest(tuple(r[3] for r in ranked[:size]), max(0, len(ranked) - size))
+    items = tuple(r[3] for r in ranked[:size])
+    if c.mode == "accounts":
+        items = tuple(DigestItem(", ".join(_ACCOUNT_WORDS.get(w, w) for w in i.label.split(", ")), i.left, i.right,
+                                 i.what, i.stance) for i in items)
+    return Digest(items, max(0, len(ranked) - size))
+
+
+# Between two accounts of one meeting nothing is added or dropped: one says it, the other does not.
+_ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only in A", "strengthened": "stronger in B",
+                  "softened": "softer in B", "widened": "wider in B", "narrowed": "narrower in B"}
 
 
 def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[DigestItem, int]]:

@@ -189,6 +189,9 @@ class Comparison:
     #: The changes that matter most, ranked (see :mod:`statediff.digest`); empty for a comparison
     #: built without it.
     digest: Digest = field(default_factory=lambda: Digest())
+    #: "revision" (the right document is a later version of the left) or "accounts" (two accounts of
+    #: one meeting, side by side: what both say, what only one says; no order, so nothing moves).
+    mode: str = "revision"
 
     @property
     def changed(self) -> bool:
@@ -199,7 +202,7 @@ class Comparison:
         some of the pairs.
         """
         if self.summary:
-            sections = self.summary.get("sections", {})
+            sections = self.summary.get("sections", {}) if self.mode == "revision" else {}
             return any(self.summary.get(k, 0) for k in ("changed", "added", "dropped", "moved")) \
                 or any(sections.get(k, 0) for k in ("renamed", "added", "dropped"))
         return any(p.status != "unchanged" or p.moved for p in self.pairs) \

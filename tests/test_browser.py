@@ -395,6 +395,22 @@ def save_screenshots(out: Path) -> list[Path]:
             s.page.screenshot(path=str(path))
             shots.append(path)
             s.close()
+        # The TTC 2023 -> 2024 report: its digest and section list, then filtered to one label.
+        s = Served(b, statediff.render(_ttc(), "html"), device_scale_factor=1, viewport={"width": 1360, "height": 1500})
+        s.page.locator("details.sd-sections > summary").click()
+        shots.append(out / "report-digest-outline-ttc.png")
+        s.page.screenshot(path=str(shots[-1]))
+        s.page.locator(".sd-labels button[data-filter-label='modality-change']").click()
+        s.page.evaluate("() => window.scrollTo(0, document.querySelector('.sd-sticky').offsetTop)")
+        shots.append(out / "report-filtered-ttc.png")
+        s.page.screenshot(path=str(shots[-1]))
+        s.close()
+        # The seeds' two accounts of the 2022 2+2: the AP report and the ministry readout.
+        accounts = statediff.compare(statediff.read(SEEDS["ap-2022"]), statediff.read(SEEDS["mofa-2022"]), accounts=True)
+        s = Served(b, statediff.render(accounts, "html"), device_scale_factor=1, viewport={"width": 1360, "height": 1100})
+        shots.append(out / "report-two-accounts.png")
+        s.page.screenshot(path=str(shots[-1]))
+        s.close()
         b.close()
     return shots
 

@@ -26,11 +26,11 @@ from lxml import etree  # this module is imported only when an HTML report is as
 
 from ..model import Comparison, Document, Edit, Pair
 from .tree import add as _add
+from .words import side_word, status_word
 from .tree import element as _e
 
 __all__ = ["render_html", "comparison_element", "content_security_policy"]
 
-_STATUS_WORD = {"changed": "Changed", "added": "Added", "dropped": "Dropped", "unchanged": "Unchanged"}
 _STATUS_SIGN = {"changed": "~", "added": "+", "dropped": "\u2212", "unchanged": "="}
 
 # Rules that belong to a page of its own and would restyle a notebook if they were in the fragment.
@@ -121,6 +121,10 @@ def _doc_card(side: str, word: str, d: Document):
               _e("p", {"class": "sd-doc-title"}, d.title or d.name), meta)
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _label_counts(pairs: Sequence[Pair]) -> list[tuple[str, int]]:
     counts = Counter(label for p in pairs for label in dict.fromkeys(p.labels))
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -133,11 +137,13 @@ def _pair_kind(p: Pair) -> str:
 def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
     s = c.summary
     counts = _e("ul", {"class": "sd-counts"})
-    for key in ("changed", "added", "dropped", "moved", "unchanged"):
+    keys = ("changed", "dropped", "added", "unchanged") if c.mode == "accounts" else \
+        ("changed", "added", "dropped", "moved", "unchanged")
+    for key in keys:
         n = s.get(key, sum(1 for p in c.pairs if (p.moved if key == "moved" else p.status == key)))
+        word = status_word(c, key) + (" (cosmetic or none)" if key == "unchanged" and c.mode == "revision" else "")
         counts.append(_e("li", {"class": f"sd-count sd-count-{key}"},
-                         _e("span", {"class": "sd-count-n"}, str(n)), " ",
-                         _e("span", {"class": "sd-count-k"}, key + (" (cosmetic or none)" if key == "unchanged" else ""))))
+                         _e("span", {"class": "sd-count-n"}, str(n)), " ", _e("span", {"class": "sd-count-k"}, word)))
     section = _e("section", {"class": "sd-summary", "aria-labelledby": "sd-summary-h"},
                  _e("h2", {"id": "sd-summary-h"}, "Summary"), counts)
     if rows:
@@ -149,7 +155,7 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]]):
         section.append(strip)
         section.append(_e("div", {"class": "sd-map-legend", "aria-hidden": "true"},
                           _e("span", {}, "start of document"), _e("span", {}, "end")))
-    outline = _section_list(c)
+    outline = _section_list(c) if c.mode == "revision" else None
     if outline is not None:
         section.append(outline)
     labels = _label_counts(c.pairs)
@@ -269,7 +275,7 @@ def _controls(c: Comparison, group: str):
              _e("span", {"class": "sd-pos", "role": "status", "aria-live": "polite"}))
     controls = _e("div", {"class": "sd-controls", "role": "group", "aria-label": "Report view"}, view, only, nav)
     heads = _e("div", {"class": "sd-colheads", "aria-hidden": "true"}, _e("span", {}, ""))
-    for word, d in (("Before", c.left), ("After", c.right)):
+    for word, d in ((side_word(c, "left"), c.left), (side_word(c, "right"), c.right)):
         bits = [_e("span", {"class": "sd-colhead-side"}, word)]
         if d.date:
             bits.append(" \u00b7 " + _short_date(d.date))
@@ -340,7 +346,9 @@ def _numbers_text(p: Pair) -> str:
 def _absent(c: Comparison, side: str, p: Pair | None = None):
     d, other = (c.left, c.right) if side == "left" else (c.right, c.left)
     # The date names the document only when it tells the two apart.
-    if d.date and d.date != other.date:
+    if c.mode == "accounts":
+        note = f"Not in {side_word(c, side)}"
+    elif d.date and d.date != other.date:
         note = f"Not in {_short_date(d.date)}"
     else:
         note = "Not in the earlier document" if side == "left" else "Not in the later document"
@@ -400,7 +408,7 @@ def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
         meta.append(_e("span", {"class": "sd-anchor", "id": _anchor_id("left", n)}))
     for n in p.right:
         meta.append(_e("span", {"class": "sd-anchor", "id": _anchor_id("right", n)}))
-    meta.append(_badge(p.status, _STATUS_WORD.get(p.status, p.status.capitalize()), _STATUS_SIGN.get(p.status, "\u2022")))
+    meta.append(_badge(p.status, _capital(status_word(c, p.status)), _STATUS_SIGN.get(p.status, "\u2022")))
     if p.moved:
         meta.append(_badge("moved", "Moved", "\u2195"))
     if p.moved and ghost_above is not None:
@@ -519,16 +527,23 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
 
     # Dated statements are best told apart by their dates; the cards below give the titles.
     dated = bool(c.left.date and c.right.date and c.left.date != c.right.date)
-    title = _e("h1", {"class": "sd-title"},
-               _nice_date(c.left.date) if dated else _doc_label(c.left),
-               _e("span", {"class": "sd-arrow", "aria-hidden": "true"}, "\u2192"),
-               _e("span", {"class": "sd-vh"}, " compared with "),
-               _nice_date(c.right.date) if dated else _doc_label(c.right))
+    if c.mode == "accounts":  # one meeting, two tellings: named by their sources, side by side
+        title = _e("h1", {"class": "sd-title"}, _doc_label(c.left),
+                   _e("span", {"class": "sd-arrow"}, " and "), _doc_label(c.right),
+                   _e("span", {"class": "sd-vh"}, ": two accounts of one meeting"))
+    else:
+        title = _e("h1", {"class": "sd-title"},
+                   _nice_date(c.left.date) if dated else _doc_label(c.left),
+                   _e("span", {"class": "sd-arrow", "aria-hidden": "true"}, "\u2192"),
+                   _e("span", {"class": "sd-vh"}, " compared with "),
+                   _nice_date(c.right.date) if dated else _doc_label(c.right))
     header = _e("header", {"class": "sd-header"},
                 _e("p", {"class": "sd-eyebrow"}, _e("span", {"class": "sd-logo", "aria-hidden": "true"}, "sd"),
-                   "statediff \u00b7 clause-by-clause comparison"),
+                   "statediff \u00b7 " + ("two accounts of one meeting" if c.mode == "accounts"
+                                          else "clause-by-clause comparison")),
                 title,
-                _e("div", {"class": "sd-docs"}, _doc_card("left", "Before", c.left), _doc_card("right", "After", c.right)))
+                _e("div", {"class": "sd-docs"}, _doc_card("left", side_word(c, "left"), c.left),
+                   _doc_card("right", side_word(c, "right"), c.right)))
     digest = _digest(c)
     if digest is not None:
         header.append(digest)

@@ -55,7 +55,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
         for label in p.labels:
             labels[label] = labels.get(label, 0) + 1
     summary["labels"] = dict(summary.get("labels", labels))
-    out = {"schema": COMPARISON_SCHEMA, "left": document_dict(c.left), "right": document_dict(c.right),
+    out = {"schema": COMPARISON_SCHEMA, "mode": c.mode, "left": document_dict(c.left), "right": document_dict(c.right),
            "pairs": [{**pair_dict(p), "section": section} for p, section in zip(c.pairs, pair_sections(c))],
            "summary": summary}
     if c.sections:

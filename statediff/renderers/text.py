@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
+from .words import status_word
 
 __all__ = ["digest_lines", "pair_sections", "render_text", "suggestion_line", "visible", "word_diff"]
 
@@ -31,6 +32,7 @@ def visible(text: str) -> str:
 
 _RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _SIGN = {"changed": "~", "added": "+", "dropped": "-", "unchanged": "="}
+_ACCOUNT_SIGN = {"changed": "~", "added": ">", "dropped": "<", "unchanged": "="}
 
 
 def word_diff(pair: Pair | Revision, color: bool = False) -> str:
@@ -149,13 +151,20 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
         return to_text(color=color)
     c = result
     s = c.summary
-    lines = [_doc_line("---", c.left), _doc_line("+++", c.right)]
-    lines.append(f"{len(c.left.clauses)} -> {len(c.right.clauses)} clauses: {s['changed']} changed, "
-                 f"{s['added']} added, {s['dropped']} dropped, {s['unchanged']} unchanged, {s['moved']} moved")
+    accounts = c.mode == "accounts"
+    lines = [_doc_line("A", c.left), _doc_line("B", c.right)] if accounts else \
+        [_doc_line("---", c.left), _doc_line("+++", c.right)]
+    if accounts:
+        lines.append(f"two accounts, {len(c.left.clauses)} and {len(c.right.clauses)} clauses: {s['unchanged']} "
+                     f"said alike, {s['changed']} said differently, {s['dropped']} only in A, {s['added']} only in B")
+    else:
+        lines.append(f"{len(c.left.clauses)} -> {len(c.right.clauses)} clauses: {s['changed']} changed, "
+                     f"{s['added']} added, {s['dropped']} dropped, {s['unchanged']} unchanged, {s['moved']} moved")
     labels = [f"{n} {label}" for label, n in s.get("labels", {}).items() if n]
     if labels:
         lines.append("labels: " + ", ".join(labels))
-    lines.extend(section_lines(c, all=all))
+    if not accounts:  # two accounts' headings are each their own; only the later version's continue the earlier's
+        lines.extend(section_lines(c, all=all))
     dig = digest_lines(c)
     if dig:
         lines.append("")
@@ -179,7 +188,8 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
             lines.append(f"{_BOLD}{visible(title)}{_RESET}" if color else visible(title))
         current = section
         shown += 1
-        head = f"{_SIGN[p.status]} {visible(_numbers(p))}  {p.status}"
+        sign = _ACCOUNT_SIGN[p.status] if accounts else _SIGN[p.status]
+        head = f"{sign} {visible(_numbers(p))}  {status_word(c, p.status)}"
         if p.status in ("changed", "unchanged"):
             head += f" {p.score:.2f}"
         if p.moved:
@@ -195,7 +205,8 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
     # From the summary, which counts every pair even when the comparison shows only some (``only=``).
     if not any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")):
         lines.append("")
-        lines.append("No substantive change." if s["unchanged"] or not c.pairs else "Both documents are empty.")
+        lines.append(("The two accounts say the same." if accounts else "No substantive change.")
+                     if s["unchanged"] or not c.pairs else "Both documents are empty.")
     elif not shown:
         lines.append("")
         lines.append("No pair matches the filter.")

@@ -1,0 +1,59 @@
+"""Two accounts of one meeting (``compare --accounts``): what both say, what only A says, what only
+B says; no order, so nothing moves, and the two accounts' headings are not compared."""
+
+from __future__ import annotations
+
+import json
+
+from lxml import html as lhtml
+
+import statediff
+from statediff.cli import main
+
+from .conftest import JF
+
+AP = JF / "2022-01-20-sixth-2plus2-ap-report.txt"
+MOFA = JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
+
+
+def test_the_seed_accounts_in_text(capsys) -> None:
+    assert main(["compare", str(AP), str(MOFA), "--accounts"]) == 1
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith("A 2022-01-20-sixth-2plus2-ap-report.txt")
+    assert lines[1].startswith("B 2022-01-20-sixth-2plus2-mofa-readout.txt")
+    assert lines[2] == ("two accounts, 20 and 37 clauses: 0 said alike, 4 said differently, 16 only in A, "
+                        "33 only in B")
+    assert "\n< p1  only in A\n" in out and "\n> p1.2  only in B\n" in out
+    assert "said differently" in out and "moved" not in out and "sections:" not in out
+    assert "## General remarks" in out  # grouped by B's topics
+
+
+def test_accounts_in_json_and_the_api(capsys) -> None:
+    main(["compare", str(AP), str(MOFA), "--accounts", "-f", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["mode"] == "accounts" and not any(p["moved"] for p in data["pairs"])
+    assert {i["label"] for i in data["digest"]["items"]} <= {"only in A", "only in B", "said differently"} | {
+        i["label"] for i in data["digest"]["items"] if "in B" in i["label"]}
+    main(["compare", str(AP), str(MOFA), "-f", "json"])
+    assert json.loads(capsys.readouterr().out)["mode"] == "revision"
+
+
+def test_order_and_headings_are_no_difference_between_two_accounts() -> None:
+    a = statediff.parse("Security\n\nWe agreed to deepen defense cooperation.\n\nWe discussed North Korea.\n")
+    b = statediff.parse("Defense\n\nWe discussed North Korea.\n\nWe agreed to deepen defense cooperation.\n")
+    revision, accounts = statediff.compare(a, b), statediff.compare(a, b, accounts=True)
+    assert revision.changed and any(p.moved for p in revision.pairs)
+    assert not accounts.changed and not any(p.moved for p in accounts.pairs) and accounts.mode == "accounts"
+
+
+def test_accounts_in_html(tmp_path) -> None:
+    out = tmp_path / "accounts.html"
+    assert main(["compare", str(AP), str(MOFA), "--accounts", "-f", "html", "-o", str(out)]) == 1
+    tree = lhtml.parse(str(out)).getroot()
+    assert tree.xpath("string(//h1)").startswith("2022-01-20-sixth-2plus2-ap-report.txt and ")
+    assert [h.text_content() for h in tree.xpath("//h2[@class='sd-doc-side']")] == ["Account A", "Account B"]
+    badges = {" ".join(b.text_content().split()) for b in tree.xpath("//*[contains(@class, 'sd-badge')]")}
+    assert {"\u2212Only in A", "+Only in B", "~Said differently"} <= badges
+    assert not tree.xpath("//details[@class='sd-sections']") and not tree.xpath("//*[contains(@class, 'sd-moved')]")
+    assert "Not in Account A" in tree.text_content()
