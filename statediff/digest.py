@@ -3,19 +3,21 @@
 An analyst handed two statements asks first what moved in the commitments, not which words changed.
 The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rule:
 
-1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened;
+1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened, a
+   decision changed ("voted to raise" -> "left unchanged"), a stance class changed to or from one
+   of the strongest;
 2. a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added or removed
    ("as appropriate"), a number changed in a commitment (a date is not such a number);
 3. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
    commit);
 4. any other commitment added or dropped;
 5. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
-   the report suggests may continue a clause of the other document (similarity 0.35 or more): it
+   the report suggests may continue a clause of the other document (similarity 0.2 or more): it
    is probably rewritten rather than new.
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
-reading order. Narrative and context clauses added or dropped, and rewordings without a stance
-shift, are left to the full report. Items past the limit are counted, not listed.
+reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
+hopes), list lead-ins and rewordings without a stance shift are left to the full report. Items past the limit are counted, not listed.
 """
 
 from __future__ import annotations
@@ -43,7 +45,11 @@ _SHIFTS = {
     "number-change": (2, "number changed"),
 }
 #: A suggestion at least this similar makes an added or dropped commitment a likely rewrite.
-_LIKELY_REWRITE = 0.35
+_LIKELY_REWRITE = 0.2
+#: Stances of courtesy and report, not of policy: thanks, congratulations, statements, hopes.
+_COURTESY = frozenset({"welcome", "state", "expect", "exchange_views"})
+#: Stances that name a decision: a change of the decision verb is a change of the decision.
+_DECIDING = frozenset({"agree", "commit"})
 _STRONG = frozenset({"condemn", "oppose", "concern", "commit"})
 _QUOTE = 48  # characters of each side of an edit shown in an item
 _OPENING = 90  # characters of an added or dropped clause shown
@@ -79,9 +85,10 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
     rc = [c.right.clauses[j] for j in p.right_index]
     if p.status in ("added", "dropped"):
         side = rc if p.status == "added" else lc
-        commitments = [cl for cl in side if cl.kind == "commitment"]
+        commitments = [cl for cl in side if cl.kind == "commitment" and cl.stance not in _COURTESY
+                       and not cl.text.rstrip().endswith((":", "\uff1a"))]
         if not commitments:
-            return []
+            return []  # narrative, courtesies ("congratulated", "expressed his appreciation"), lead-ins
         stance = _stance(commitments, salience)
         text = " ".join(cl.text for cl in side)
         item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
@@ -92,6 +99,9 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
     shifts = [label for label in p.labels if label in _SHIFTS]
     if not any(cl.kind == "commitment" for cl in lc + rc) or _dates_only(p):
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
+    decision = _decision_change(lc, rc)
+    if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
+        return [(DigestItem(decision, p.left, p.right, _edit_words(p), _stance(rc, salience)), 1)]
     if not shifts:
         return []
     tier = min(_SHIFTS[label][0] for label in shifts)
@@ -113,6 +123,33 @@ def _dates_only(p: Pair) -> bool:
         if e.op != "equal" and any(ch.isdigit() for ch in _DATE_PART.sub("", e.left + " " + e.right)):
             return False
     return True
+
+
+def _decision_change(left: Sequence[Clause], right: Sequence[Clause]) -> str:
+    """"decision changed" when a kept commitment's deciding verb changed ("voted to raise" -> "left
+    unchanged", "approved" -> "took no action"); "stance changed: X -> Y" when its stance class did
+    ("support" -> "concern"); "" otherwise."""
+    lc = [cl for cl in left if cl.kind == "commitment"]
+    rc = [cl for cl in right if cl.kind == "commitment"]
+    if len(lc) != 1 or len(rc) != 1:
+        return ""
+    a, b = lc[0], rc[0]
+    if a.stance != b.stance and a.stance and b.stance and {a.stance, b.stance} & _STRONG:
+        return f"stance changed: {a.stance} \u2192 {b.stance}"
+    if a.stance == b.stance and a.stance in _DECIDING \
+            and _verb_key(a.verb) != _verb_key(b.verb) and _DECISION.search(b.verb + " " + a.verb):
+        return "decision changed"
+    return ""
+
+
+# Verbs that record a decision taken or not taken, as central banks and councils word them.
+_DECISION = re.compile(r"\b(?:left|took no|raised?|lowered?|cut|increased?|decreased?|reduced?|maintained?|kept|"
+                       r"held|suspend(?:ed)?|lift(?:ed)?|extend(?:ed)?|terminat(?:e|ed)|approved?|rejected?)\b",
+                       re.IGNORECASE)
+
+
+def _verb_key(verb: str) -> str:
+    return " ".join(verb.casefold().split())
 
 
 def _section_item(sp: SectionPair) -> DigestItem | None:

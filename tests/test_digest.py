@@ -118,3 +118,15 @@ def test_the_text_report_and_the_json_group_pairs_by_section(capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     sections = {c["number"]: c["section"] for c in data["right"]["clauses"]}
     assert all(p["section"] == sections[p["right"][0]] for p in data["pairs"] if p["right"])
+
+
+def test_a_decision_reversed_leads_and_courtesies_stay_out() -> None:
+    series = CORPORA / "fomc-implementation-notes-2015-2016"
+    c = statediff.compare(statediff.read(series / "2015-12-16.txt"), statediff.read(series / "2016-01-27.txt"))
+    first = c.digest.items[0]
+    assert (first.label, first.right) == ("decision changed", ("b1",))
+    assert first.what.startswith("\u201cvoted unanimously to raise\u201d \u2192 \u201cleft unchanged\u201d")
+    assert [i.right for i in c.digest.items if i.label == "decision changed"] == [("b1",), ("b3",)]
+    a = statediff.parse("(1) Minister Parly congratulated Minister Kishi on his appointment.\n\n(2) We met.\n")
+    b = statediff.parse("(2) We met.\n\n(3) We intend to:\n\n(4) The Ministers thanked the hosts.\n")
+    assert not statediff.compare(a, b).digest
