@@ -97,7 +97,7 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
     if p.status != "changed":
         return []
     shifts = [label for label in p.labels if label in _SHIFTS]
-    if not any(cl.kind == "commitment" for cl in lc + rc) or _dates_only(p):
+    if not any(cl.kind == "commitment" for cl in lc + rc) or not _number_replaced(p):
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
     decision = _decision_change(lc, rc)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
@@ -106,7 +106,8 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
         return []
     tier = min(_SHIFTS[label][0] for label in shifts)
     names = ", ".join(_SHIFTS[label][1] for label in shifts)
-    return [(DigestItem(names, p.left, p.right, _edit_words(p), _stance(rc or lc, salience)), tier)]
+    figures = shifts == ["number-change"]  # show the figure that changed, not the rewording before it
+    return [(DigestItem(names, p.left, p.right, _edit_words(p, figures), _stance(rc or lc, salience)), tier)]
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -116,13 +117,15 @@ _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
                         r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH)  # and list markers, "(2)"
 
 
-def _dates_only(p: Pair) -> bool:
-    """Whether every number the pair changes is part of a date ("December 16" -> "January 27",
-    "2015" -> "2016") or a list marker ("(2)"): not a commitment's figure."""
+def _number_replaced(p: Pair) -> bool:
+    """Whether the pair replaces a figure by another ("2 billion" -> "3 billion"): an edit with a
+    number on both sides, dates ("December 16" -> "January 27", "2015" -> "2016") and list markers
+    ("(2)") aside. A number that only comes or goes with a rewritten passage is no changed figure."""
     for e in p.edits:
-        if e.op != "equal" and any(ch.isdigit() for ch in _DATE_PART.sub("", e.left + " " + e.right)):
-            return False
-    return True
+        if e.op == "replace" and all(any(ch.isdigit() for ch in _DATE_PART.sub("", side))
+                                     for side in (e.left, e.right)):
+            return True
+    return False
 
 
 def _decision_change(left: Sequence[Clause], right: Sequence[Clause]) -> str:
@@ -168,12 +171,15 @@ def _stance(clauses: Sequence[Clause], salience: dict[str, int]) -> str:
     return max(stances, key=lambda s: salience.get(s, -1)) if stances else ""
 
 
-def _edit_words(p: Pair) -> str:
-    """The pair's first changes, as "old" -> "new", at most two."""
+def _edit_words(p: Pair, figures: bool = False) -> str:
+    """The pair's first changes, as "old" -> "new", at most two (with ``figures``, those that
+    replace a number first)."""
     parts = []
-    for e in p.edits:
-        if e.op == "equal":
-            continue
+    edits = [e for e in p.edits if e.op != "equal"]
+    if figures:
+        edits.sort(key=lambda e: not (e.op == "replace" and all(any(ch.isdigit() for ch in side)
+                                                               for side in (e.left, e.right))))
+    for e in edits:
         old, new = _clip(" ".join(e.left.split())), _clip(" ".join(e.right.split()))
         parts.append(f"\u201c{old}\u201d \u2192 \u201c{new}\u201d" if old and new else
                      f"+\u201c{new}\u201d" if new else f"\u2212\u201c{old}\u201d")
