@@ -4,10 +4,10 @@ An analyst handed two statements asks first what moved in the commitments, not w
 The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rule:
 
 1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened, a
-   decision changed ("voted to raise" -> "left unchanged"), a stance class changed to or from one
-   of the strongest;
-2. a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added or removed
-   ("as appropriate"), a number changed in a commitment (a date is not such a number);
+   decision changed ("voted to raise" -> "left unchanged");
+2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
+   or concern); a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added
+   or removed ("as appropriate"), a number changed in a commitment (a date is not such a number);
 3. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
    commit);
 4. any other commitment added or dropped;
@@ -17,7 +17,8 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
 reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
-hopes), list lead-ins and rewordings without a stance shift are left to the full report. Items past the limit are counted, not listed.
+hopes), list lead-ins and rewordings without a stance shift are left to the full report. Items
+past the limit are counted, not listed.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ _COURTESY = frozenset({"welcome", "state", "expect", "exchange_views"})
 #: Stances that name a decision: a change of the decision verb is a change of the decision.
 _DECIDING = frozenset({"agree", "commit"})
 _STRONG = frozenset({"condemn", "oppose", "concern", "commit"})
+_ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
 _QUOTE = 48  # characters of each side of an edit shown in an item
 _OPENING = 90  # characters of an added or dropped clause shown
 
@@ -101,7 +103,8 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
     decision = _decision_change(lc, rc)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
-        return [(DigestItem(decision, p.left, p.right, _edit_words(p), _stance(rc, salience)), 1)]
+        tier = 1 if decision == "decision changed" else 2
+        return [(DigestItem(decision, p.left, p.right, _edit_words(p), _stance(rc, salience)), tier)]
     if not shifts:
         return []
     tier = min(_SHIFTS[label][0] for label in shifts)
@@ -137,7 +140,7 @@ def _decision_change(left: Sequence[Clause], right: Sequence[Clause]) -> str:
     if len(lc) != 1 or len(rc) != 1:
         return ""
     a, b = lc[0], rc[0]
-    if a.stance != b.stance and a.stance and b.stance and {a.stance, b.stance} & _STRONG:
+    if a.stance != b.stance and a.stance and b.stance and {a.stance, b.stance} & _ALARM:
         return f"stance changed: {a.stance} \u2192 {b.stance}"
     if a.stance == b.stance and a.stance in _DECIDING \
             and _verb_key(a.verb) != _verb_key(b.verb) and _DECISION.search(b.verb + " " + a.verb):
