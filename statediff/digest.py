@@ -88,9 +88,10 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
     if p.status in ("added", "dropped"):
         side = rc if p.status == "added" else lc
         commitments = [cl for cl in side if cl.kind == "commitment" and cl.stance not in _COURTESY
-                       and not cl.text.rstrip().endswith((":", "\uff1a"))]
+                       and not cl.text.rstrip().endswith((":", "\uff1a", ",", "\u3001"))]
         if not commitments:
-            return []  # narrative, courtesies ("congratulated", "expressed his appreciation"), lead-ins
+            return []  # narrative, courtesies ("congratulated", "expressed his appreciation"), lead-ins and
+            # fragments that a comma ends ("We are committed to working with them,")
         stance = _stance(commitments, salience)
         text = " ".join(cl.text for cl in side)
         item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)

@@ -130,3 +130,9 @@ def test_a_decision_reversed_leads_and_courtesies_stay_out() -> None:
     a = statediff.parse("(1) Minister Parly congratulated Minister Kishi on his appointment.\n\n(2) We met.\n")
     b = statediff.parse("(2) We met.\n\n(3) We intend to:\n\n(4) The Ministers thanked the hosts.\n")
     assert not statediff.compare(a, b).digest
+
+
+def test_a_fragment_ending_in_a_comma_is_not_a_commitment_that_matters() -> None:
+    a = statediff.parse("(1) We met in Paris.\n")
+    b = statediff.parse("(1) We met in Paris.\n\n(2) We are committed to working with them,\n")
+    assert statediff.compare(a, b).pairs[-1].status == "added" and not statediff.compare(a, b).digest
