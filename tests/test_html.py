@@ -339,3 +339,24 @@ def test_cli_writes_the_report(tmp_path) -> None:
     tree = lxml_html.document_fromstring(out.read_text(encoding="utf-8"))
     assert len(_pairs(tree)) == len(statediff.compare(statediff.read(SEEDS["teleconference-2021"]),
                                                       statediff.read(SEEDS["mofa-2022"])).pairs)
+
+
+def test_the_section_list_opens_on_a_chart_of_changes_per_section() -> None:
+    from lxml import html as lhtml
+
+    from .conftest import CORPORA
+
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    c = statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
+    tree = lhtml.fromstring(statediff.render(c, "html"))
+    chart = tree.xpath("//details[@class='sd-sections']/figure/svg")[0]
+    rows = chart.xpath("./a")
+    assert len(rows) == len(tree.xpath("//details[@class='sd-sections']//li")) - sum(
+        1 for li in tree.xpath("//details[@class='sd-sections']//li") if "\u00b7" not in li.text_content())
+    first = rows[0]
+    assert first.get("href") == "#right-I.p1.1" and first.xpath("string(./title)").startswith("Introduction: ")
+    # bar widths are proportional to the counts: the longest row is the full width
+    totals = [int(r.xpath("string(./text[@class='sd-chart-n'])")) for r in rows]
+    widths = [sum(float(x.get("width")) for x in r.xpath("./rect")) for r in rows]
+    assert max(widths) == pytest.approx(280, abs=1.5) and widths[totals.index(max(totals))] == max(widths)
+    assert chart.get("role") == "img" and chart.get("aria-label").startswith("Changes per section: Introduction:")

@@ -228,6 +228,53 @@ def _section_tallies(c: Comparison) -> dict[int, Counter]:
     return out
 
 
+_CHART_KEYS = ("changed", "added", "dropped")
+
+
+def _section_chart(c: Comparison):
+    """Changes per section, as an inline SVG bar chart (built with lxml like the rest of the page):
+    one row per section of the later document (and per dropped one), in reading order, a bar for
+    its changed, added and dropped clauses; each row links to the section."""
+    tallies = _section_tallies(c)
+    rows = []
+    for index, sp in enumerate(c.sections):
+        counts = [tallies.get(index, {}).get(key, 0) for key in _CHART_KEYS]
+        if not any(counts):
+            continue
+        side, doc, secs = ("right", c.right, sp.right) if sp.right else ("left", c.left, sp.left)
+        title = " + ".join(s.title or "(no heading)" for s in secs)
+        rows.append((title, counts, _anchor_id(side, doc.clauses[secs[0].clauses[0]].number)))
+    if len(rows) < 2:
+        return None
+    row_h, label_w, bar_w = 20, 300, 280
+    most = max(sum(counts) for _, counts, _ in rows)
+    height = row_h * len(rows)
+    described = "; ".join(f"{t}: " + ", ".join(f"{n} {k}" for n, k in zip(counts, _CHART_KEYS) if n)
+                          for t, counts, _ in rows)
+    svg = _e("svg", {"class": "sd-chart", "viewBox": f"0 0 {label_w + bar_w + 40} {height}", "role": "img",
+                     "aria-label": "Changes per section: " + described, "width": "100%",
+                     "preserveAspectRatio": "xMinYMin meet"})
+    for k, (title, counts, target) in enumerate(rows):
+        y = k * row_h
+        link = _e("a", {"href": "#" + target})
+        link.append(_e("title", {}, f"{title}: " + ", ".join(f"{n} {key}" for n, key in zip(counts, _CHART_KEYS) if n)))
+        short = title if len(title) <= 46 else title[:45].rstrip() + "\u2026"
+        link.append(_e("text", {"x": str(label_w - 8), "y": str(y + 14), "text-anchor": "end", "class": "sd-chart-label"},
+                       short))
+        x = float(label_w)
+        for n, key in zip(counts, _CHART_KEYS):
+            if n:
+                w = bar_w * n / most
+                link.append(_e("rect", {"x": f"{x:.1f}", "y": str(y + 4), "width": f"{max(w, 1.5):.1f}", "height": "12",
+                                        "class": f"sd-bar sd-bar-{key}"}))
+                x += w
+        link.append(_e("text", {"x": f"{x + 5:.1f}", "y": str(y + 14), "class": "sd-chart-n"}, str(sum(counts))))
+        svg.append(link)
+    legend = _e("p", {"class": "sd-chart-legend", "aria-hidden": "true"},
+                *[_e("span", {"class": f"sd-key sd-key-{key}"}, key) for key in _CHART_KEYS])
+    return _e("figure", {"class": "sd-chart-box"}, _e("figcaption", {}, "Changes per section"), svg, legend)
+
+
 def _section_list(c: Comparison):
     """The section pairing: one entry per section of the later document (and per dropped one), with
     how it relates to the earlier document's sections; each links to the section's first clause."""
@@ -254,8 +301,10 @@ def _section_list(c: Comparison):
             li.append(_e("span", {"class": "sd-sec-n"}, " \u00b7 " + ", ".join(
                 f"{tally[key]} {key}" for key in ("changed", "added", "dropped", "moved", *LABELS_SHOWN) if tally.get(key))))
         items.append(li)
+    chart = _section_chart(c)
     return _e("details", {"class": "sd-sections"},
-              _e("summary", {}, "Sections: " + ", ".join(words)), _e("ol", {}, items))
+              _e("summary", {}, "Sections: " + ", ".join(words)), *([chart] if chart is not None else []),
+              _e("ol", {}, items))
 
 
 def _controls(c: Comparison, group: str):
