@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from concurrent.futures import Executor
 from typing import Any
 
@@ -76,8 +77,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     ranked = digest(whole, lexicon=lexicon)
     if keep is not None:
         pairs = tuple(p for p in pairs if p.status in keep or (p.moved and "moved" in keep) or keep & set(p.labels))
-    return Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, digest=ranked,
-                      mode=mode)
+    return replace(whole, pairs=pairs, digest=ranked)
 
 
 #: The most suggestions an added or dropped clause carries.

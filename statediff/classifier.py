@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .errors import LexiconError
-from .lexicon import Lexicon, _word_pattern, default_lexicon
+from .lexicon import Lexicon, default_lexicon, word_pattern
 from .model import Clause, Edit
 
 __all__ = ["LABELS", "EDIT_KINDS", "STANCE_SHIFTS", "classify", "is_cosmetic_only", "verdict"]
@@ -144,7 +144,7 @@ def _phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Patt
     alts = sorted({p.strip() for p in phrases if isinstance(p, str) and p.strip()}, key=len, reverse=True)
     if not alts:
         return None
-    body = "|".join(r"\s+".join(_word_pattern(w) for w in p.split()) for p in alts)
+    body = "|".join(r"\s+".join(word_pattern(w) for w in p.split()) for p in alts)
     return re.compile(r"(?<![\w'\u2019-])(?:" + body + r")(?![\w'\u2019-])", flags)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import LexiconError
 
-__all__ = ["check_shape", "Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
+__all__ = ["check_shape", "Lexicon", "default_lexicon", "load_lexicon", "VerbHit", "word_pattern"]
 
 _REQUIRED = ("stances", "salience", "verbs")
 
@@ -50,7 +50,8 @@ def _spelling_key(word: str) -> str:
     return _ISE.sub(r"iz\1", word.casefold())
 
 
-def _word_pattern(word: str) -> str:
+def word_pattern(word: str) -> str:
+    """A regex for ``word`` that also matches its other -ise/-ize spelling ("emphasised", "emphasized")."""
     m = _ISE.search(word)
     if m and len(word) > 5:
         return re.escape(word[:m.start()]) + "i[sz]" + re.escape(m.group(1))
@@ -63,7 +64,7 @@ def _form_pattern(form: str) -> str:
         if word == "...":
             parts.append(r"(?:\S+\s+){0,3}?")
         else:
-            parts.append(_word_pattern(word) + r"\s+")
+            parts.append(word_pattern(word) + r"\s+")
     pattern = "".join(parts)
     pattern = pattern[: -len(r"\s+")] if pattern.endswith(r"\s+") else pattern
     return pattern

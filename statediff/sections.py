@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
-from .model import Clause, Link, Section, SectionPair
+from .model import Clause, Comparison, Link, Section, SectionPair
 
-__all__ = ["sections_of", "pair_sections", "PAIR_BAR"]
+__all__ = ["sections_of", "pair_sections", "headings_of_pairs", "former_titles", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
 #: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
@@ -162,3 +162,25 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
                                score=round(float(heads[main]), 4) if main else 0.0,
                                links=int(round(sum(linked[a, b] for a in g.left for b in g.right)))))
     return tuple(out)
+
+
+def headings_of_pairs(c: Comparison) -> list[str]:
+    """The heading each pair of ``c`` is reported under, one per pair: its clause's section in the
+    later document, or for a dropped clause the heading of the pair before it (where it stood; a
+    dropped clause that opens the comparison keeps its own section)."""
+    right = {cl.number: cl.section for cl in c.right.clauses}
+    left = {cl.number: cl.section for cl in c.left.clauses}
+    out: list[str] = []
+    current = ""
+    for p in c.pairs:
+        if p.right:
+            current = right.get(p.right[0], "")
+        elif not out and p.left:
+            current = left.get(p.left[0], "")
+        out.append(current)
+    return out
+
+
+def former_titles(c: Comparison) -> dict[str, str]:
+    """A renamed section's heading in the later document -> its heading in the earlier one."""
+    return {sp.right[0].title: sp.left[0].title for sp in c.sections if sp.status == "renamed"}

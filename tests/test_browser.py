@@ -367,9 +367,9 @@ def test_what_changed_on_artificial_intelligence_is_two_clicks_away(serve) -> No
 
 
 def _sections_of(c: Comparison) -> list[str]:
-    from statediff.renderers.text import pair_sections
+    from statediff.sections import headings_of_pairs
 
-    return pair_sections(c)
+    return headings_of_pairs(c)
 
 
 def save_screenshots(out: Path) -> list[Path]:

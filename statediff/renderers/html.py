@@ -25,6 +25,7 @@ from typing import Any
 from lxml import etree  # this module is imported only when an HTML report is asked for
 
 from ..model import Comparison, Document, Edit, Pair
+from ..sections import former_titles, headings_of_pairs
 from .tree import add as _add
 from .words import side_word, status_word
 from .tree import element as _e
@@ -537,10 +538,6 @@ def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair, int]]:
     return rows
 
 
-def _sections(c: Comparison) -> dict[str, str]:
-    return {cl.number: cl.section for cl in c.right.clauses}
-
-
 def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     """The report as an lxml element (a ``<div class="statediff">``), for embedding in a page."""
     rows = _rows(c.pairs)
@@ -552,15 +549,15 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
 
     clauses = _e(clauses_tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
                  _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
-    sections = _sections(c)
-    renamed = {sp.right[0].title: sp.left[0].title for sp in c.sections if sp.status == "renamed"}
+    headings = headings_of_pairs(c)
+    renamed = former_titles(c)
     current = ""
     strip: list[tuple[str, Pair, str]] = []
     for kind, p, k in rows:
         if kind == "ghost":
             clauses.append(_ghost_row(c, p, pair_below=pair_at[k] > ghost_at[k]))
             continue
-        section = sections.get(p.right[0], "") if p.right else current
+        section = headings[k]
         if section and section != current:
             heading = _e("h3", {"class": "sd-section"}, section)
             was = renamed.get(section)

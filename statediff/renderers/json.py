@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..model import Clause, Comparison, Document, Pair, SectionPair
-from .text import pair_sections
+from ..sections import headings_of_pairs
 
 __all__ = ["render_json", "comparison_dict", "clauses_dict", "document_dict", "clause_dict"]
 
@@ -56,7 +56,7 @@ def comparison_dict(c: Comparison) -> dict[str, Any]:
             labels[label] = labels.get(label, 0) + 1
     summary["labels"] = dict(summary.get("labels", labels))
     out = {"schema": COMPARISON_SCHEMA, "mode": c.mode, "left": document_dict(c.left), "right": document_dict(c.right),
-           "pairs": [{**pair_dict(p), "section": section} for p, section in zip(c.pairs, pair_sections(c))],
+           "pairs": [{**pair_dict(p), "section": section} for p, section in zip(c.pairs, headings_of_pairs(c))],
            "summary": summary}
     if c.sections:
         out["sections"] = [section_pair_dict(sp, c) for sp in c.sections]

@@ -10,9 +10,10 @@ import re
 from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
+from ..sections import former_titles, headings_of_pairs
 from .words import status_word
 
-__all__ = ["digest_lines", "pair_sections", "render_text", "suggestion_line", "visible", "word_diff"]
+__all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
 
 # Characters that a terminal takes as control, shown as symbols instead: C0 controls as their
 # "control pictures" (ESC as ␛), DEL as ␡, C1 controls and the bidirectional embeddings,
@@ -112,22 +113,6 @@ def digest_lines(c: Comparison) -> list[str]:
     return lines
 
 
-def pair_sections(c: Comparison) -> list[str]:
-    """The section each pair is shown under: the later document's section of its clause, or for a
-    dropped clause the section of the pair before it (where it stood)."""
-    right = {cl.number: cl.section for cl in c.right.clauses}
-    left = {cl.number: cl.section for cl in c.left.clauses}
-    out: list[str] = []
-    current = ""
-    for p in c.pairs:
-        if p.right:
-            current = right.get(p.right[0], "")
-        elif not out and p.left:
-            current = left.get(p.left[0], "")
-        out.append(current)
-    return out
-
-
 def _numbers(p: Pair) -> str:
     left = ", ".join(p.left)
     right = ", ".join(p.right)
@@ -175,8 +160,8 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
             lines.append("Nothing to single out: no stance shift, no commitment added or dropped.")
         return "\n".join(lines) + "\n"
     shown = 0
-    sections = pair_sections(c)
-    renamed = {sp.right[0].title: sp.left[0].title for sp in c.sections if sp.status == "renamed"}
+    sections = headings_of_pairs(c)
+    renamed = former_titles(c)
     current = ""
     for p, section in zip(c.pairs, sections):
         if p.status == "unchanged" and not p.moved and not all:
