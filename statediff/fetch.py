@@ -13,7 +13,6 @@ from __future__ import annotations
 import http.client
 import os
 import socket
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -21,6 +20,7 @@ import urllib.request
 from email.message import Message
 from typing import Callable
 
+from .deadline import within
 from .errors import ReadError
 
 __all__ = ["fetch", "MAX_REDIRECTS"]
@@ -41,32 +41,19 @@ def fetch(url: str, timeout: float, max_bytes: int,
     label = os.path.basename(path.rstrip("/")) or parts.hostname or url
     deadline = time.monotonic() + timeout
     sockets: list[socket.socket] = []
-    outcome: dict[str, object] = {}
 
-    def run() -> None:
-        try:
-            outcome["result"] = _get(url, timeout, deadline, max_bytes, read_body, sockets)
-        except BaseException as exc:  # handed to the waiting caller
-            outcome["error"] = exc
+    def hang_up() -> None:
+        for sock in list(sockets):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
 
-    worker = threading.Thread(target=run, name="statediff-fetch", daemon=True)
-    worker.start()
-    late = True
     try:
-        worker.join(max(0.0, deadline - time.monotonic()))
-        late = worker.is_alive()
-    finally:
-        if late:  # the deadline passed (or the caller was interrupted): hang up
-            for sock in list(sockets):
-                try:
-                    sock.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-    if late:  # whatever the worker makes of the hang-up, the answer is the deadline
-        raise ReadError(f"{url}: timed out after {timeout:g} s")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    data, declared = outcome["result"]  # type: ignore[misc]
+        data, declared = within(timeout, lambda: _get(url, timeout, deadline, max_bytes, read_body, sockets),
+                                hang_up, name="statediff-fetch")
+    except TimeoutError:
+        raise ReadError(f"{url}: timed out after {timeout:g} s") from None
     return data, label, path, declared
 
 

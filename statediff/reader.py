@@ -18,7 +18,6 @@ import os
 import re
 import stat
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import IO, Union
@@ -234,32 +233,20 @@ def _read_path(path: str, timeout: float) -> bytes:
 def _open_fifo(path: str, timeout: float) -> IO[bytes]:
     """Open a named pipe for reading, waiting at most ``timeout`` seconds for a program to open it
     for writing (opening a pipe nobody writes to would otherwise wait for ever)."""
-    opened: dict[str, object] = {}
+    from .deadline import within
 
-    def run() -> None:
-        try:
-            opened["file"] = open(path, "rb")  # noqa: SIM115 - handed to the caller
-        except BaseException as exc:  # handed to the caller
-            opened["error"] = exc
-
-    waiter = threading.Thread(target=run, name="statediff-fifo", daemon=True)
-    waiter.start()
-    waiter.join(timeout)
-    if waiter.is_alive():
-        # Release the waiting open by being its writer for a moment; what it then reads is nothing.
+    def be_its_writer() -> None:  # the waiting open returns, and reads nothing
         try:
             os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
         except OSError:
             pass
-        waiter.join(1.0)
-        late = opened.get("file")
-        if late is not None:
-            late.close()  # type: ignore[attr-defined]
+
+    try:
+        return within(timeout, lambda: open(path, "rb"), be_its_writer, name="statediff-fifo",  # noqa: SIM115
+                      abandon=lambda fh: fh.close())
+    except TimeoutError:
         raise ReadError(f"{path}: a named pipe that nothing wrote to within {timeout:g} s "
-                        "(start the program that writes it, or raise --timeout)")
-    if "error" in opened:
-        raise opened["error"]  # type: ignore[misc]
-    return opened["file"]  # type: ignore[return-value]
+                        "(start the program that writes it, or raise --timeout)") from None
 
 
 def _read_stream(stream: IO[str] | IO[bytes], label: str, deadline: float | None = None) -> bytes:
