@@ -8,12 +8,14 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
    or concern); a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added
    or removed ("as appropriate"), a number changed in a commitment (a date is not such a number);
-3. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
+3. the first :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`:
+   distinctive phrases only one document uses, such as "de-risking" or "economic security");
+4. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
    commit);
-4. any other commitment added or dropped;
-5. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
+5. any other commitment added or dropped;
+6. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
    the report suggests may continue a clause of the other document (similarity 0.2 or more): it
-   is probably rewritten rather than new.
+   is probably rewritten rather than new; then the other key terms.
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
 reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
@@ -27,11 +29,14 @@ import re
 from collections.abc import Sequence
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Comparison, Digest, DigestItem, Pair, SectionPair
+from .terms import KeyTerm, key_terms
 
-__all__ = ["DIGEST_SIZE", "Digest", "DigestItem", "digest"]
+__all__ = ["DIGEST_SIZE", "TERMS_SHOWN", "Digest", "DigestItem", "digest"]
 
 #: The most items a digest lists.
 DIGEST_SIZE = 15
+#: The most key terms listed among them (the rest are counted with the other items left out).
+TERMS_SHOWN = 4
 
 # label -> (tier, what the item is called)
 _SHIFTS = {
@@ -68,7 +73,10 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     for order, sp in enumerate(c.sections if c.mode == "revision" else ()):
         item = _section_item(sp)
         if item is not None:
-            ranked.append((5, 0, len(c.pairs) + order, item))
+            ranked.append((6, 0, len(c.pairs) + order, item))
+    for order, term in enumerate(key_terms(c.left, c.right, lexicon=lexicon, substantive=_substantive)):
+        # the first few after the stance shifts; the rest counted, after everything else
+        ranked.append((3 if order < TERMS_SHOWN else 8, 0, order, _term_item(term)))
     ranked.sort(key=lambda r: r[:3])
     items = tuple(r[3] for r in ranked[:size])
     if c.mode == "accounts":
@@ -78,7 +86,8 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
 
 
 # Between two accounts of one meeting nothing is added or dropped: one says it, the other does not.
-_ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only in A", "strengthened": "stronger in B",
+_ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only in A", "term appears": "term only in B",
+                  "term vanishes": "term only in A", "strengthened": "stronger in B",
                   "softened": "softer in B", "widened": "wider in B", "narrowed": "narrower in B"}
 
 
@@ -87,7 +96,7 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
     rc = [c.right.clauses[j] for j in p.right_index]
     if p.status in ("added", "dropped"):
         side = rc if p.status == "added" else lc
-        commitments = [cl for cl in side if cl.kind == "commitment" and cl.stance not in _COURTESY
+        commitments = [cl for cl in side if _substantive(cl)
                        and not cl.text.rstrip().endswith((":", "\uff1a", ",", "\u3001"))]
         if not commitments:
             return []  # narrative, courtesies ("congratulated", "expressed his appreciation"), lead-ins and
@@ -96,7 +105,7 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
         text = " ".join(cl.text for cl in side)
         item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
         rewritten = bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
-        return [(item, 6 if rewritten else 3 if stance in _STRONG else 4)]
+        return [(item, 7 if rewritten else 4 if stance in _STRONG else 5)]
     if p.status != "changed":
         return []
     shifts = [label for label in p.labels if label in _SHIFTS]
@@ -116,7 +125,7 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int]) -> list[tuple[Diges
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "17", "17-18"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"  # "17", "17-18"
 _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
                         r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH)  # and list markers, "(2)"
 
@@ -130,6 +139,11 @@ def _number_replaced(p: Pair) -> bool:
                                      for side in (e.left, e.right)):
             return True
     return False
+
+
+def _substantive(cl: Clause) -> bool:
+    """A commitment of policy, not a courtesy."""
+    return cl.kind == "commitment" and cl.stance not in _COURTESY
 
 
 def _decision_change(left: Sequence[Clause], right: Sequence[Clause]) -> str:
@@ -157,6 +171,15 @@ _DECISION = re.compile(r"\b(?:left|took no|raised?|lowered?|cut|increased?|decre
 
 def _verb_key(verb: str) -> str:
     return " ".join(verb.casefold().split())
+
+
+def _term_item(term: KeyTerm) -> DigestItem:
+    numbers = term.numbers
+    where = f"{len(numbers)} clauses" if len(numbers) > 1 else "1 clause"
+    what = ", ".join(f"\u201c{p}\u201d" for p in term.phrases) + f" in {where}: {term.context}"
+    if term.side == "right":
+        return DigestItem("term appears", (), numbers, what)
+    return DigestItem("term vanishes", numbers, (), what)
 
 
 def _section_item(sp: SectionPair) -> DigestItem | None:

@@ -106,11 +106,18 @@ def digest_lines(c: Comparison) -> list[str]:
     total = len(d.items) + d.more
     lines = [f"what matters most ({len(d.items)} of {total}):" if d.more else "what matters most:"]
     for item in d.items:
-        left, right = ", ".join(item.left), ", ".join(item.right)
+        left, right = _few(item.left), _few(item.right)
         where = right if not left else left if not right else right if left == right else f"{left} -> {right}"
         bits = [item.label] + ([where] if where else []) + [item.what]
         lines.append(visible("  " + "  ".join(bits)))
     return lines
+
+
+def _few(numbers: tuple[str, ...], most: int = 3) -> str:
+    """Clause numbers, the first two and a count when there are more than ``most``."""
+    if len(numbers) <= most:
+        return ", ".join(numbers)
+    return f"{numbers[0]}, {numbers[1]} +{len(numbers) - 2}"
 
 
 def _numbers(p: Pair) -> str:

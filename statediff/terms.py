@@ -1,0 +1,285 @@
+"""Key terms: the distinctive phrases one document uses and the other never does.
+
+Between two statements the words that come and go tell the story before any clause does: "de-risking"
+appears, "by force or coercion" replaces "by force", "Taiwan Strait" vanishes. A key term is a
+phrase of one to four words that starts and ends with a content word (inside it only "of", "and",
+"or" and the like), that the other document does not contain anywhere (compared word stem by word
+stem, titles and headings included), and that is distinctive:
+
+- a phrase of two or more words used in at least two clauses, or a name (every content word
+  capitalised, not just at the start of a sentence);
+- a single word the other document never uses in any form (no word with its stem), used in at
+  least two clauses, or a name, an acronym ("FIMI") or a hyphenated compound ("de-risking").
+
+A key term is used in at least one commitment clause (in the digest, one that is not a courtesy):
+the narrative's places and times are not terms. Numbers, dates and words of the documents' titles (the meeting's place and name) are none
+either. A
+phrase found only inside a longer key term with the same clauses gives way to it ("Hiroshima" to
+"Hiroshima AI Process"); a phrase inside a shorter key term found in at least its clauses gives way
+to that one ("economic coercion" to "coercion"). The terms are ranked by how many clauses use them,
+names and compounds first among equals, then by where they first occur.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from .aligner import _FUNCTION_WORDS, _stem
+from .lexicon import Lexicon, _spelling_key, default_lexicon
+from .model import Clause, Document
+
+__all__ = ["KeyTerm", "key_terms", "MOST_WORDS"]
+
+#: The longest key term, in words.
+MOST_WORDS = 4
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'.]+[^\W_]+)*", re.UNICODE)  # "de-risking", "U.S-EU"
+# Hyphens and apostrophes spelled one way, character for character (offsets stay those of the text).
+_SAME = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u02bc": "'"})
+
+
+def _same(text: str) -> str:
+    return text.translate(_SAME)
+
+
+# Punctuation a phrase does not run across.
+_BREAK = re.compile(r"[,;:()\[\]{}\"!?\u2026]|\.(?:\s|$)|\s[-\u2013\u2014]\s")
+# Words allowed inside a phrase between its content words ("force or coercion", "rule of law").
+_JOINERS = frozenset("of and or the for in on to with".split())
+_PLAIN = _FUNCTION_WORDS | frozenset(
+    "not no nor us you he she i my your has have had do does did done which who whom whose what when where "
+    "while how there here so if then only very just well new also continue continues continued continuing "
+    "include includes included make makes made take takes taken way ways area areas "
+    # nouns every statement uses around what it is about ("part of", "the importance of")
+    "part parts ability abilities role importance need needs basis level levels kind means range end aim view "
+    "light regard respect order terms step steps effort efforts issue issues matter matters field fields "
+    "context time times year years today date number".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split())
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """A phrase that only one side uses (:attr:`phrases`): ``side`` "right" if it appears in the later document,
+    "left" if it vanishes from the earlier one; ``numbers`` are the clauses that use it."""
+
+    phrases: tuple[str, ...]  # the term, and any other the same clauses use ("JCPOA", "Iran")
+    side: str
+    numbers: tuple[str, ...]
+    context: str  # the words around its first use
+
+
+@dataclass(frozen=True, slots=True)
+class _Use:
+    tokens: tuple[str, ...]  # as written
+    clause: int
+    start: int  # character offsets in the clause's folded text
+    end: int
+
+
+def _key(token: str) -> str:
+    word = token.casefold()
+    if word.endswith("'s"):
+        word = word[:-2]
+    # "de-risking" and "derisking", "U.S.-EU" and "US-EU" are one word
+    return "".join(_stem(_spelling_key(part)) for part in re.split(r"[-.]+", word) if part)
+
+
+class _Words:
+    """Which words can be part of a term: not function words, numbers or dates, nor the words
+    every statement uses to say who commits to what (the lexicon's verbs, stance words and actors)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        plain = set(_PLAIN | _MONTHS)
+        for key in ("actor_words", "number_words"):
+            plain.update(w.casefold() for w in lexicon.section(key, []))
+        for words in lexicon.section("stance_words", {}).values():
+            plain.update(w.casefold() for w in words)
+        self.plain = frozenset(plain)
+        self.lexicon = lexicon
+
+    def content(self, token: str) -> bool:
+        word = token.casefold()
+        if word in self.plain or any(ch.isdigit() for ch in word) and not ("-" in word and sum(
+                ch.isalpha() for ch in word) >= 2):
+            return False  # a number or a date, but not a name with one ("COVID-19", "SSN-AUKUS")
+        if _key(token) in self.plain:
+            return False  # "U.S" is "us" to the key
+        return len(word) >= 3 or (token.isupper() and len(token) >= 2)
+
+    def verb_spans(self, text: str) -> list[tuple[int, int]]:
+        return [(h.start, h.end) for h in self.lexicon.verbs(text)]
+
+
+def _chunks(text: str) -> Iterable[list[re.Match[str]]]:
+    """The runs of words between punctuation, as regex matches on ``text``."""
+    start = 0
+    for m in _BREAK.finditer(text + " "):
+        yield list(_TOKEN.finditer(text, start, min(m.start(), len(text))))
+        start = m.end()
+    if start < len(text):
+        yield list(_TOKEN.finditer(text, start))
+
+
+def _grams(stems: Sequence[str], most: int = MOST_WORDS) -> set[tuple[str, ...]]:
+    return {tuple(stems[i:i + n]) for n in range(1, most + 1) for i in range(len(stems) - n + 1)}
+
+
+def _vocabulary(doc: Document) -> tuple[set[tuple[str, ...]], set[str]]:
+    """Every stem sequence of up to :data:`MOST_WORDS` words in the document, and every stem of every
+    word part ("de", "risk" in "de-risking"), titles and headings included."""
+    grams: set[tuple[str, ...]] = set()
+    parts: set[str] = set()
+    for text in _texts(doc):
+        for chunk in _chunks(text):
+            stems = [_key(m.group()) for m in chunk]
+            grams |= _grams(stems)
+            parts.update(_key(p) for m in chunk for p in re.split(r"[-.']+", m.group()) if p)
+    return grams, parts
+
+
+def _texts(doc: Document) -> list[str]:
+    sections = dict.fromkeys(cl.section for cl in doc.clauses if cl.section)
+    return [_same(t) for t in (doc.title, *sections, *(cl.text for cl in doc.clauses))]
+
+
+def _uses(clauses: Sequence[Clause], words: _Words) -> dict[tuple[str, ...], list[_Use]]:
+    """Every candidate phrase of the clauses (content words at both ends, joiners inside, no
+    commitment verb), by stems."""
+    out: dict[tuple[str, ...], list[_Use]] = {}
+    for index, cl in enumerate(clauses):
+        text = _same(cl.text)
+        verbs = words.verb_spans(text)
+        at = text.find(_same(cl.verb)) if cl.verb else -1
+        if at >= 0:
+            verbs.append((at, at + len(cl.verb)))  # the clause's own commitment verb
+        actor = {w.casefold() for w in _TOKEN.findall(_same(cl.actor))}  # who speaks is no term
+        for chunk in _chunks(text):
+            tokens = [m.group() for m in chunk]
+            usable = [words.content(t) and t.casefold() not in actor
+                      and not any(a < m.end() and m.start() < b for a, b in verbs)
+                      for t, m in zip(tokens, chunk)]
+            for i in range(len(tokens)):
+                if not usable[i]:
+                    continue
+                for n in range(1, MOST_WORDS + 1):
+                    k = i + n - 1
+                    if k >= len(tokens) or (not usable[k] and tokens[k].casefold() not in _JOINERS):
+                        break  # a word that joins nothing ends the run
+                    if not usable[k]:
+                        continue
+                    use = _Use(tuple(tokens[i:k + 1]), index, chunk[i].start(), chunk[k].end())
+                    out.setdefault(tuple(_key(t) for t in use.tokens), []).append(use)
+    return out
+
+
+def _capitalised(use: _Use, text: str, words: _Words) -> bool | None:
+    """Whether every content word of the phrase is capitalised where it is used; None where that
+    tells nothing: a single word opening a sentence, a line in title case."""
+    before = text[:use.start].rstrip()
+    if len(use.tokens) == 1 and not use.tokens[0].isupper():
+        if not before or before.endswith((".", ":", ";", "\u2022")):
+            return None
+        near = (_TOKEN.findall(before)[-1:] or [""])[0], (_TOKEN.findall(text[use.end:])[:1] or [""])[0]
+        if any(t[:1].isupper() and words.content(t) for t in near):
+            return None  # one word of a longer name ("Comprehensive" in "Comprehensive Maritime Dialogue")
+    content = [t for t in _TOKEN.findall(text) if words.content(t)]
+    if content and sum(t[:1].isupper() for t in content) * 2 > len(content):
+        return None  # a heading or a title run into the clause
+    return all(t[:1].isupper() for t in use.tokens if words.content(t))
+
+
+def _named(uses: Sequence[_Use], texts: Sequence[str], words: _Words) -> bool:
+    """A name is capitalised wherever it tells: "Iran", "Taiwan Strait", not "Safe" in a heading."""
+    seen = [c for c in (_capitalised(u, texts[u.clause], words) for u in uses) if c is not None]
+    return bool(seen) and sum(seen) * 2 > len(seen)
+
+
+def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], words: _Words,
+              substantive: Callable[[Clause], bool]) -> list[tuple[tuple, KeyTerm]]:
+    other_grams, other_parts = _vocabulary(other)
+    texts = [_same(cl.text) for cl in doc.clauses]
+    found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use], bool]] = {}
+    for stems, uses in _uses(doc.clauses, words).items():
+        if stems in other_grams:
+            continue
+        clauses = frozenset(u.clause for u in uses)
+        if not any(substantive(doc.clauses[k]) for k in clauses):
+            continue  # only in the meeting's narrative (where and when it met) or its courtesies
+        named = _named(uses, texts, words)
+        marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
+        if all(s in title_stems for s in stems):
+            continue  # the meeting's own name or place
+        if len(stems) == 1:
+            if "-" not in uses[0].tokens[0] and stems[0] in other_parts:
+                continue  # the other side uses the word, in a compound
+            distinct = marked  # a plain word ("safe", "violence") is ordinary language, not a term
+        elif named and {t.casefold() for t in uses[0].tokens} & {"and", "or"} and all(
+                st in other_parts for st, t in zip(stems, uses[0].tokens) if words.content(t)):
+            continue  # names the other side uses, coordinated ("Japan and France")
+        else:  # a phrase recurs; it names a thing, so it does not end on "-ing" ("Australia acquiring")
+            distinct = marked or (len(clauses) >= 2 and not uses[0].tokens[-1].casefold().endswith("ing"))
+        if distinct:
+            found[stems] = (clauses, uses, marked)
+
+    kept: dict[tuple[str, ...], tuple[frozenset[int], list[_Use], bool]] = {}
+    # A phrase only ever used inside a longer key term with the same clauses gives way to it.
+    for stems in sorted(found, key=len, reverse=True):
+        clauses = found[stems][0]
+        if any(len(longer) > len(stems) and _inside(stems, longer) and kept[longer][0] == clauses for longer in kept):
+            continue
+        kept[stems] = found[stems]
+    # A phrase inside a shorter key term found in at least its clauses gives way to that one.
+    terms = {s: v for s, v in kept.items()
+             if not any(len(t) < len(s) and _inside(t, s) and kept[t][0] >= v[0] for t in kept)}
+
+    out = []
+    for stems, (clauses, uses, marked) in terms.items():
+        first = min(uses, key=lambda u: (u.clause, u.start))
+        text = texts[first.clause]
+        numbers = tuple(doc.clauses[k].number for k in sorted(clauses))
+        rank = (-len(clauses), not marked, first.clause, first.start)
+        out.append((rank, KeyTerm((text[first.start:first.end],), side, numbers, _around(text, first.start, first.end))))
+    return out
+
+
+def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+_AROUND = 6  # words of context on each side
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The phrase at ``text[start:end]`` with up to :data:`_AROUND` words on each side, as written."""
+    before = [m.start() for m in re.finditer(r"\S+", text[:start])]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:])]
+    lo = before[-_AROUND] if len(before) >= _AROUND else 0
+    hi = end + after[_AROUND - 1] if len(after) >= _AROUND else len(text)
+    out = " ".join(text[lo:hi].split())
+    return ("\u2026" if lo > 0 else "") + out + ("\u2026" if hi < len(text) else "")
+
+
+def key_terms(left: Document, right: Document, *, lexicon: Lexicon | None = None,
+              substantive: Callable[[Clause], bool] | None = None) -> list[KeyTerm]:
+    """The key terms of the two documents (see the module's documentation), best first: the terms
+    that appear in ``right`` and those that vanish from ``left``, interleaved by rank. A term must be
+    used in a clause that ``substantive`` accepts (default: a commitment clause)."""
+    substantive = substantive or (lambda cl: cl.kind == "commitment")
+    words = _Words(lexicon or default_lexicon())
+    title_stems = {_key(m.group()) for d in (left, right) for m in _TOKEN.finditer(_same(d.title))}
+    ranked = (_one_side(right, left, "right", title_stems, words, substantive)
+              + _one_side(left, right, "left", title_stems, words, substantive))
+    ranked.sort(key=lambda r: r[0][:2])
+    out: list[KeyTerm] = []
+    where: dict[tuple[str, tuple[str, ...]], int] = {}
+    for _, term in ranked:  # terms of the same clauses are one item: "JCPOA" and "Iran"
+        k = where.setdefault((term.side, term.numbers), len(out))
+        if k == len(out):
+            out.append(term)
+        else:
+            out[k] = replace(out[k], phrases=out[k].phrases + term.phrases)
+    return out

@@ -1,0 +1,68 @@
+"""Key terms that appear or vanish between two statements (statediff.terms), and their digest items."""
+
+from __future__ import annotations
+
+import statediff
+from statediff.terms import key_terms
+
+from .conftest import CORPORA
+
+
+def _terms(before: str, after: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    terms = key_terms(statediff.parse(before), statediff.parse(after))
+    return {phrase: (t.side, t.numbers) for t in terms for phrase in t.phrases}
+
+
+def test_a_compound_a_name_and_a_recurring_phrase_appear() -> None:
+    before = "(1) We will cooperate on trade.\n\n(2) We will review supply chains.\n"
+    after = ("(1) We will pursue de-risking in trade.\n\n(2) We will strengthen economic security in supply chains.\n\n"
+             "(3) We will protect economic security together with Ukraine.\n")
+    terms = _terms(before, after)
+    assert terms["de-risking"] == ("right", ("(1)",))
+    assert terms["economic security"] == ("right", ("(2)", "(3)"))
+    assert terms["Ukraine"] == ("right", ("(3)",))
+
+
+def test_what_vanishes_is_reported_on_the_earlier_side() -> None:
+    before = "(1) We oppose any change to the status quo in the Taiwan Strait.\n\n(2) We will meet again.\n"
+    after = "(1) We oppose any change to the status quo.\n\n(2) We will meet again.\n"
+    assert _terms(before, after) == {"Taiwan Strait": ("left", ("(1)",))}
+
+
+def test_ordinary_words_spellings_and_narrative_are_no_terms() -> None:
+    before = ("(1) The Ministers met in Tokyo on 15 January.\n\n(2) We support the organization of derisking talks.\n\n"
+              "(3) We will work with Japan.\n\n(4) We will work with France.\n")
+    after = ("(1) The Ministers met in Paris on 20 January.\n\n(2) We support the organisation of de-risking talks.\n\n"
+             "(3) We will keep supplies safe.\n\n(4) We will keep networks safe.\n\n(5) We will keep data safe.\n\n"
+             "(6) Japan and France will work together.\n")
+    # "Paris" is only where the meeting was; "safe" is an ordinary word however often it is used;
+    # "organisation" and "de-risking" are the other side's words spelled another way; "Japan and
+    # France" names two parties the earlier statement names too
+    assert _terms(before, after) == {}
+
+
+def test_terms_of_the_same_clauses_are_one_item_and_courtesies_do_not_count() -> None:
+    before = ("(1) We call on Iran to return to the JCPOA.\n\n(2) We urge Iran to honour the JCPOA.\n\n"
+              "(3) We thanked Minister Kishi for his hospitality.\n")
+    after = "(1) We will meet again.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    terms = [i for i in c.digest.items if i.label == "term vanishes"]
+    assert len(terms) == 1 and terms[0].left == ("(1)", "(2)")
+    assert terms[0].what.startswith("\u201cIran\u201d, \u201cJCPOA\u201d in 2 clauses: ")
+    assert "Kishi" not in " ".join(i.what for i in c.digest.items)  # a thank-you is no policy
+
+
+def test_a_word_of_a_heading_in_title_case_is_no_name() -> None:
+    before = "(1) We will cooperate on procurement.\n"
+    after = ("(1) Green Public Procurement Goals And Safe Trade Rules Matter.\n\n"
+             "(2) We will cooperate on procurement.\n")
+    assert "Safe" not in _terms(before, after)
+
+
+def test_the_us_eu_summit_digest_names_the_terms_that_came_and_went() -> None:
+    series = CORPORA / "us-eu-summit-statements"
+    c = statediff.compare(statediff.read(series / "2021-06-15.txt"), statediff.read(series / "2023-10-20.txt"))
+    terms = {(i.label, i.what.split(" in ", 1)[0]) for i in c.digest.items if i.label.startswith("term")}
+    assert ("term vanishes", "\u201cCOVID-19\u201d") in terms
+    assert ("term appears", "\u201ceconomic security\u201d") in terms
+    assert len(terms) == 4  # the rest are counted, not listed
