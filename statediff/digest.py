@@ -15,7 +15,7 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 5. any other commitment added or dropped;
 6. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
    the report suggests may continue a clause of the other document (similarity 0.2 or more): it
-   is probably rewritten rather than new; then the other key terms.
+   is probably rewritten rather than new.
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
 reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
@@ -35,7 +35,8 @@ __all__ = ["DIGEST_SIZE", "TERMS_SHOWN", "Digest", "DigestItem", "digest"]
 
 #: The most items a digest lists.
 DIGEST_SIZE = 15
-#: The most key terms listed among them (the rest are counted with the other items left out).
+#: The most key terms listed among them (the rest are not counted: :func:`statediff.terms.key_terms`
+#: gives them all).
 TERMS_SHOWN = 4
 
 # label -> (tier, what the item is called)
@@ -74,9 +75,9 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
         item = _section_item(sp)
         if item is not None:
             ranked.append((6, 0, len(c.pairs) + order, item))
-    for order, term in enumerate(key_terms(c.left, c.right, lexicon=lexicon, substantive=_substantive)):
-        # the first few after the stance shifts; the rest counted, after everything else
-        ranked.append((3 if order < TERMS_SHOWN else 8, 0, order, _term_item(term)))
+    terms = key_terms(c.left, c.right, lexicon=lexicon, substantive=_substantive)[:TERMS_SHOWN]
+    for order, term in enumerate(terms):  # the strongest few, after the stance shifts
+        ranked.append((3, 0, order, _term_item(term)))
     ranked.sort(key=lambda r: r[:3])
     items = tuple(r[3] for r in ranked[:size])
     if c.mode == "accounts":

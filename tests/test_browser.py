@@ -366,6 +366,31 @@ def test_what_changed_on_artificial_intelligence_is_two_clicks_away(serve) -> No
     assert not s.errors and not s.requests
 
 
+def _ten_documents():
+    """A series of ten documents (the AUKUS and the Counter Ransomware Initiative statements, in the order given)."""
+    paths = sorted((CORPORA / "aukus-leaders-statements").glob("*.txt")) + sorted(
+        (CORPORA / "counter-ransomware-initiative-joint-statements").glob("*.txt"))
+    return statediff.track(paths, keep_order=True)
+
+
+def test_a_timeline_of_ten_documents_reads_without_scrolling_sideways(serve) -> None:
+    series = _ten_documents()
+    assert len(series.documents) == 10
+    s = serve(statediff.render(series, "html"), viewport={"width": 1440, "height": 900})
+    widths = s.page.evaluate("() => { const b = document.querySelector('.sd-scroll');"
+                             " return [b.scrollWidth, b.clientWidth, document.documentElement.scrollWidth]; }")
+    assert widths[0] <= widths[1] and widths[2] <= 1440, widths
+    # every column is wide enough to read: at least 100 px for each document
+    cols = s.page.locator("thead th").evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    assert len(cols) == 11 and min(cols[1:]) >= 100, cols
+    # the chart is drawn (one group of bars per meeting after the first) and a changed cell opens
+    assert s.page.locator("svg.sd-tl-chart g").count() == 9
+    cell = s.page.locator("td.sd-changed").first
+    cell.locator("summary").click()
+    assert cell.locator("details .sd-text").is_visible()
+    assert not s.errors and not s.requests
+
+
 def _sections_of(c: Comparison) -> list[str]:
     from statediff.sections import headings_of_pairs
 
@@ -409,6 +434,12 @@ def save_screenshots(out: Path) -> list[Path]:
         accounts = statediff.compare(statediff.read(SEEDS["ap-2022"]), statediff.read(SEEDS["mofa-2022"]), accounts=True)
         s = Served(b, statediff.render(accounts, "html"), device_scale_factor=1, viewport={"width": 1360, "height": 1100})
         shots.append(out / "report-two-accounts.png")
+        s.page.screenshot(path=str(shots[-1]))
+        s.close()
+        # A timeline with its chart: the seven FOMC implementation notes of 2015-2016, at 1440 px.
+        fomc = statediff.track(sorted((CORPORA / "fomc-implementation-notes-2015-2016").glob("*.txt")))
+        s = Served(b, statediff.render(fomc, "html"), device_scale_factor=1, viewport={"width": 1440, "height": 1000})
+        shots.append(out / "timeline-fomc.png")
         s.page.screenshot(path=str(shots[-1]))
         s.close()
         b.close()

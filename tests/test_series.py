@@ -274,6 +274,58 @@ def test_html_timeline(seed_series: Series) -> None:
     assert "<script" not in fragment and 'class="sd-timeline"' in fragment
 
 
+def test_the_timeline_charts_commitments_changed_added_and_dropped_at_each_meeting(corpus_series) -> None:
+    from lxml import html
+
+    from statediff.renderers.timeline import meeting_counts
+
+    series = corpus_series["fomc-implementation-notes-2015-2016"]
+    counts = meeting_counts(series)
+    assert len(counts) == len(series.documents) - 1
+    # January 2016: the five commitments the FOMC reworded and the one it dropped (the term RRP resolution)
+    assert counts[0] == {"changed": 5, "added": 0, "dropped": 1}
+    tree = html.fromstring(statediff.render(series, "html"))
+    svg = tree.xpath("//figure[@class='sd-chart-box']/*[local-name()='svg']")[0]
+    assert svg.get("aria-label").startswith("Commitments changed, added and dropped at each meeting: "
+                                            "2016-01-27: 5 changed, 0 added, 1 dropped; ")
+    groups = svg.xpath("./*[local-name()='g']")
+    assert len(groups) == len(counts)
+    assert [g.xpath("./*[local-name()='title']/text()")[0].split(":")[0] for g in groups] == [
+        d.date for d in series.documents[1:]]
+
+
+def test_the_grep_phrase_is_marked_in_the_cells_as_the_filter_matched_it() -> None:
+    a = statediff.parse("(1) We support the Indo-Pacific strategy.\n\n(2) We oppose coercion.", name="2021-01-01.txt")
+    b = statediff.parse("(1) We support the Indo\u2011Pacific Strategy and its goals.\n\n(2) We oppose force.",
+                        name="2022-01-01.txt")
+    series = statediff.track([a, b], grep="indo-pacific strategy")
+    from lxml import html
+
+    tree = html.fromstring(statediff.render(series, "html"))
+    # the second is found across the edit ("strategy" -> "Strategy and its goals"), marked on each side of it
+    assert "".join(tree.xpath("//mark/text()")) == "Indo-Pacific strategy" + "Indo\u2011Pacific Strategy"
+    assert not statediff.track([a, b]).grep and "<mark>" not in statediff.render(statediff.track([a, b]), "html")
+
+
+def test_many_documents_take_the_compact_layout_each_change_with_its_context() -> None:
+    from lxml import html
+
+    from statediff.renderers.timeline import MANY
+
+    words = "the partners will continue to cooperate closely on maritime security in the region".split()
+    docs = []
+    for k in range(MANY + 2):
+        text = " ".join(words[:6] + [f"step{k}"] + words[6:])
+        docs.append(statediff.parse(f"(1) {text.capitalize()}.", name=f"20{10 + k}-01-01.txt"))
+    tree = html.fromstring(statediff.render(statediff.track(docs), "html"))
+    assert "sd-many" in tree.xpath("//div[contains(@class, 'sd-timeline')]/@class")[0]
+    hunks = tree.xpath("//div[contains(@class, 'sd-hunks')]")
+    assert len(hunks) == MANY + 1
+    assert hunks[0].text_content() == "\u2026 will continue to cooperate step0step1 closely on maritime security \u2026"
+    few = html.fromstring(statediff.render(statediff.track(docs[:MANY]), "html"))
+    assert not few.xpath("//div[contains(@class, 'sd-hunks')]")
+
+
 def test_html_escapes_document_text() -> None:
     a = statediff.parse("(1) We agreed <script>alert(1)</script> & more.", name="2021-01-01.txt")
     b = statediff.parse("(1) We agreed <b>loudly</b> & more.", name="2021-02-01.txt")

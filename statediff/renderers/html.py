@@ -27,7 +27,7 @@ from lxml import etree  # this module is imported only when an HTML report is as
 from ..model import Comparison, Document, Edit, Pair
 from ..sections import former_titles, headings_of_pairs
 from .tree import add as _add
-from .words import side_word, status_word
+from .words import few, side_word, status_word
 from .tree import element as _e
 
 __all__ = ["render_html", "comparison_element", "content_security_policy"]
@@ -184,7 +184,7 @@ def _digest(c: Comparison):
         li = _e("li", {"class": "sd-digest-item"}, _e("span", {"class": "sd-digest-k"}, item.label), " ")
         if numbers:
             li.append(_e("a", {"href": "#" + _anchor_id(side, numbers[0]), "class": "sd-digest-at"},
-                         ", ".join(numbers)))
+                         few(numbers)))
             _add(li, " ")
         li.append(_e("span", {"class": "sd-digest-what"}, item.what))
         items.append(li)

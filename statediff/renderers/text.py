@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
 from ..sections import former_titles, headings_of_pairs
-from .words import status_word
+from .words import few, status_word
 
 __all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
 
@@ -106,18 +106,11 @@ def digest_lines(c: Comparison) -> list[str]:
     total = len(d.items) + d.more
     lines = [f"what matters most ({len(d.items)} of {total}):" if d.more else "what matters most:"]
     for item in d.items:
-        left, right = _few(item.left), _few(item.right)
+        left, right = few(item.left), few(item.right)
         where = right if not left else left if not right else right if left == right else f"{left} -> {right}"
         bits = [item.label] + ([where] if where else []) + [item.what]
         lines.append(visible("  " + "  ".join(bits)))
     return lines
-
-
-def _few(numbers: tuple[str, ...], most: int = 3) -> str:
-    """Clause numbers, the first two and a count when there are more than ``most``."""
-    if len(numbers) <= most:
-        return ", ".join(numbers)
-    return f"{numbers[0]}, {numbers[1]} +{len(numbers) - 2}"
 
 
 def _numbers(p: Pair) -> str:

@@ -1,11 +1,11 @@
-"""How a comparison names its sides and statuses: a revision (before, after; changed, added,
+"""How a comparison names its sides, statuses and clauses: a revision (before, after; changed, added,
 dropped) or two accounts of one meeting (A, B; said differently, only in B, only in A)."""
 
 from __future__ import annotations
 
 from ..model import Comparison
 
-__all__ = ["side_word", "status_word"]
+__all__ = ["few", "side_word", "status_word"]
 
 _STATUS = {
     "revision": {"changed": "changed", "added": "added", "dropped": "dropped", "unchanged": "unchanged"},
@@ -23,3 +23,10 @@ def status_word(c: Comparison, status: str) -> str:
 def side_word(c: Comparison, side: str) -> str:
     """"Before" / "After", or "Account A" / "Account B"."""
     return _SIDE.get(c.mode, _SIDE["revision"])[side]
+
+
+def few(numbers: tuple[str, ...] | list[str], most: int = 3) -> str:
+    """Clause numbers, or the first two and a count of the rest when there are more than ``most``."""
+    if len(numbers) <= most:
+        return ", ".join(numbers)
+    return f"{numbers[0]}, {numbers[1]} +{len(numbers) - 2}"
