@@ -366,6 +366,57 @@ def test_what_changed_on_artificial_intelligence_is_two_clicks_away(serve) -> No
     assert not s.errors and not s.requests
 
 
+def test_changes_only_compacts_runs_of_added_and_dropped_clauses(serve) -> None:
+    s = serve(statediff.render(_ttc(), "html"))
+    page = s.page
+    full = page.evaluate("() => document.documentElement.scrollHeight")
+    runs = page.locator(".sd-run")
+    assert runs.count() > 10 and not page.locator(".sd-run-head").first.is_visible()
+    page.locator(".sd-only-changes").check()
+    compact = page.evaluate("() => document.documentElement.scrollHeight")
+    assert compact < full / 1.5, (full, compact)
+    first = runs.first
+    head = first.locator(".sd-run-head")
+    assert head.is_visible() and "clauses in a row" in head.text_content()
+    heights = first.locator("article").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) >= 4 and max(heights) < 44, heights  # one line each
+    head.locator("input.sd-run-open").check()  # shown in full
+    opened = first.locator("article").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert sum(opened) > sum(heights) * 1.5
+    # every compacted row is still a change the navigation visits and counts
+    changes = _visible(page, "[data-change]")
+    page.keyboard.press("n")
+    assert page.locator(".sd-pos").text_content().endswith(f" of {changes}")
+    # a label filter hides the runs left with no row
+    page.locator(".sd-labels button[data-filter-label='modality-change']").click()
+    assert _visible(page, ".sd-run") == 0
+    assert not s.errors and not s.requests
+
+
+def test_a_section_entry_filters_the_report_and_combines_with_a_label(serve) -> None:
+    c = _ttc()
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    page.locator("details.sd-sections > summary").click()
+    entry = page.locator("details.sd-sections li", has_text="Semiconductors").first
+    button = entry.locator("button.sd-sec-only")
+    button.click()
+    assert button.get_attribute("aria-pressed") == "true"
+    sections = page.locator("article.sd-pair").evaluate_all(
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('data-section'))")
+    index = button.get_attribute("data-filter-section")
+    assert len(sections) == 25 and set(sections) == {index}
+    assert page.locator(".sd-pos").text_content() == "Showing 25 clauses in \u201cSemiconductors\u201d"
+    page.locator(".sd-labels button[data-filter-label='substitution']").click()
+    shown = _visible(page, "article.sd-pair")
+    assert 0 < shown < 25
+    assert page.locator(".sd-pos").text_content() == \
+        f"Showing {shown} clauses labelled substitution in \u201cSemiconductors\u201d"
+    button.click()  # the section filter off, the label's on
+    assert _visible(page, "article.sd-pair") == sum("substitution" in p.labels for p in c.pairs)
+    assert not s.errors and not s.requests
+
+
 def _ten_documents():
     """A series of ten documents (the AUKUS and the Counter Ransomware Initiative statements, in the order given)."""
     paths = sorted((CORPORA / "aukus-leaders-statements").glob("*.txt")) + sorted(
@@ -428,6 +479,15 @@ def save_screenshots(out: Path) -> list[Path]:
         s.page.locator(".sd-labels button[data-filter-label='modality-change']").click()
         s.page.evaluate("() => window.scrollTo(0, document.querySelector('.sd-sticky').offsetTop)")
         shots.append(out / "report-filtered-ttc.png")
+        s.page.screenshot(path=str(shots[-1]))
+        s.close()
+        # The same report with "changes only": runs of added and dropped clauses, one line each.
+        s = Served(b, statediff.render(_ttc(), "html"), device_scale_factor=1, viewport={"width": 1360, "height": 1100})
+        s.page.locator(".sd-only-changes").check()
+        s.page.evaluate("""() => { const r = document.querySelectorAll('.sd-run')[2];
+            const bar = document.querySelector('.sd-sticky').getBoundingClientRect().height;
+            window.scrollTo(0, r.getBoundingClientRect().top + window.scrollY - bar - 280); }""")
+        shots.append(out / "report-changes-only-ttc.png")
         s.page.screenshot(path=str(shots[-1]))
         s.close()
         # The seeds' two accounts of the 2022 2+2: the AP report and the ministry readout.

@@ -322,8 +322,9 @@ def test_jupyter_fragment_has_style_and_no_script(seed: Comparison) -> None:
     # need the script stay hidden.
     assert frag.xpath("//input[@type='radio' and @value='inline']")
     assert frag.xpath("//input[@type='checkbox' and contains(@class, 'sd-only-changes')]")
-    (nav,) = frag.xpath("//*[@data-needs-script]")
-    assert nav.get("hidden") is not None
+    needing = frag.xpath("//*[@data-needs-script]")  # the navigation and the section filters
+    assert needing and all(el.get("hidden") is not None for el in needing)
+    assert frag.xpath("//*[@data-needs-script and contains(@class, 'sd-nav')]")
 
 
 def test_render_is_deterministic(seed: Comparison) -> None:

@@ -72,34 +72,39 @@
     announce(root, "Change " + (next + 1) + " of " + list.length);
   }
 
-  /* The label filter: with a label, only the rows carrying it (and the section headings above them)
-     are shown; it combines with "changes only" and the navigation counts what is shown. */
-  function filter(root, label) {
+  /* The filters: with a label, only the rows carrying it; with a section, only the rows counted
+     under it (and the section headings above the rows shown). They combine with each other and
+     with "changes only", and the navigation counts what is shown. */
+  function filter(root, label, section) {
     root.sdLabel = label;
+    root.sdSection = section;
     Array.prototype.forEach.call(root.querySelectorAll("[data-filter-label]"), function (chip) {
       chip.setAttribute("aria-pressed", chip.getAttribute("data-filter-label") === label ? "true" : "false");
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("[data-filter-section]"), function (button) {
+      button.setAttribute("aria-pressed", button.getAttribute("data-filter-section") === section ? "true" : "false");
     });
     var list = root.querySelector(".sd-clauses");
     if (!list) {
       return;
     }
+    var on = label !== null || section !== null;
     var heading = null;
     var headingShown = false;
     var shown = 0;
-    Array.prototype.forEach.call(list.children, function (el) {
+    /* Rows sit in the list or in a run of rows added or dropped in a row (.sd-run), in reading order. */
+    Array.prototype.forEach.call(list.querySelectorAll("h3, article"), function (el) {
       if (el.tagName === "H3") {
         heading = el;
         headingShown = false;
-        el.classList.toggle("sd-filtered-out", label !== null);
-        return;
-      }
-      if (el.tagName !== "ARTICLE") {
+        el.classList.toggle("sd-filtered-out", on);
         return;
       }
       var labels = (el.getAttribute("data-labels") || "").split(" ");
-      var keep = label === null || labels.indexOf(label) >= 0;
+      var keep = (label === null || labels.indexOf(label) >= 0) &&
+        (section === null || el.getAttribute("data-section") === section);
       el.classList.toggle("sd-filtered-out", !keep);
-      if (keep && label !== null) {
+      if (keep && on) {
         shown += 1;
         if (heading && !headingShown) {
           heading.classList.remove("sd-filtered-out");
@@ -107,13 +112,26 @@
         }
       }
     });
-    announce(root, label === null ? "Showing every clause" :
-      "Showing " + shown + " clause" + (shown === 1 ? "" : "s") + " labelled " + label);
+    Array.prototype.forEach.call(list.querySelectorAll(".sd-run"), function (run) {
+      run.classList.toggle("sd-filtered-out", !run.querySelector("article:not(.sd-filtered-out)"));
+    });
+    var what = "Showing " + shown + " clause" + (shown === 1 ? "" : "s");
+    if (label !== null) {
+      what += " labelled " + label;
+    }
+    if (section !== null) {
+      var entry = root.querySelector("[data-filter-section='" + section + "']");
+      var name = entry ? entry.closest("li").querySelector("a") : null;
+      what += " in " + (name ? "\u201c" + name.textContent + "\u201d" : "one section");
+    }
+    announce(root, on ? what : "Showing every clause");
   }
 
   var roots = doc.querySelectorAll(".statediff");
   Array.prototype.forEach.call(roots, function (root) {
     root.classList.add("sd-js");
+    root.sdLabel = null;
+    root.sdSection = null;
     Array.prototype.forEach.call(root.querySelectorAll("[data-needs-script]"), function (el) {
       el.hidden = false;
     });
@@ -162,7 +180,13 @@
       var chip = event.target.closest ? event.target.closest("[data-filter-label]") : null;
       if (chip) {
         var label = chip.getAttribute("data-filter-label");
-        filter(root, root.sdLabel === label ? null : label);
+        filter(root, root.sdLabel === label ? null : label, root.sdSection);
+        return;
+      }
+      var only = event.target.closest ? event.target.closest("[data-filter-section]") : null;
+      if (only) {
+        var section = only.getAttribute("data-filter-section");
+        filter(root, root.sdLabel, root.sdSection === section ? null : section);
         return;
       }
       /* A link to a clause the label filter hides (the digest, a suggestion): show everything first. */
@@ -170,7 +194,7 @@
       var target = link ? doc.getElementById(link.getAttribute("href").slice(1)) : null;
       var row = target && target.closest ? target.closest("article") : null;
       if (row && row.classList.contains("sd-filtered-out")) {
-        filter(root, null);
+        filter(root, null, null);
       }
     });
   });

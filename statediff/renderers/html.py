@@ -203,10 +203,9 @@ _SECTION_WORD = {"renamed": "Renamed", "added": "New section", "dropped": "Secti
 LABELS_SHOWN = ("strengthened", "softened", "widened", "narrowed", "negation-flip", "modality-change")
 
 
-def _section_tallies(c: Comparison) -> dict[int, Counter]:
-    """Per section pair (its index in ``c.sections``): how many of its pairs are changed, added,
-    dropped and moved, and how many carry each stance shift. A pair counts under the section of its
-    clause in the later document, a dropped one under the section its clause stood in."""
+def _section_of_pairs(c: Comparison) -> list[int | None]:
+    """For each pair, the index in ``c.sections`` of the section pair it counts under: its clause's
+    section in the later document, or for a dropped clause the section it stood in."""
     right_of: dict[int, int] = {}
     left_of: dict[int, int] = {}
     for k, sp in enumerate(c.sections):
@@ -214,9 +213,15 @@ def _section_tallies(c: Comparison) -> dict[int, Counter]:
             right_of.update(dict.fromkeys(sec.clauses, k))
         for sec in sp.left:
             left_of.update(dict.fromkeys(sec.clauses, k))
+    return [right_of.get(p.right_index[0]) if p.right_index else left_of.get(p.left_index[0]) if p.left_index
+            else None for p in c.pairs]
+
+
+def _section_tallies(c: Comparison) -> dict[int, Counter]:
+    """Per section pair (its index in ``c.sections``): how many of its pairs are changed, added,
+    dropped and moved, and how many carry each stance shift."""
     out: dict[int, Counter] = {}
-    for p in c.pairs:
-        k = right_of.get(p.right_index[0]) if p.right_index else left_of.get(p.left_index[0]) if p.left_index else None
+    for p, k in zip(c.pairs, _section_of_pairs(c)):
         if k is None:
             continue
         tally = out.setdefault(k, Counter())
@@ -301,6 +306,11 @@ def _section_list(c: Comparison):
         if tally:
             li.append(_e("span", {"class": "sd-sec-n"}, " \u00b7 " + ", ".join(
                 f"{tally[key]} {key}" for key in ("changed", "added", "dropped", "moved", *LABELS_SHOWN) if tally.get(key))))
+        name = " + ".join(sec.title or "(no heading)" for sec in secs)
+        # A filter like the label chips (report.js): pressed, the report shows only this section.
+        li.append(_e("button", {"type": "button", "class": "sd-sec-only", "data-filter-section": str(index),
+                                "aria-pressed": "false", "hidden": "hidden", "data-needs-script": "",
+                                "title": f"Show only the section \u201c{name}\u201d"}, "only this"))
         items.append(li)
     chart = _section_chart(c)
     return _e("details", {"class": "sd-sections"},
@@ -366,6 +376,8 @@ def _mark(el: Any, tag: str, text: str, attrib: dict[str, str], *, trim: bool) -
     underlined gaps) while the paragraph's text is unchanged; only a one-sided cell may do that, since
     inline the space belongs to one version only."""
     core = text.strip()
+    if tag == "del" and not attrib and len(core.split()) >= LONG_DELETION:
+        attrib = {"class": "sd-long"}  # struck more lightly, to stay readable
     if not core or not trim:
         el.append(_e(tag, dict(attrib), text))
         return
@@ -448,7 +460,7 @@ def _badge(kind: str, word: str, sign: str):
               _e("span", {"class": "sd-sign", "aria-hidden": "true"}, sign), word)
 
 
-def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
+def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None, section: int | None = None):
     """One aligned group. ``ghost_above`` tells where the placeholder of a moved pair stands (None: the
     pair has no placeholder)."""
     meta = _e("div", {"class": "sd-meta"})
@@ -482,6 +494,8 @@ def _pair_row(c: Comparison, p: Pair, ghost_above: bool | None):
         attrib["data-change"] = ""
     if p.labels:
         attrib["data-labels"] = " ".join(p.labels)
+    if section is not None:
+        attrib["data-section"] = str(section)
     return _e("article", attrib, meta, left, right, _inline(p, _text(p, "inline")))
 
 
@@ -538,6 +552,48 @@ def _rows(pairs: Sequence[Pair]) -> list[tuple[str, Pair, int]]:
     return rows
 
 
+#: Words from which a deletion inside a changed clause is a long struck passage (class ``sd-long``).
+LONG_DELETION = 12
+#: Consecutive clauses added or dropped under one heading that "changes only" compacts into a list
+#: of their first lines, expandable.
+RUN = 4
+
+
+def _runs(rows: Sequence[tuple[str, Pair, int]], headings: Sequence[str]) -> dict[int, int]:
+    """The runs of at least :data:`RUN` rows added or dropped in a row under one heading: the first
+    row's position mapped to its last. Moved clauses and placeholders break a run."""
+    out: dict[int, tuple[int, int]] = {}
+    start = None
+
+    def key(at: int):
+        kind, p, k = rows[at]
+        if kind != "pair" or p.moved or p.status not in ("added", "dropped"):
+            return None
+        return headings[k]
+
+    for at in range(len(rows) + 1):
+        here = key(at) if at < len(rows) else None
+        if start is not None and (here is None or here != key(start)):
+            if at - start >= RUN:
+                out[start] = at - 1
+            start = None
+        if here is not None and start is None:
+            start = at
+    return out
+
+
+def _run_box(c: Comparison, statuses: list[str]):
+    """The container of a run of rows: with "changes only", a line that says what the run holds, its
+    clauses one line each, and a switch that shows them in full."""
+    counts = Counter(statuses)
+    what = ", ".join(f"{counts[s]} {status_word(c, s)}" for s in ("added", "dropped") if counts[s])
+    head = _e("div", {"class": "sd-run-head"},
+              _e("span", {"class": "sd-run-n"}, f"{len(statuses)} clauses in a row: {what}"),
+              _e("label", {"class": "sd-toggle"}, _e("input", {"type": "checkbox", "class": "sd-run-open"}),
+                 _e("span", {}, "Show in full")))
+    return _e("div", {"class": "sd-run"}, head)
+
+
 def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     """The report as an lxml element (a ``<div class="statediff">``), for embedding in a page."""
     rows = _rows(c.pairs)
@@ -553,7 +609,10 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     renamed = former_titles(c)
     current = ""
     strip: list[tuple[str, Pair, str]] = []
-    for kind, p, k in rows:
+    runs = _runs(rows, headings)
+    section_of = _section_of_pairs(c)
+    box, box_until = None, -1
+    for at, (kind, p, k) in enumerate(rows):
         if kind == "ghost":
             clauses.append(_ghost_row(c, p, pair_below=pair_at[k] > ghost_at[k]))
             continue
@@ -565,7 +624,13 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
                 heading.append(_e("span", {"class": "sd-section-was"}, f" (was \u201c{was}\u201d)"))
             clauses.append(heading)
         current = section
-        clauses.append(_pair_row(c, p, ghost_above=(ghost_at[k] < pair_at[k]) if k in ghost_at else None))
+        if at in runs:
+            box_until = runs[at]
+            box = _run_box(c, [q.status for _, q, _ in rows[at:box_until + 1]])
+            clauses.append(box)
+        row = _pair_row(c, p, ghost_above=(ghost_at[k] < pair_at[k]) if k in ghost_at else None,
+                        section=section_of[k])
+        (box if box is not None and at <= box_until else clauses).append(row)
         target = _anchor_id("right", p.right[0]) if p.right else _anchor_id("left", p.left[0]) if p.left else ""
         strip.append((_pair_kind(p), p, target))
     if not rows:
