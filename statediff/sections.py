@@ -17,13 +17,14 @@ what a teleconference said under none).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
 from .model import Clause, Comparison, Link, Section, SectionPair
 
-__all__ = ["sections_of", "pair_sections", "headings_of_pairs", "former_titles", "PAIR_BAR"]
+__all__ = ["sections_of", "pair_sections", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
 #: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
@@ -164,12 +165,50 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
     return tuple(out)
 
 
+#: Words of a group's first clause that follow its number in the title of a group of a document
+#: without headings ("¶ 3: In light of Russia's unprovoked, unjustified, and…").
+GROUP_WORDS = 8
+_PARAGRAPH = re.compile(r"p(\d+)")
+_BULLET = re.compile(r"b\d")
+
+
+def group_titles(clauses: Sequence[Clause]) -> list[str]:
+    """The title each clause is grouped under: its section's heading; or, in a document without
+    headings, its top-level item in the document's own numbering ("2" for "2.3" and "2(1).1") or its
+    paragraph ("¶ 3" for "p3.1"; a bullet goes with the paragraph before it), followed by the
+    opening words of the group. A document that forms a single group has no titles at all."""
+    if any(cl.section for cl in clauses):
+        return [cl.section for cl in clauses]
+    keys: list[str] = []
+    for cl in clauses:
+        number = cl.number.split(":", 1)[-1]  # "2:1.p1.3": the part's prefix aside
+        m = _PARAGRAPH.match(number)
+        if m:
+            keys.append("\u00b6 " + m.group(1))
+        elif _BULLET.match(number) and keys:
+            keys.append(keys[-1])
+        else:
+            keys.append(re.split(r"[.(]", number, maxsplit=1)[0])
+    if len(set(keys)) < 2:
+        return [""] * len(clauses)
+    out: list[str] = []
+    for k, cl in enumerate(clauses):
+        if k and keys[k] == keys[k - 1]:
+            out.append(out[-1])
+            continue
+        words = cl.text.split()
+        opening = " ".join(words[:GROUP_WORDS]) + ("\u2026" if len(words) > GROUP_WORDS else "")
+        out.append(f"{keys[k]}: {opening}")
+    return out
+
+
 def headings_of_pairs(c: Comparison) -> list[str]:
-    """The heading each pair of ``c`` is reported under, one per pair: its clause's section in the
-    later document, or for a dropped clause the heading of the pair before it (where it stood; a
-    dropped clause that opens the comparison keeps its own section)."""
-    right = {cl.number: cl.section for cl in c.right.clauses}
-    left = {cl.number: cl.section for cl in c.left.clauses}
+    """The heading each pair of ``c`` is reported under, one per pair: its clause's group in the later
+    document (:func:`group_titles`: its section, or its numbered item or paragraph where the
+    document has no headings), or for a dropped clause the heading of the pair before it (where it
+    stood; a dropped clause that opens the comparison keeps its own group)."""
+    right = dict(zip((cl.number for cl in c.right.clauses), group_titles(c.right.clauses)))
+    left = dict(zip((cl.number for cl in c.left.clauses), group_titles(c.left.clauses)))
     out: list[str] = []
     current = ""
     for p in c.pairs:

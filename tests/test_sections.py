@@ -11,7 +11,7 @@ import statediff
 from statediff.cli import main
 from statediff.sections import sections_of
 
-from .conftest import ROOT, SEEDS
+from .conftest import CORPORA, ROOT, SEEDS
 
 TTC = ROOT / "fixtures" / "corpora" / "us-eu-trade-and-technology-council-joint-statements"
 
@@ -119,3 +119,39 @@ def test_json_text_and_html_carry_the_pairing(tmp_path, capsys) -> None:
     assert [li.xpath("./a/text()")[0] for li in renamed] == ["General remarks", "Regional affairs"]
     assert tree.xpath("//h3[@class='sd-section'][contains(., 'Regional affairs')]/span/text()") == \
         [" (was \u201cRegional Situations\u201d)"]
+
+
+# --- documents without headings: grouped by their own numbering or by paragraph --------------------
+
+def test_a_document_without_headings_is_grouped_by_its_numbering_or_paragraphs() -> None:
+    from statediff.sections import group_titles
+
+    numbered = statediff.parse("1. The Ministers met. They agreed on trade.\n\n2. They discussed Ukraine.\n\n"
+                               "(a) They condemned the invasion.\n")
+    titles = group_titles(numbered.clauses)
+    assert titles[0] == titles[1] == "1: The Ministers met."
+    assert titles[2].startswith("2: They discussed Ukraine.")
+    paragraphs = statediff.parse("We met today in Paris to review the partnership. We agreed on trade.\n\n"
+                                 "We discussed:\n\n- Ukraine\n- the Indo-Pacific\n\nWe will meet again.\n")
+    titles = group_titles(paragraphs.clauses)
+    numbers = [cl.number for cl in paragraphs.clauses]
+    assert titles[0] == titles[1] == "\u00b6 1: We met today in Paris to review the\u2026"
+    # the bullets go with the paragraph that leads them in
+    bullets = [t for n, t in zip(numbers, titles) if n.startswith("b")]
+    assert bullets and set(bullets) == {titles[numbers.index("p2")]}
+    assert titles[-1].startswith("\u00b6 3: ")
+    assert group_titles(statediff.parse("We met. We agreed.").clauses) == ["", ""]  # one group: no titles
+    headed = statediff.parse("Trade\n\nWe agreed on trade.\n\nSecurity\n\nWe discussed security.\n")
+    assert group_titles(headed.clauses) == [cl.section for cl in headed.clauses]
+
+
+def test_the_report_of_a_pair_without_headings_reads_paragraph_by_paragraph(capsys) -> None:
+    from statediff.cli import main
+
+    series = CORPORA / "aukus-leaders-statements"
+    assert main(["compare", str(series / "2022-04-05.txt"), str(series / "2022-09-23.txt")]) == 1
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("## ")]
+    assert heads[:2] == ["## \u00b6 1: In September 2021, the leaders of Australia, the\u2026",
+                         "## \u00b6 2: Over the last 12 months, we have made\u2026"]
+    assert len(heads) == len(set(heads)) >= 4
