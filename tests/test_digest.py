@@ -136,3 +136,20 @@ def test_a_fragment_ending_in_a_comma_is_not_a_commitment_that_matters() -> None
     a = statediff.parse("(1) We met in Paris.\n")
     b = statediff.parse("(1) We met in Paris.\n\n(2) We are committed to working with them,\n")
     assert statediff.compare(a, b).pairs[-1].status == "added" and not statediff.compare(a, b).digest
+
+
+def test_a_commitment_whose_words_the_other_side_still_uses_is_ranked_as_a_likely_rewrite() -> None:
+    before = "(1) We will cooperate on critical minerals.\n\n(2) We will review export controls on dual-use items.\n"
+    after = ("(1) Critical minerals remain vital for the energy transition and require attention.\n\n"
+             "(2) We intend to work with partners in Africa on mining standards and cooperate on refining.\n\n"
+             "(3) We will launch a joint fund for clean hydrogen.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [p.status for p in c.pairs][:2] == ["dropped", "dropped"]  # no suggestion reaches 0.2
+    assert all(s.score < 0.2 for p in c.pairs for s in p.suggestions)
+    kinds = [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")]
+    # the dropped (1) still stands in the later statement in other words: the others lead
+    assert kinds[-1] == ("commitment dropped", ("(1)",)) and len(kinds) == 4
+    from statediff.digest import CARRIED_OVER, _Carried
+
+    carried = _Carried(c)
+    assert carried.share([c.left.clauses[0]], "right") >= CARRIED_OVER > carried.share([c.left.clauses[1]], "right")
