@@ -89,7 +89,7 @@ def score(records: list[dict], gold: set, pred: set) -> dict:
         return norm_ws(rec["old"][link[1]]) != norm_ws(rec["new"][link[2]])
 
     return {"strict": prf(pred, gold),
-            "changed": prf({l for l in pred if changed(l)}, {l for l in gold if changed(l)})}
+            "changed": prf({x for x in pred if changed(x)}, {x for x in gold if changed(x)})}
 
 
 # --- baselines -------------------------------------------------------------------------------------

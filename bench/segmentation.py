@@ -100,7 +100,7 @@ def main() -> None:
         by_text = {c["text"]: c for c in got}
         matched = [(g, by_text[g["text"]]) for g in gold if g["text"] in by_text]
 
-        def agree(key: str) -> float:
+        def agree(key: str, matched=matched) -> float:
             return sum(g[key] == c[key] for g, c in matched) / len(matched) if matched else 0.0
 
         source = path.read_text(encoding="utf-8")

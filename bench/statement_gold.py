@@ -169,7 +169,7 @@ def suggestion_recall(items: list[tuple[Mapped, set, dict, dict]], ks=(1, 3, 5))
     A missed link (i, j) is found at k when one of our clauses mapped to j is in the first k
     suggestions of one mapped to i, or the other way round.
     """
-    hits = {k: 0 for k in ks}
+    hits = dict.fromkeys(ks, 0)
     total = 0
     for m, confident, left_sugg, right_sugg in items:
         ours_old = {}

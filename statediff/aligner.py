@@ -49,7 +49,8 @@ from typing import Any, NamedTuple
 from .model import Clause, Link
 from .normalizer import fold
 
-__all__ = ["Alignment", "align", "align_and_suggest", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD", "MOVE_MARGIN"]
+__all__ = ["Alignment", "align", "align_and_suggest", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD",
+           "MOVE_MARGIN"]
 
 #: In-sequence pairs whose score falls below this are not linked: the clauses count as dropped and
 #: added. Chosen on a coarse grid on the development gold data and checked by cross-validation.
@@ -173,7 +174,7 @@ def _char_matrix(docs: list[list[str]], n: int):
     del inside
     _, col = np.unique(h, return_inverse=True)
     del h
-    col = col.astype(np.int32, copy=False).ravel()
+    col = col.astype(np.int32, copy=False).ravel()  # type: ignore[assignment]
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 
 
@@ -330,7 +331,7 @@ def _align(left, right, threshold, merges: bool, limit: int):
         flipped = _align(right, left, threshold, merges, limit)
         return Alignment(order_links([Link(link.right, link.left, link.score) for link in flipped.links]),
                          flipped.right, flipped.left, lambda ls, rs: flipped.group_similarity(rs, ls).T,
-                         frozenset((r, l) for l, r in flipped.moved))
+                         frozenset((r, left) for left, r in flipped.moved))
     t = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     n, m = len(lt), len(rt)
     if n == 0 or m == 0:
@@ -341,7 +342,7 @@ def _align(left, right, threshold, merges: bool, limit: int):
     space, sim, groups, headings = _lexical_pass(left, right, lt, rt, t)
     evidence = _Evidence(space, sim, headings, t - DEFAULT_THRESHOLD, (left, right)) \
         if RESCUE_WEIGHTS is not None or limit > 0 else None
-    if RESCUE_WEIGHTS is not None:
+    if evidence is not None and RESCUE_WEIGHTS is not None:
         groups += evidence.regroup(groups).rescue()
     if merges:
         _merge(groups, space)
@@ -356,7 +357,7 @@ def _align(left, right, threshold, merges: bool, limit: int):
     used_r = {j for g in groups for j in g[1]}
     links.extend(Link((i,), (), 0.0) for i in range(n) if i not in used_l)
     links.extend(Link((), (j,), 0.0) for j in range(m) if j not in used_r)
-    sugg_l, sugg_r = evidence.regroup(groups).suggestions(limit) if limit > 0 else ({}, {})
+    sugg_l, sugg_r = evidence.regroup(groups).suggestions(limit) if evidence is not None and limit > 0 else ({}, {})
     links = order_links(links)
     moved = frozenset((links[k].left, links[k].right) for k in moved_links(links))
     return Alignment(links, sugg_l, sugg_r, space.group_matrix, moved)
@@ -505,7 +506,6 @@ class _Evidence:
         cols = np.flatnonzero(self.free_r)
         pool_r = cols if among_free else np.arange(self.m)
         pool_l = rows if among_free else np.arange(self.n)
-        pairs = set()
         ii, jj = [], []
         if len(rows) and len(pool_r):
             best = _top_k(sim[np.ix_(rows, pool_r)], k)
@@ -555,7 +555,7 @@ class _Evidence:
             return []
         p = self.probability(ii, jj)
         if self.annotated is not None:
-            p = np.where(_objects_meet(*self.annotated, ii, jj), p, 0.0)
+            p = np.where(_objects_meet(self.annotated[0], self.annotated[1], ii, jj), p, 0.0)
         keep = np.flatnonzero((p >= RESCUE_P) & (self.sim[ii, jj] >= DEFAULT_THRESHOLD + self.shift - RESCUE_REACH))
         ii, jj, p = ii[keep], jj[keep], p[keep]
         chosen = _assign(ii, jj, p + 1e-3 * (1.0 - np.abs(ii / max(self.n, 1) - jj / max(self.m, 1))),

@@ -66,7 +66,7 @@ _PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "b
                  "about", "against", "beyond", "into", "over", "toward", "towards", "upon", "via", "within",
                  "without", "despite", "since", "until", "amid", "amidst", "across", "beginning", "starting",
                  "once", "once again", "although", "though", "because", "whereas", "unless", "noting",
-                 "recognizing", "recognising", "building", "in", "of"}
+                 "recognizing", "recognising", "building", "of"}
 _CONJUNCTIONS = {"and", "or", "but", "nor"}
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "many",
                  "most", "some"}
@@ -311,9 +311,8 @@ def split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[int
     if len(hits) < 2:
         return _cut(text, a, sentence, framed) if framed else [(a, b)]
     if _is_cjk(sentence):
-        cuts = [h.end + 1 for h in hits[:-1] if h.end < len(sentence) and sentence[h.end] in _CJK_COMMA
-                and h.start >= 2 and len(sentence) - h.end > 4]
-        return _cut(text, a, sentence, cuts)
+        return _cut(text, a, sentence, [h.end + 1 for h in hits[:-1] if h.end < len(sentence) and
+                                        sentence[h.end] in _CJK_COMMA and h.start >= 2 and len(sentence) - h.end > 4])
     cuts: list[int] = []
     first_verb = hits[0].start
     for hit in hits[1:]:
@@ -327,7 +326,7 @@ def split_clauses(text: str, a: int, b: int, lexicon: Lexicon) -> list[tuple[int
             continue  # ", and we commit to ..." is a clause whatever the verb's form
         head = sentence[start:hit.start]
         m = None
-        for m in _CLAUSE_CUT.finditer(head):
+        for m in _CLAUSE_CUT.finditer(head):  # noqa: B007 - the last match is the one wanted
             pass
         if m is None or start + m.start() <= first_verb:
             continue

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from concurrent.futures import Executor
+from dataclasses import replace
 from typing import Any
 
 from .aligner import align_and_suggest
 from .classifier import LABELS, verdict
 from .digest import digest
 from .errors import StatediffError
-from .limits import check_pair
 from .lexicon import Lexicon
+from .limits import check_pair
 from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Suggestion
 from .sections import pair_sections
 from .series import DocumentSpec, Progress
@@ -136,16 +136,16 @@ def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> di
     """Counts of pairs by status, of moved pairs, (under ``"labels"``) of pairs by label, every
     label listed in its documented order, 0 included, and (under ``"sections"``) of section pairs by
     status and moved."""
-    counts: dict[str, Any] = {s: 0 for s in _STATUSES}
+    counts: dict[str, Any] = dict.fromkeys(_STATUSES, 0)
     for p in pairs:
         counts[p.status] += 1
     counts["moved"] = sum(1 for p in pairs if p.moved)
-    labels = {label: 0 for label in LABELS}
+    labels = dict.fromkeys(LABELS, 0)
     for p in pairs:
         for label in p.labels:
             labels[label] = labels.get(label, 0) + 1
     counts["labels"] = labels
-    sec = {status: 0 for status in ("unchanged", "renamed", "added", "dropped")}
+    sec = dict.fromkeys(("unchanged", "renamed", "added", "dropped"), 0)
     for sp in sections:
         sec[sp.status] += 1
     sec["moved"] = sum(1 for sp in sections if sp.moved)

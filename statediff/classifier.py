@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import LexiconError
 from .lexicon import Lexicon, default_lexicon, word_pattern
@@ -198,9 +198,10 @@ def _tables(lexicon: Lexicon) -> _Tables:
     o = lexicon.origin
     scales = []
     for k, scale in enumerate(_lists(lexicon.section("commitment_scale", []), "'commitment_scale'", o)):
-        for level, phrases in enumerate(_lists(scale, f"'commitment_scale'[{k}]", o)):
+        for level, level_phrases in enumerate(_lists(scale, f"'commitment_scale'[{k}]", o)):
             where = f"'commitment_scale'[{k}][{level}]"
-            rx = _phrase_regex([phrases] if isinstance(phrases, str) else _phrases(phrases, where, o))
+            rx = _phrase_regex([level_phrases] if isinstance(level_phrases, str)
+                               else _phrases(level_phrases, where, o))
             if rx is not None:
                 scales.append((k, level, rx))
     tiers = _lists(lexicon.section("intensifiers", []), "'intensifiers'", o)
@@ -259,7 +260,7 @@ class _Side:
         self.consumed: set[int] = set()
         self.local: set[int] = set()  # words inside a local change (see _regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
-        self.opcodes: list[tuple[str, int, int, int, int]] = []  # difflib's, on the words of both sides
+        self.opcodes: list[tuple[Any, int, int, int, int]] = []  # difflib's, on the words of both sides
 
     def span(self, start: int, end: int) -> range:
         """Indexes of the words that overlap the character span [start, end)."""
@@ -456,7 +457,7 @@ def _same_slot(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _negation_words(side: _Side, words: range, tables: _Tables) -> list[int]:
     if tables.negations is None or not len(words):
         return []
-    idioms = set()
+    idioms: set[int] = set()
     for r in side.hits(tables.negation_idioms):
         idioms.update(r)
     return [i for i in words if i not in idioms and tables.negations.fullmatch(side.words[i].text)]

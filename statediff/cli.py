@@ -11,9 +11,8 @@ import signal
 import stat
 import sys
 import tempfile
-from enum import Enum
 from collections.abc import Sequence
-from typing import List, Optional
+from enum import Enum
 
 import typer
 
@@ -82,7 +81,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _use_color(color: Color, output: Optional[str]) -> bool:
+def _use_color(color: Color, output: str | None) -> bool:
     if color is Color.always:
         return True
     if color is Color.never or output or "NO_COLOR" in os.environ:
@@ -100,7 +99,7 @@ def _file_mode(target: str) -> int:
         return 0o666 & ~mask
 
 
-def check_output(output: Optional[str], inputs: Sequence[str] = ()) -> None:
+def check_output(output: str | None, inputs: Sequence[str] = ()) -> None:
     """Refuse, before any work, an output that cannot be written or would replace an input."""
     if not output or output == "-":
         return
@@ -119,7 +118,7 @@ def check_output(output: Optional[str], inputs: Sequence[str] = ()) -> None:
             raise OutputError(f"{output}: is also an input; write the report to another file")
 
 
-def write_output(text: str, output: Optional[str], inputs: Sequence[str] = ()) -> None:
+def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
     """Write ``text`` to standard output, or atomically to ``output`` (never half a file, never an
     input replaced, never a device or a pipe replaced by a file: those are written to in place)."""
     if not output or output == "-":
@@ -181,25 +180,25 @@ def compare(
     right: str = typer.Argument(..., help="The later document: a path (PATH#PART selects one part), an http(s) "
                                           "URL, or - for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write to FILE (atomically) instead of standard output."),
-    part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
+    part: str | None = typer.Option(None, "--part", metavar="TEXT|N",
                                        help="Use one part of both documents: a title substring or a 1-based number."),
-    left_part: Optional[str] = typer.Option(None, "--left-part", metavar="TEXT|N", help="Part of LEFT to use."),
-    right_part: Optional[str] = typer.Option(None, "--right-part", metavar="TEXT|N", help="Part of RIGHT to use."),
-    input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
+    left_part: str | None = typer.Option(None, "--left-part", metavar="TEXT|N", help="Part of LEFT to use."),
+    right_part: str | None = typer.Option(None, "--right-part", metavar="TEXT|N", help="Part of RIGHT to use."),
+    input_format: InputFormat | None = typer.Option(None, "--input-format",
                                                        help="Force the input format instead of guessing it."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
+    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME",
                                            help="Decode the inputs with this encoding."),
     timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
                                   help="Give up on a URL, or a named pipe nobody writes to, after this many seconds."),
     all_pairs: bool = typer.Option(False, "--all", help="Text output: show unchanged clauses too."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
+    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Similarity below which clauses count as added/dropped."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
-    lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE",
+    lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
                                           help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
-    only: Optional[str] = typer.Option(None, "--only", metavar="LABEL[,LABEL]",
+    only: str | None = typer.Option(None, "--only", metavar="LABEL[,LABEL]",
                                        help="Show only pairs with one of these labels, statuses or 'moved', "
                                             "e.g. strengthened,softened; the summary still counts all pairs."),
     suggest: bool = typer.Option(True, "--suggest/--no-suggest",
@@ -243,16 +242,16 @@ def clauses(
     doc: str = typer.Argument(..., help="A document: a path (PATH#PART selects one part), an http(s) URL, or - "
                                         "for standard input."),
     format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
-    part: Optional[str] = typer.Option(None, "--part", metavar="TEXT|N",
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
+    part: str | None = typer.Option(None, "--part", metavar="TEXT|N",
                                        help="Use one part of the document: a title substring or a 1-based number."),
-    input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
+    input_format: InputFormat | None = typer.Option(None, "--input-format",
                                                        help="Force the input format instead of guessing it."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME", help="Decode with this encoding."),
+    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME", help="Decode with this encoding."),
     timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
                                   help="Give up on a URL, or a named pipe nobody writes to, after this many seconds."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
-    lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE",
+    lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
                                           help="A JSON lexicon whose keys replace the default's (docs/clauses.md)."),
 ) -> None:
     """List a document's numbered clauses with their section, actor, commitment verb and stance."""
@@ -281,7 +280,7 @@ def _split_part(arg: str) -> tuple[str, str | None]:
     return path, part or None
 
 
-def _document_spec(arg: str) -> object:
+def _document_spec(arg: str) -> str | tuple[str, str]:
     """A ``track`` document: ``PATH`` or ``(PATH, PART)``."""
     path, part = _split_part(arg)
     return (path, part) if part else path
@@ -289,26 +288,26 @@ def _document_spec(arg: str) -> object:
 
 @app.command()
 def track(
-    docs: List[str] = typer.Argument(..., metavar="DOC DOC [DOC ...]",
+    docs: list[str] = typer.Argument(..., metavar="DOC DOC [DOC ...]",
                                      help="Documents: paths (PATH#PART selects one part), or - once for standard input."),
-    grep: Optional[str] = typer.Option(None, "--grep", metavar="PHRASE",
+    grep: str | None = typer.Option(None, "--grep", metavar="PHRASE",
                                        help="Keep the lineages whose text, in any document, contains PHRASE."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write to FILE (atomically) instead of standard output."),
     keep_order: bool = typer.Option(False, "--keep-order", help="Keep the documents in the order given, not by date."),
-    lookback: Optional[int] = typer.Option(None, "--lookback", min=1, metavar="N",
+    lookback: int | None = typer.Option(None, "--lookback", min=1, metavar="N",
                                            help="Revive a dropped clause only within N documents (default: any)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Run on N processes."),
-    input_format: Optional[InputFormat] = typer.Option(None, "--input-format",
+    input_format: InputFormat | None = typer.Option(None, "--input-format",
                                                        help="Force the input format instead of guessing it."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="NAME",
+    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME",
                                            help="Decode the inputs with this encoding."),
     all_lineages: bool = typer.Option(False, "--all", help="Text output: show unchanged lineages too."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
+    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Similarity below which clauses count as added/dropped."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
-    lexicon: Optional[str] = typer.Option(None, "--lexicon", metavar="FILE",
+    lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
                                           help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
 ) -> None:
     """Follow each clause through a series of documents in date order: first seen, changes, dropped,
@@ -382,7 +381,7 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command line; an unexpected error exits 2 with one line, never a traceback."""
     _raise_on_signals()
     try:

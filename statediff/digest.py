@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Comparison, Digest, DigestItem, Pair, SectionPair
 from .terms import KeyTerm, key_terms
@@ -79,9 +80,9 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
         for item, tier in _items(p, c, salience, carried):
             ranked.append((tier, -salience.get(item.stance, -1), order, item))
     for order, sp in enumerate(c.sections if c.mode == "revision" else ()):
-        item = _section_item(sp)
-        if item is not None:
-            ranked.append((6, 0, len(c.pairs) + order, item))
+        section_item = _section_item(sp)
+        if section_item is not None:
+            ranked.append((6, 0, len(c.pairs) + order, section_item))
     terms = key_terms(c.left, c.right, lexicon=lexicon, substantive=_substantive)[:TERMS_SHOWN]
     for order, term in enumerate(terms):  # the strongest few, after the stance shifts
         ranked.append((3, 0, order, _term_item(term)))

@@ -17,8 +17,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from email.message import Message
-from typing import Callable
 
 from .deadline import within
 from .errors import ReadError
@@ -111,7 +111,7 @@ def _handler(base: type, connection: type, sockets: list[socket.socket]) -> type
     """``base`` (urllib's HTTP or HTTPS handler) opening ``connection``s whose sockets are recorded
     in ``sockets``, so that the waiting caller can hang up on them."""
 
-    class Recorded(connection):  # type: ignore[misc, valid-type]
+    class Recorded(connection):
         def connect(self) -> None:
             super().connect()
             sockets.append(self.sock)
@@ -130,7 +130,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         scheme = urllib.parse.urlsplit(newurl).scheme.lower()
         if scheme not in ("http", "https"):
             raise ReadError(f"{req.full_url}: redirected to {newurl}, which is not an http or https URL")

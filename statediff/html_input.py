@@ -18,6 +18,7 @@ at 10-30 ms a page and with extra dependencies. See docs/inputs.md.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .errors import ReadError
 
@@ -110,8 +111,8 @@ def _emit(top, out: list[str]) -> None:
         if action == "text":
             out.append(str(item))
             continue
-        el = item
-        tag = el.tag if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+        el: Any = item
+        tag = el.tag if isinstance(el.tag, str) else ""
         if action == "close":
             if tag in _BLOCK:
                 out.append("\n" if tag in _TIGHT else "\n\n")
@@ -132,7 +133,7 @@ def _emit(top, out: list[str]) -> None:
             out.append(_flat(el.text))
         # Children go on the stack in reverse so they come off in document order, each followed by
         # its tail text; the element's own "close" goes first so that it comes off last.
-        pending: list[tuple[str, object, str | None]] = [("close", el, None)]
+        pending: list[tuple[str, Any, str | None]] = [("close", el, None)]
         number = int(el.get("start", "1")) if tag == "ol" and (el.get("start") or "1").isdigit() else 1
         children = []
         for child in el:

@@ -21,12 +21,12 @@ __all__ = ["Line", "fold", "fold_char", "split_lines", "is_boilerplate", "collap
 # "2021–2022" say the same thing); exotic spaces become a space; soft hyphens and zero-width
 # characters vanish.
 _FOLD = {
-    **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032\u2035\u0060\u00b4\u02bc"},
-    **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\uff02"},
-    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d\u2e3a\u2e3b"},
-    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                       "\u202f\u205f\u3000\t\r\n\x0b\x0c"},
-    **{c: "" for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+    **dict.fromkeys("‘’‚‛′‵`´ʼ", "'"),
+    **dict.fromkeys("“”„‟″‶«»〝〞＂", '"'),
+    **dict.fromkeys("‐‑‒–—―−﹘﹣－⸺⸻", "-"),
+    **dict.fromkeys("\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                    "\u202f\u205f\u3000\t\r\n\x0b\x0c", " "),
+    **dict.fromkeys("\xad\u200b\u200c\u200d\u2060\ufeff", ""),
     "\u2026": "...",
 }
 _FOLD_TABLE = str.maketrans(_FOLD)
@@ -135,6 +135,7 @@ def split_lines(source: str) -> tuple[list[Line | None], list[tuple[int, int]]]:
     n = len(source)
     while pos < n:
         m = _LINE.match(source, pos)
+        assert m is not None  # the pattern matches the empty string
         raw_end = m.end()
         body = m.group(0).rstrip("\r\n\u2028\u2029\x85")
         content = body.rstrip()

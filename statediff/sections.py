@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
-from .model import Clause, Comparison, Link, Section, SectionPair
+from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
 __all__ = ["sections_of", "pair_sections", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
 
@@ -51,8 +51,9 @@ def _headings_meet(ls: list[Section], rs: list[Section]):
     """Whether each pair of headings shares a word that tells sections apart: "AI Cooperation to
     Address Global Challenges" and "Biotechnology Cooperation to Promote ..." share only the common
     "Cooperation", "Outbound Investment Controls" and "Outbound Investment Security" share "Outbound"."""
-    import numpy as np
     from collections import Counter
+
+    import numpy as np
 
     def words(sections):
         sets = [{_stem(w) for w in _words(s.title) if w not in _FUNCTION_WORDS and not w.isdigit()} for s in sections]
@@ -132,7 +133,7 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
     # Without a linked clause between them, two sections pair only when what they hold is the
     # closest match of one of them: a similar heading over other matter is another section.
     best = (body >= body.max(axis=1, keepdims=True, initial=0.0)) | (body >= body.max(axis=0, keepdims=True, initial=0.0))
-    ii, jj = np.nonzero((weight >= PAIR_BAR) & ((linked > 0) | best)) if ls and rs else ([], [])
+    ii, jj = np.nonzero((weight >= PAIR_BAR) & ((linked > 0) | best)) if ls and rs else (np.array([], int), np.array([], int))
     chosen = _assign(ii, jj, weight[ii, jj], len(ls), len(rs)) if len(ii) else []
     partner_l = {int(ii[k]): int(jj[k]) for k in chosen}
     partner_r = {j: i for i, j in partner_l.items()}
@@ -152,6 +153,7 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
     for k, g in enumerate(groups):
         lefts = tuple(ls[a] for a in g.left)
         rights = tuple(rs[b] for b in g.right)
+        status: SectionStatus
         if not rights:
             status = "dropped"
         elif not lefts:

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .errors import LimitError, PartError
 from .annotator import _CJK, _HAS_LETTER, _MONTHS, _open_depth, _trim, annotate, split_clauses
+from .errors import LimitError, PartError
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document, Part
 from .normalizer import Line, fold, split_lines
@@ -55,16 +55,16 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
                        # end the line or be followed by punctuation or a capitalised title.
                        r"(?=[ \t\u00a0\u202f\u2007\u2009]*(?:$|[.:\u2014\u2013-]|[A-Z\u201c\"(]))"
                        r"[ \t\u00a0\u202f\u2007\u2009]*[.:\u2014\u2013-]?[ \t\u00a0\u202f\u2007\u2009]*")),
-    ("dotted", re.compile(rf"(?P<n>[{_D}]{{1,3}}(?:[.\uff0e][{_D}]{{1,3}})+)[.\uff0e]?[ \t\u00a0\u202f\u2007\u2009\u3000]+(?=\S)")),
+    ("dotted", re.compile(rf"(?P<n>[{_D}]{{1,3}}(?:[.\uff0e][{_D}]{{1,3}})+)[.\uff0e]?[ \t\u00a0\u202f\u2007\u2009\u3000]+(?=\S)")),  # noqa: E501
     ("num", re.compile(rf"(?P<n>[{_D}]{{1,3}})[.\uff0e](?![{_D}])[ \t\u00a0\u202f\u2007\u2009\u3000]*(?=[^\s.,;:)\]])")),
     ("paren", re.compile(rf"[(\uff08](?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u202f\u2007\u2009\u3000]*")),
     ("rparen", re.compile(rf"(?P<n>[{_D}]{{1,3}})[)\uff09][ \t\u00a0\u202f\u2007\u2009\u3000]+")),
-    ("roman", re.compile(r"[(\uff08](?P<n>[ivxlc]{1,6})[)\uff09][ \t\u00a0\u202f\u2007\u2009]*|(?P<n2>[ivxlc]{1,6})[.)][ \t\u00a0\u202f\u2007\u2009]+")),
+    ("roman", re.compile(r"[(\uff08](?P<n>[ivxlc]{1,6})[)\uff09][ \t\u00a0\u202f\u2007\u2009]*|(?P<n2>[ivxlc]{1,6})[.)][ \t\u00a0\u202f\u2007\u2009]+")),  # noqa: E501
     ("ROMAN", re.compile(r"(?P<n>[IVXLC]{1,6})[.)][ \t\u00a0\u202f\u2007\u2009]+(?=\S)")),
-    ("alpha", re.compile(r"[(\uff08](?P<n>[a-zA-Z])[)\uff09][ \t\u00a0\u202f\u2007\u2009]*|(?P<n2>[a-z])[.)][ \t\u00a0\u202f\u2007\u2009]+")),
+    ("alpha", re.compile(r"[(\uff08](?P<n>[a-zA-Z])[)\uff09][ \t\u00a0\u202f\u2007\u2009]*|(?P<n2>[a-z])[.)][ \t\u00a0\u202f\u2007\u2009]+")),  # noqa: E501
     ("ALPHA", re.compile(r"(?P<n>[A-Z])[.)][ \t\u00a0\u202f\u2007\u2009]+(?=[A-Z])")),
     ("circ", re.compile(r"(?P<n>[\u2460-\u2473\u24ea\u2776-\u277f])[ \t\u00a0\u202f\u2007\u2009\u3000]*")),
-    ("bullet", re.compile(rf"(?P<n>[{_BULLETS}])[ \t\u00a0\u202f\u2007\u2009\u3000\u2003]*|(?P<n2>[-*+\u2013])[ \t\u00a0\u202f\u2007\u2009]+(?=\S)")),
+    ("bullet", re.compile(rf"(?P<n>[{_BULLETS}])[ \t\u00a0\u202f\u2007\u2009\u3000\u2003]*|(?P<n2>[-*+\u2013])[ \t\u00a0\u202f\u2007\u2009]+(?=\S)")),  # noqa: E501
 ]
 _HEADING_KINDS = {"md", "sec", "num", "dotted", "ROMAN", "ALPHA"}
 # Markers whose headings may wrap over a few lines ("I. End the COVID-19 pandemic, prepare for future
@@ -89,7 +89,7 @@ def _label(kind: str, m: re.Match[str]) -> str:
 
 
 def _parse_markers(text: str, prev_alpha: str | None,
-                   prev_upper: str | None = None) -> tuple[list[tuple[str, str]], int]:
+                   prev_upper: str | None = None) -> tuple[list[tuple[str, str]], int, list[int]]:
     """The list markers at the start of ``text`` (possibly nested, e.g. "4. ●sharing") and where the
     text proper starts."""
     markers: list[tuple[str, str]] = []
@@ -945,7 +945,7 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
                 lead = made[-1]
             elif not n.block.markers:
                 lead = None  # a list ends at the first unmarked paragraph
-    
+
     clauses = _unique_numbers(clauses)
     if not date:
         head_text = " ".join(b.text for b in blocks[: front + 2])

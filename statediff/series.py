@@ -42,7 +42,7 @@ __all__ = ["track", "select", "order_documents", "DocumentSpec"]
 
 #: What :func:`track` accepts for one document: a read :class:`Document`, a path, or a
 #: ``(path, part)`` pair selecting one part of a document that holds several meetings.
-DocumentSpec = Union[Document, str, "os.PathLike[str]", tuple[Any, Union[int, str, None]]]
+DocumentSpec = Union[Document, str, "os.PathLike[str]", tuple[Any, int | str | None]]
 
 Progress = Callable[[int, int], None]
 
@@ -73,9 +73,10 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     They are ordered by date unless ``keep_order``. A lineage that left may be revived by a later
     document at most ``lookback`` documents after it was last seen (no limit when None); ``threshold``
     is the aligner's (see :func:`statediff.align`). ``grep`` keeps the lineages whose wording, in any
-    document, contains the phrase (see :func:`select`). ``executor`` (any :class:`concurrent.futures.Executor`: a process pool, or a
-    Dask cluster's ``client.get_executor()``) runs the reading, aligning and diffing; ``progress``
-    is called as ``progress(done, total)`` while work completes.
+    document, contains the phrase (see :func:`select`). ``executor`` (any
+    :class:`concurrent.futures.Executor`: a process pool, or a Dask cluster's
+    ``client.get_executor()``) runs the reading, aligning and diffing; ``progress`` is called as
+    ``progress(done, total)`` while work completes.
 
     >>> import statediff
     >>> a = statediff.parse("(1) We oppose change by coercion.\\n(2) We welcome the talks.", name="2021-01-15")
@@ -396,7 +397,8 @@ def _walk(docs: list[Document], neighbours: Callable[[int], list[Link]], lookbac
         # (score, rank, group, lineage, moved, wording matched or None for the last one)
         edges: list[tuple[float, int, int, int, bool, Any]] = []
 
-        def settle(b_idx: int, right: tuple[int, ...], score: float, was_moved: bool, base: Any = None) -> None:
+        def settle(b_idx: int, right: tuple[int, ...], score: float, was_moved: bool, base: Any = None, *,
+                   k: int = k, claimed: set[int] = claimed, current: dict[int, int] = current) -> None:
             b = builders[b_idx]
             status = "continued" if b.last_doc == k - 1 else "revived"
             appear(b_idx, _Entry(k, status, right, base or (b.last_doc, b.last_index), score, was_moved))
@@ -505,7 +507,7 @@ def _clauses(docs: list[Document], d: int, index: tuple[int, ...]) -> tuple[Clau
 
 
 def _revise(docs: list[Document], builders: list[_Builder],
-            diffs: dict[Any, tuple[tuple[Edit, ...], tuple[str, ...]]]) -> tuple[Lineage, ...]:
+            diffs: dict[Any, _Verdict]) -> tuple[Lineage, ...]:
     def clauses(d: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
         return _clauses(docs, d, index)
 

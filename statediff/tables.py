@@ -77,7 +77,7 @@ def table_rows(lines: Sequence[Line | None]) -> set[int]:
                 break
         else:
             end = k
-            while end < n and lines[end] is not None and _GAP.search(lines[end].text):
+            while end < n and (gap := lines[end]) is not None and _GAP.search(gap.text):
                 end += 1
             run = [ln for ln in lines[k:end] if ln is not None]
             if end - k >= 3 and _aligned(run):

@@ -12,8 +12,8 @@ stem, titles and headings included), and that is distinctive:
   least two clauses, or a name, an acronym ("FIMI") or a hyphenated compound ("de-risking").
 
 A key term is used in at least one commitment clause (in the digest, one that is not a courtesy):
-the narrative's places and times are not terms. Numbers, dates and words of the documents' titles (the meeting's place and name) are none
-either. A
+the narrative's places and times are not terms. Numbers, dates and words of the documents' titles
+(the meeting's place and name) are none either. A
 phrase found only inside a longer key term with the same clauses gives way to it ("Hiroshima" to
 "Hiroshima AI Process"); a phrase inside a shorter key term found in at least its clauses gives way
 to that one ("economic coercion" to "coercion"). The terms are ranked by how many clauses use them,
@@ -236,7 +236,7 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
              if not any(len(t) < len(s) and _inside(t, s) and kept[t][0] >= v[0] for t in kept)}
 
     out = []
-    for stems, (clauses, uses, marked) in terms.items():
+    for clauses, uses, marked in terms.values():
         first = min(uses, key=lambda u: (u.clause, u.start))
         text = texts[first.clause]
         numbers = tuple(doc.clauses[k].number for k in sorted(clauses))

@@ -10,8 +10,16 @@ from hypothesis import strategies as st
 
 import statediff
 from statediff import aligner
-from statediff.aligner import (DEFAULT_THRESHOLD, GAP_PRIOR, MOVE_MARGIN, POSITION_PRIOR, RESCUE_REACH, align,
-                               moved_links, similarity)
+from statediff.aligner import (
+    DEFAULT_THRESHOLD,
+    GAP_PRIOR,
+    MOVE_MARGIN,
+    POSITION_PRIOR,
+    RESCUE_REACH,
+    align,
+    moved_links,
+    similarity,
+)
 from statediff.model import Link
 
 from .conftest import JF, ROOT
@@ -206,7 +214,7 @@ def test_a_moved_commitment_restated_is_followed() -> None:
     links = align(old, new)
     numbered = _numbered(old, new, links)
     assert (("2.1.b1.3",), ("II.F.h1.p1.3",)) in numbered
-    link = next(k for k, l in enumerate(links) if l.left and old[l.left[0]].number == "2.1.b1.3")
+    link = next(k for k, lk in enumerate(links) if lk.left and old[lk.left[0]].number == "2.1.b1.3")
     assert link in moved_links(links)
     assert "investment screening" in old[links[link].left[0]].text
     assert "investment screening" in new[links[link].right[0]].text
@@ -215,7 +223,8 @@ def test_a_moved_commitment_restated_is_followed() -> None:
 def test_a_lone_unrelated_clause_between_two_anchors_is_not_paired() -> None:
     # Two clauses from different statements (similarity 0.13), each alone between the same two
     # anchors: their place is no evidence that one continues the other.
-    cri = "Diplomatic engagement continues to be an essential tool for the international community's fight against ransomware attacks."
+    cri = ("Diplomatic engagement continues to be an essential tool for the international community's fight "
+           "against ransomware attacks.")
     aukus = ("We continue to engage openly and transparently with the International Atomic Energy Agency (IAEA) and "
              "remain committed to an approach that sets the highest non-proliferation standard.")
     assert 0.1 < similarity([cri], [aukus])[0, 0] < aligner.PRIOR_FLOOR

@@ -285,13 +285,14 @@ def test_two_swapped_sentences_are_the_same_move_both_ways(tmp_path, capsys) -> 
 # Input text never acts as a terminal control
 # --------------------------------------------------------------------------------------------------
 
-HOSTILE_CONTROLS = ["\x1b]0;TITLE\x07", "\x1b[2J", "\x1b]52;c;aGk=\x07", "\x9b31m", "\x7f", "\u202e", "\u2066"]  # (a NUL makes a file binary: refused)
+# (a NUL makes a file binary: refused)
+HOSTILE_CONTROLS = ["\x1b]0;TITLE\x07", "\x1b[2J", "\x1b]52;c;aGk=\x07", "\x9b31m", "\x7f", "\u202e", "\u2066"]
 
 
 def _inert(text: str) -> bool:
     """No character a terminal obeys: C0 (but line breaks), DEL, C1, bidi embeddings and isolates."""
-    return not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 or ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                   for ch in text)
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    return not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 or ch in bidi for ch in text)
 
 
 def test_escape_sequences_in_statements_are_shown_not_obeyed(tmp_path, capsys) -> None:
@@ -305,7 +306,8 @@ def test_escape_sequences_in_statements_are_shown_not_obeyed(tmp_path, capsys) -
     b.write_text(hostile, encoding="utf-8")
     # --all: a control character alone changes no word, so its pair is unchanged (and hidden without it).
     for args in (["compare", str(a), str(b), "--all"], ["compare", str(a), str(b), "--all", "--color", "always"],
-                 ["clauses", str(b)], ["track", str(a), str(b), "--all"], ["track", str(a), str(b), "--all", "--color", "always"]):
+                 ["clauses", str(b)], ["track", str(a), str(b), "--all"],
+                 ["track", str(a), str(b), "--all", "--color", "always"]):
         code, out, err = run(capsys, *args)
         assert code in (0, 1) and err == "", (args, err)
         painted = out.replace("\x1b[31m", "").replace("\x1b[32m", "").replace("\x1b[2m", "") \

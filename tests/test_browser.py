@@ -345,7 +345,7 @@ def test_a_label_chip_filters_the_report_and_combines_with_changes_only(serve) -
     page.locator(".sd-digest a").nth(1).click()
     assert _visible(page, "article.sd-pair") == all_rows
     anchor = "right-" + target.right[0] if target.right else "left-" + target.left[0]
-    assert page.evaluate(f"() => location.hash") == "#" + anchor.replace("(", "%28").replace(")", "%29") \
+    assert page.evaluate("() => location.hash") == "#" + anchor.replace("(", "%28").replace(")", "%29") \
         or page.evaluate("() => decodeURIComponent(location.hash)") == "#" + anchor
     assert not s.errors and not s.requests
 

@@ -165,7 +165,7 @@ def test_encoding_override(tmp_path, capsys) -> None:
 
 
 def test_damaged_utf8_is_refused_not_guessed() -> None:
-    data = "Les ministres ont réaffirmé leur engagement à coopérer. ".encode("utf-8") * 3 + b"\xff\xfe!"
+    data = "Les ministres ont réaffirmé leur engagement à coopérer. ".encode() * 3 + b"\xff\xfe!"
     with pytest.raises(ReadError, match="damaged"):
         reader.decode(data)
 

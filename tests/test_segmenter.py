@@ -508,7 +508,7 @@ def test_negation_and_modality_belong_to_the_commitment_verb() -> None:
 
 
 def test_japanese_clauses_are_cut_after_a_commitment_verb() -> None:
-    doc = statediff.parse("両大臣は、東シナ海の情勢について意見交換を行い、力による一方的な現状変更の試みに強く反対することで一致した。"
+    doc = statediff.parse("両大臣は、東シナ海の情勢について意見交換を行い、力による一方的な現状変更の試みに強く反対することで一致した。"  # noqa: E501
                           "また、両大臣は、北朝鮮の核・ミサイル開発に深刻な懸念を表明した。")
     assert [(c.number, c.actor, c.verb, c.stance) for c in doc.clauses] == [
         ("p1.1", "両大臣", "意見交換を行い", "exchange_views"),

@@ -109,7 +109,7 @@ def check_invariants(series: Series) -> None:
     dates = [d.date for d in docs]
     assert dates == sorted(dates)
     seen: dict[int, list[int]] = {k: [] for k in range(len(docs))}
-    for n, lin in enumerate(series.lineages, 1):
+    for lin in series.lineages:
         assert lin.history[0].status == "added"
         positions = [r.document for r in lin.history]
         assert positions == sorted(set(positions)), lin.id  # one entry per document, in order
@@ -549,7 +549,7 @@ def test_cli_standard_input(tmp_path, capsys, monkeypatch) -> None:
 
     later = tmp_path / "2022-01-20.txt"
     later.write_text("1. The Ministers oppose change by force.\n", encoding="utf-8")
-    stdin = io.TextIOWrapper(io.BytesIO("1. The Ministers oppose change by coercion.\n".encode()), encoding="utf-8")
+    stdin = io.TextIOWrapper(io.BytesIO(b"1. The Ministers oppose change by coercion.\n"), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", stdin)
     code, out, err = run(capsys, "track", "-", str(later), "--keep-order", "--jobs", "2")
     assert code == 1 and err == ""

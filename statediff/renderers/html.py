@@ -27,8 +27,8 @@ from lxml import etree  # this module is imported only when an HTML report is as
 from ..model import Comparison, Document, Edit, Pair
 from ..sections import former_titles, headings_of_pairs
 from .tree import add as _add
-from .words import few, side_word, status_word
 from .tree import element as _e
+from .words import few, side_word, status_word
 
 __all__ = ["render_html", "comparison_element", "content_security_policy"]
 
@@ -49,7 +49,7 @@ body { margin: 0; padding: 24px 20px 48px; }
 
 @cache
 def _asset(name: str) -> str:
-    return files("statediff").joinpath("data", name).read_text(encoding="utf-8")
+    return files("statediff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
 
 
 def report_css() -> str:
@@ -244,7 +244,7 @@ def _section_chart(c: Comparison):
     tallies = _section_tallies(c)
     rows = []
     for index, sp in enumerate(c.sections):
-        counts = [tallies.get(index, {}).get(key, 0) for key in _CHART_KEYS]
+        counts = [tallies[index][key] if index in tallies else 0 for key in _CHART_KEYS]
         if not any(counts):
             continue
         side, doc, secs = ("right", c.right, sp.right) if sp.right else ("left", c.left, sp.left)
@@ -562,7 +562,7 @@ RUN = 4
 def _runs(rows: Sequence[tuple[str, Pair, int]], headings: Sequence[str]) -> dict[int, int]:
     """The runs of at least :data:`RUN` rows added or dropped in a row under one heading: the first
     row's position mapped to its last. Moved clauses and placeholders break a run."""
-    out: dict[int, tuple[int, int]] = {}
+    out: dict[int, int] = {}
     start = None
 
     def key(at: int):

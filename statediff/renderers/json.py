@@ -27,7 +27,7 @@ def document_dict(d: Document) -> dict[str, Any]:
 
 
 def pair_dict(p: Pair) -> dict[str, Any]:
-    out = {"status": p.status, "left": list(p.left), "right": list(p.right), "score": p.score,
+    out: dict[str, Any] = {"status": p.status, "left": list(p.left), "right": list(p.right), "score": p.score,
            "moved": p.moved, "left_text": p.left_text, "right_text": p.right_text,
            "edits": [{"op": e.op, "left": e.left, "right": e.right} for e in p.edits],
            "labels": list(p.labels)}

@@ -18,7 +18,7 @@ __all__ = ["element", "add", "clean"]
 # and U+FFFF become the replacement character.
 UNSAFE = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
 UNSAFE.update({0x7F: 0x2421, 0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
-UNSAFE.update({c: 0xFFFD for c in range(0xD800, 0xE000)})
+UNSAFE.update(dict.fromkeys(range(55296, 57344), 65533))
 
 
 _UNSAFE_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in UNSAFE if c < 0xD800) + "\ud800-\udfff]")
