@@ -271,6 +271,27 @@ def clauses(
         raise _fail(str(exc)) from None
 
 
+class SchemaName(str, Enum):
+    comparison = "comparison"
+    clauses = "clauses"
+    series = "series"
+
+
+@app.command()
+def schema(
+    name: SchemaName = typer.Argument(..., help="The JSON format: comparison (compare), clauses or series (track)."),
+    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of one of statediff's JSON formats."""
+    from .schemas import schema_text
+
+    try:
+        check_output(output)
+        write_output(schema_text(name.value), output)
+    except StatediffError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _split_part(arg: str) -> tuple[str, str | None]:
     """``PATH#PART`` -> (PATH, PART): a part title substring or 1-based number. An existing path, a URL
     (whose ``#`` is a fragment) and ``-`` are taken whole."""
