@@ -8,10 +8,12 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
    or concern); a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added
    or removed ("as appropriate"), a number changed in a commitment (a date is not such a number);
-3. the first :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`:
-   distinctive phrases only one document uses, such as "de-risking" or "economic security");
-4. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
+3. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
    commit);
+4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
+   acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
+   places kept for them: the other items fill the rest, so that no list of commitments leaves the
+   terms out;
 5. any other commitment added or dropped;
 6. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
    is probably rewritten rather than new: the report suggests it may continue a clause of the other
@@ -37,9 +39,9 @@ __all__ = ["DIGEST_SIZE", "TERMS_SHOWN", "Digest", "DigestItem", "digest"]
 
 #: The most items a digest lists.
 DIGEST_SIZE = 15
-#: The most key terms listed among them (the rest are not counted: :func:`statediff.terms.key_terms`
-#: gives them all).
-TERMS_SHOWN = 4
+#: The most key terms listed among them, in places of their own (the rest are not counted:
+#: :func:`statediff.terms.key_terms` gives them all).
+TERMS_SHOWN = 3
 
 # label -> (tier, what the item is called)
 _SHIFTS = {
@@ -83,15 +85,17 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
         section_item = _section_item(sp)
         if section_item is not None:
             ranked.append((6, 0, len(c.pairs) + order, section_item))
-    terms = key_terms(c.left, c.right, lexicon=lexicon, substantive=_substantive)[:TERMS_SHOWN]
-    for order, term in enumerate(terms):  # the strongest few, after the stance shifts
-        ranked.append((3, 0, order, _term_item(term)))
     ranked.sort(key=lambda r: r[:3])
-    items = tuple(r[3] for r in ranked[:size])
+    # The key terms have places of their own: listed after the strongest commitments, they never
+    # take the place of one, nor does a long list of commitments leave them out.
+    terms = [(4, 0, order, _term_item(term)) for order, term in
+             enumerate(key_terms(c.left, c.right, lexicon=lexicon, substantive=_substantive)[:min(TERMS_SHOWN, size)])]
+    kept = ranked[:size - len(terms)]
+    items = tuple(r[3] for r in sorted(kept + terms, key=lambda r: r[:3]))
     if c.mode == "accounts":
         items = tuple(DigestItem(", ".join(_ACCOUNT_WORDS.get(w, w) for w in i.label.split(", ")), i.left, i.right,
                                  i.what, i.stance) for i in items)
-    return Digest(items, max(0, len(ranked) - size))
+    return Digest(items, max(0, len(ranked) - len(kept)))
 
 
 # Between two accounts of one meeting nothing is added or dropped: one says it, the other does not.
@@ -143,7 +147,7 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int], carried: _Carried) 
         item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
         rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
                      or carried.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
-        return [(item, 7 if rewritten else 4 if stance in _STRONG else 5)]
+        return [(item, 7 if rewritten else 3 if stance in _STRONG else 5)]
     if p.status != "changed":
         return []
     shifts = [label for label in p.labels if label in _SHIFTS]

@@ -1,23 +1,29 @@
-"""Key terms: the distinctive phrases one document uses and the other never does.
+"""Key terms: the names, acronyms and compounds one document uses and the other never does.
 
-Between two statements the words that come and go tell the story before any clause does: "de-risking"
-appears, "by force or coercion" replaces "by force", "Taiwan Strait" vanishes. A key term is a
-phrase of one to four words that starts and ends with a content word (inside it only "of", "and",
-"or" and the like), that the other document does not contain anywhere (compared word stem by word
-stem, titles and headings included), and that is distinctive:
+Between two statements the names that come and go tell the story before any clause does: "Ukraine"
+appears, "JCPOA" and "Iran" vanish, "de-risk" and "AUKUS Pillar II" are new. A key term is a phrase
+of one to four words that starts and ends with a content word (inside it only "of", "and", "or" and
+the like) and that the other document does not use in any form (compared word stem by word stem,
+titles and headings included), and that is one of:
 
-- a phrase of two or more words used in at least two clauses, or a name (every content word
-  capitalised, not just at the start of a sentence);
-- a single word the other document never uses in any form (no word with its stem), used in at
-  least two clauses, or a name, an acronym ("FIMI") or a hyphenated compound ("de-risking").
+- a name: every content word capitalised wherever that tells (not at the start of a sentence, not
+  in a line in title case, not one word of a longer name);
+- an acronym ("FIMI", "SSNs" is the plural of "SSN");
+- a compound ("gender-based", "de-risk"); one made of words the other document uses ("long-term")
+  only if three clauses use it.
 
-A key term is used in at least one commitment clause (in the digest, one that is not a courtesy):
-the narrative's places and times are not terms. Numbers, dates and words of the documents' titles
-(the meeting's place and name) are none either. A
-phrase found only inside a longer key term with the same clauses gives way to it ("Hiroshima" to
-"Hiroshima AI Process"); a phrase inside a shorter key term found in at least its clauses gives way
-to that one ("economic coercion" to "coercion"). The terms are ranked by how many clauses use them,
-names and compounds first among equals, then by where they first occur.
+At least one of its words must be new to the other document: not the same stem, not the same
+compound written apart or together ("roll-out", "rollout"), not an acronym the other document spells
+out ("IAEA", "International Atomic Energy Agency") or the reverse, not a longer or shorter form of a
+word it uses ("Australian", "Australia"), not the other spelling ("Defence", "Defense"). Ordinary
+words and phrases of them ("safe", "lasting peace", "work closely") are the language of every
+statement, not its terms. A key term is used in at least one commitment clause (in the digest, one
+that is not a courtesy): the narrative's places and times are not terms; nor are numbers, dates,
+the words of the documents' titles (the meeting's place and name), who speaks (the clause's actor)
+and the commitment verbs and stance words. A phrase found only inside a longer key term with the
+same clauses gives way to it ("Hiroshima" to "Hiroshima AI Process"); a phrase inside a shorter key
+term found in at least its clauses gives way to that one. The terms are ranked by how many clauses
+use them, then by where they first occur; terms of (mostly) the same clauses are one.
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ _BREAK = re.compile(r"[,;:()\[\]{}\"!?\u2026]|\.(?:\s|$)|\s[-\u2013\u2014]\s")
 _JOINERS = frozenset("of and or the for in on to with".split())
 _PLAIN = _FUNCTION_WORDS | frozenset(
     "not no nor us you he she i my your has have had do does did done which who whom whose what when where "
-    "while how there here so if then only very just well new also continue continues continued continuing "
+    "while how there here so if then only very just well new also continue continues continued continuing one "
     "include includes included make makes made take takes taken way ways area areas "
     # nouns every statement uses around what it is about ("part of", "the importance of")
     "part parts ability abilities role importance need needs basis level levels kind means range end aim view "
@@ -80,11 +86,27 @@ class _Use:
 
 
 def _key(token: str) -> str:
+    if len(token) > 2 and token.endswith("s") and token[:-1].isupper():
+        token = token[:-1]  # "SSNs" is the plural of "SSN"
     word = token.casefold()
     if word.endswith("'s"):
         word = word[:-2]
-    # "de-risking" and "derisking", "U.S.-EU" and "US-EU" are one word
-    return "".join(_stem(_spelling_key(part)) for part in re.split(r"[-.]+", word) if part)
+    # "de-risking" and "derisking", "U.S.-EU" and "US-EU" are one word; British and American
+    # spellings one word ("defence", "labour", "centre", "organise")
+    return "".join(_stem(_spelling_key(_BRITISH.sub(_american, part))) for part in re.split(r"[-.]+", word) if part)
+
+
+_BRITISH = re.compile(r"(?<=\w\w)(?:ence|our|tre)(?=s?$)")
+
+
+def _american(m: re.Match[str]) -> str:
+    return {"ence": "ense", "our": "or", "tre": "ter"}[m.group()] if m.string[:m.start()] not in _NOT_BRITISH else m.group()
+
+
+# words that end so in both spellings ("science", "four", "detour" are not "scienses", "for", "detor")
+_NOT_BRITISH = frozenset("sci experi audi sil evid refer influ confer pres exist sequ consequ defer sent "
+                         "conveni independ intellig differ occurr coher compet dep viol subsist sci consci "
+                         "pati prud abs ess f y h det contour flav flour".split())
 
 
 class _Words:
@@ -107,6 +129,8 @@ class _Words:
             return False  # a number or a date, but not a name with one ("COVID-19", "SSN-AUKUS")
         if _key(token) in self.plain:
             return False  # "U.S" is "us" to the key
+        if "-" in word and all(part in self.plain or part.isdigit() for part in word.split("-") if part):
+            return False  # "one-year", "follow-up"
         return len(word) >= 3 or (token.isupper() and len(token) >= 2)
 
     def verb_spans(self, text: str) -> list[tuple[int, int]]:
@@ -127,17 +151,60 @@ def _grams(stems: Sequence[str], most: int = MOST_WORDS) -> set[tuple[str, ...]]
     return {tuple(stems[i:i + n]) for n in range(1, most + 1) for i in range(len(stems) - n + 1)}
 
 
-def _vocabulary(doc: Document) -> tuple[set[tuple[str, ...]], set[str]]:
-    """Every stem sequence of up to :data:`MOST_WORDS` words in the document, and every stem of every
-    word part ("de", "risk" in "de-risking"), titles and headings included."""
-    grams: set[tuple[str, ...]] = set()
-    parts: set[str] = set()
-    for text in _texts(doc):
-        for chunk in _chunks(text):
-            stems = [_key(m.group()) for m in chunk]
-            grams |= _grams(stems)
-            parts.update(_key(p) for m in chunk for p in re.split(r"[-.']+", m.group()) if p)
-    return grams, parts
+_JOINER_INITIALS = frozenset("of and the for on in to".split())
+
+
+class _Vocabulary:
+    """What a document says, to tell what the other one says anew: every stem sequence of up to
+    :data:`MOST_WORDS` words; every word's stem, each part of a compound ("de", "risk" in
+    "de-risking") and each two words run together ("rollout" for "roll out"); the initials of its
+    runs of words ("IAEA" for "International Atomic Energy Agency"), titles and headings included."""
+
+    def __init__(self, doc: Document) -> None:
+        self.grams: set[tuple[str, ...]] = set()
+        self.words: set[str] = set()
+        self.initials: set[str] = set()
+        self.acronyms: set[str] = set()
+        for text in _texts(doc):
+            for chunk in _chunks(text):
+                tokens = [m.group() for m in chunk]
+                stems = [_key(t) for t in tokens]
+                self.grams |= _grams(stems)
+                self.words.update(stems)
+                self.words.update(_key(p) for t in tokens for p in re.split(r"[-.']+", t) if p)
+                self.words.update(a + b for a, b in zip(stems, stems[1:]))
+                letters = [t[0].upper() for t in tokens if t.casefold() not in _JOINER_INITIALS]
+                for i in range(len(letters)):
+                    for n in range(2, 7):
+                        if i + n <= len(letters):
+                            self.initials.add("".join(letters[i:i + n]))
+                self.acronyms.update(t.rstrip("s").replace(".", "") for t in tokens
+                                     if len(t) > 1 and t.rstrip("s").replace(".", "").isupper())
+        self._long = [w for w in self.words if len(w) >= 5]
+
+    def knows(self, token: str) -> bool:
+        """Whether the document uses ``token`` in some form: the same stem, the same compound written
+        apart or together, an acronym spelled out or a plural of it ("SSNs"), a longer or shorter
+        form of the word ("Australian", "Australia")."""
+        if token.isupper() or token[:-1].isupper() and token.endswith("s"):
+            acronym = token.rstrip("s").replace(".", "").replace("-", "")
+            if acronym in self.initials or _key(acronym) in self.words:
+                return True
+        key = _key(token)
+        if key in self.words:
+            return True
+        if len(key) >= 5:
+            return any(abs(len(w) - len(key)) <= 3 and (w.startswith(key) or key.startswith(w)) for w in self._long)
+        return False
+
+
+def _initials(tokens: Sequence[str], words: _Words) -> str:
+    """"IAEA" for "International Atomic Energy Agency": the initials of a name of two words or more
+    ("" for anything else)."""
+    content = [t for t in tokens if t.casefold() not in _JOINER_INITIALS]
+    if len(content) < 2 or not all(t[:1].isupper() for t in content):
+        return ""
+    return "".join(t[0] for t in content)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -199,28 +266,32 @@ def _named(uses: Sequence[_Use], texts: Sequence[str], words: _Words) -> bool:
 
 def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], words: _Words,
               substantive: Callable[[Clause], bool]) -> list[tuple[tuple, KeyTerm]]:
-    other_grams, other_parts = _vocabulary(other)
+    other_vocab = _Vocabulary(other)
     texts = [_same(cl.text) for cl in doc.clauses]
     found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use], bool]] = {}
     for stems, uses in _uses(doc.clauses, words).items():
-        if stems in other_grams:
+        if stems in other_vocab.grams:
             continue
         clauses = frozenset(u.clause for u in uses)
         if not any(substantive(doc.clauses[k]) for k in clauses):
             continue  # only in the meeting's narrative (where and when it met) or its courtesies
-        named = _named(uses, texts, words)
-        marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
         if all(s in title_stems for s in stems):
             continue  # the meeting's own name or place
-        if len(stems) == 1:
-            if "-" not in uses[0].tokens[0] and stems[0] in other_parts:
-                continue  # the other side uses the word, in a compound
-            distinct = marked  # a plain word ("safe", "violence") is ordinary language, not a term
-        elif named and {t.casefold() for t in uses[0].tokens} & {"and", "or"} and all(
-                st in other_parts for st, t in zip(stems, uses[0].tokens) if words.content(t)):
-            continue  # names the other side uses, coordinated ("Japan and France")
-        else:  # a phrase recurs; it names a thing, so it does not end on "-ing" ("Australia acquiring")
-            distinct = marked or (len(clauses) >= 2 and not uses[0].tokens[-1].casefold().endswith("ing"))
+        tokens = uses[0].tokens
+        if all(other_vocab.knows(t) for t in tokens if words.content(t)):
+            continue  # words the other side uses, put together anew ("security and defense")
+        initials = _initials(tokens, words)
+        if initials and initials in other_vocab.acronyms:
+            continue  # spelled out where the other side uses its acronym
+        named = _named(uses, texts, words)
+        marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
+        # a name, an acronym or a compound: ordinary words ("safe") and phrases of them ("lasting
+        # peace", "work closely") are the language of every statement, not its terms; a compound
+        # of words the other side uses ("long-term") is one only if three clauses use it
+        distinct = marked
+        if distinct and not named and len(tokens) == 1 and "-" in tokens[0] and not tokens[0].isupper() and all(
+                other_vocab.knows(part) for part in tokens[0].split("-") if part) and len(clauses) < 3:
+            distinct = False
         if distinct:
             found[stems] = (clauses, uses, marked)
 
@@ -275,11 +346,17 @@ def key_terms(left: Document, right: Document, *, lexicon: Lexicon | None = None
               + _one_side(left, right, "left", title_stems, words, substantive))
     ranked.sort(key=lambda r: r[0][:2])
     out: list[KeyTerm] = []
-    where: dict[tuple[str, tuple[str, ...]], int] = {}
-    for _, term in ranked:  # terms of the same clauses are one item: "JCPOA" and "Iran"
-        k = where.setdefault((term.side, term.numbers), len(out))
-        if k == len(out):
+    for _, term in ranked:  # terms of (mostly) the same clauses are one item: "JCPOA" and "Iran"
+        mine = set(term.numbers)
+        k = next((k for k, t in enumerate(out) if t.side == term.side
+                  and len(mine & set(t.numbers)) >= SAME_CLAUSES * len(mine | set(t.numbers))), None)
+        if k is None:
             out.append(term)
         else:
-            out[k] = replace(out[k], phrases=out[k].phrases + term.phrases)
+            numbers = tuple(dict.fromkeys(out[k].numbers + term.numbers))
+            out[k] = replace(out[k], phrases=out[k].phrases + term.phrases, numbers=numbers)
     return out
+
+
+#: Two terms whose clauses overlap this much (shared over all, Jaccard) are one item.
+SAME_CLAUSES = 0.5

@@ -6,7 +6,7 @@ import json
 
 import statediff
 from statediff.cli import main
-from statediff.digest import DIGEST_SIZE, digest
+from statediff.digest import DIGEST_SIZE, TERMS_SHOWN, digest
 
 from .conftest import CORPORA, JF
 
@@ -61,9 +61,16 @@ def test_a_long_rewrite_lists_fifteen_and_counts_the_rest() -> None:
     assert len(c.digest.items) == DIGEST_SIZE and c.digest.more > 100
     labels = [i.label for i in c.digest.items]
     # every stance shift in a kept clause comes before any commitment added or dropped
-    shifts = [k for k, label in enumerate(labels) if not label.startswith(("commitment", "section"))]
+    shifts = [k for k, label in enumerate(labels) if not label.startswith(("commitment", "section", "term"))]
     assert shifts and max(shifts) < min(k for k, label in enumerate(labels) if label.startswith("commitment"))
-    assert digest(c, size=3).more == len(c.digest.items) + c.digest.more - 3
+    # the key terms have places of their own, after the strongest commitments: a shorter digest
+    # keeps them and lists fewer of the other items
+    terms = [k for k, label in enumerate(labels) if label.startswith("term")]
+    assert len(terms) == TERMS_SHOWN and terms == list(range(terms[0], terms[0] + len(terms)))
+    short = digest(c, size=5)
+    assert [i.label for i in short.items].count("term appears") + [i.label for i in short.items].count(
+        "term vanishes") == TERMS_SHOWN
+    assert short.more == len(c.digest.items) - TERMS_SHOWN + c.digest.more - (5 - TERMS_SHOWN)
 
 
 def test_identical_documents_have_an_empty_digest(capsys) -> None:
