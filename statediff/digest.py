@@ -8,14 +8,18 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
    or concern); a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added
    or removed ("as appropriate"), a number changed in a commitment (a date is not such a number);
-3. a commitment added or dropped whose stance is one of the strongest (condemn, oppose, concern,
-   commit);
+3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit);
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
    terms out;
-5. any other commitment added or dropped;
-6. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
+5. any other commitment added;
+6. a commitment dropped, the strongest stances first. A statement does not restate everything the
+   last one said, and a plan carried out is not said again: of the commitments dropped that two
+   reviewers judged in the digests of the corpora, 4 in 127 were headline news, against 49 in 104
+   of those added, and so in every series. Between two accounts of one meeting, what only one says
+   ranks as an added commitment does, whichever side says it;
+7. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
    is probably rewritten rather than new: the report suggests it may continue a clause of the other
    document (similarity 0.2 or more), or the other document still holds most of its words
    (:data:`CARRIED_OVER` of their weight, rarer words weighing more).
@@ -84,7 +88,7 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     for order, sp in enumerate(c.sections if c.mode == "revision" else ()):
         section_item = _section_item(sp)
         if section_item is not None:
-            ranked.append((6, 0, len(c.pairs) + order, section_item))
+            ranked.append((7, 0, len(c.pairs) + order, section_item))
     ranked.sort(key=lambda r: r[:3])
     # The key terms have places of their own: listed after the strongest commitments, they never
     # take the place of one, nor does a long list of commitments leave them out.
@@ -147,7 +151,11 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int], carried: _Carried) 
         item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
         rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
                      or carried.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
-        return [(item, 7 if rewritten else 3 if stance in _STRONG else 5)]
+        if rewritten:
+            return [(item, 8)]
+        if p.status == "dropped" and c.mode == "revision":
+            return [(item, 6)]  # often only not restated: after what the later statement says anew
+        return [(item, 3 if stance in _STRONG else 5)]
     if p.status != "changed":
         return []
     shifts = [label for label in p.labels if label in _SHIFTS]

@@ -160,3 +160,15 @@ def test_a_commitment_whose_words_the_other_side_still_uses_is_ranked_as_a_likel
 
     carried = _Carried(c)
     assert carried.share([c.left.clauses[0]], "right") >= CARRIED_OVER > carried.share([c.left.clauses[1]], "right")
+
+
+def test_what_the_later_statement_says_anew_ranks_before_what_it_does_not_repeat() -> None:
+    before = "(1) We condemn the missile launches.\n\n(2) We will meet again.\n"
+    after = "(1) We will meet again.\n\n(2) We will launch a joint fund for clean hydrogen.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")] == [
+        ("commitment added", ("(2)",)), ("commitment dropped", ("(1)",))]
+    # two accounts of one meeting: what only one of them says ranks alike on either side, the
+    # strongest stance first
+    accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
+    assert [i.label for i in accounts.digest.items if i.label.startswith("only")] == ["only in A", "only in B"]
