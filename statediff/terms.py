@@ -29,8 +29,10 @@ use them, then by where they first occur; terms of (mostly) the same clauses are
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .aligner import _FUNCTION_WORDS, _stem
 from .lexicon import Lexicon, _spelling_key, default_lexicon
@@ -85,6 +87,7 @@ class _Use:
     end: int
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(token: str) -> str:
     if len(token) > 2 and token.endswith("s") and token[:-1].isupper():
         token = token[:-1]  # "SSNs" is the plural of "SSN"
@@ -121,8 +124,15 @@ class _Words:
             plain.update(w.casefold() for w in words)
         self.plain = frozenset(plain)
         self.lexicon = lexicon
+        self._content: dict[str, bool] = {}
 
     def content(self, token: str) -> bool:
+        known = self._content.get(token)
+        if known is None:
+            known = self._content[token] = self._is_content(token)
+        return known
+
+    def _is_content(self, token: str) -> bool:
         word = token.casefold()
         if word in self.plain or any(ch.isdigit() for ch in word) and not ("-" in word and sum(
                 ch.isalpha() for ch in word) >= 2):
@@ -180,12 +190,19 @@ class _Vocabulary:
                             self.initials.add("".join(letters[i:i + n]))
                 self.acronyms.update(t.rstrip("s").replace(".", "") for t in tokens
                                      if len(t) > 1 and t.rstrip("s").replace(".", "").isupper())
-        self._long = [w for w in self.words if len(w) >= 5]
+        self._sorted = sorted(w for w in self.words if len(w) >= 5)
+        self._known: dict[str, bool] = {}
 
     def knows(self, token: str) -> bool:
         """Whether the document uses ``token`` in some form: the same stem, the same compound written
         apart or together, an acronym spelled out or a plural of it ("SSNs"), a longer or shorter
         form of the word ("Australian", "Australia")."""
+        known = self._known.get(token)
+        if known is None:
+            known = self._known[token] = self._knows(token)
+        return known
+
+    def _knows(self, token: str) -> bool:
         if token.isupper() or token[:-1].isupper() and token.endswith("s"):
             acronym = token.rstrip("s").replace(".", "").replace("-", "")
             if acronym in self.initials or _key(acronym) in self.words:
@@ -193,9 +210,15 @@ class _Vocabulary:
         key = _key(token)
         if key in self.words:
             return True
-        if len(key) >= 5:
-            return any(abs(len(w) - len(key)) <= 3 and (w.startswith(key) or key.startswith(w)) for w in self._long)
-        return False
+        if len(key) < 5:
+            return False
+        # a word it uses that starts with this one, or that this one starts with, up to 3 letters apart
+        at = bisect_left(self._sorted, key)
+        while at < len(self._sorted) and self._sorted[at].startswith(key):
+            if len(self._sorted[at]) - len(key) <= 3:
+                return True
+            at += 1
+        return any(key[:n] in self.words for n in range(max(5, len(key) - 3), len(key)))
 
 
 def _initials(tokens: Sequence[str], words: _Words) -> str:
