@@ -172,3 +172,15 @@ def test_what_the_later_statement_says_anew_ranks_before_what_it_does_not_repeat
     # strongest stance first
     accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
     assert [i.label for i in accounts.digest.items if i.label.startswith("only")] == ["only in A", "only in B"]
+
+
+def test_the_tail_of_a_sentence_cut_in_two_ranks_after_a_whole_commitment() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We reaffirm our partnership and confirm the progress to date.\n\n"
+             "(3) We confirm the launch of a joint fund for clean hydrogen.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    tail = next(cl for cl in c.right.clauses if cl.text.startswith("and confirm"))
+    whole = next(cl for cl in c.right.clauses if cl.number == "(3)")
+    assert tail.stance == whole.stance == "confirm"  # the same stance: only the cut tells them apart
+    order = [i.right[0] for i in c.digest.items if i.label == "commitment added"]
+    assert order.index(whole.number) < order.index(tail.number)
