@@ -64,8 +64,6 @@ _PLAIN = _FUNCTION_WORDS | frozenset(
     "part parts ability abilities role importance need needs basis level levels kind means range end aim view "
     "light regard respect order terms step steps effort efforts issue issues matter matters field fields "
     "context time times year years today date number".split())
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +111,12 @@ _NOT_BRITISH = frozenset("sci experi audi sil evid refer influ confer pres exist
 
 
 class _Words:
-    """Which words can be part of a term: not function words, numbers or dates, nor the words
-    every statement uses to say who commits to what (the lexicon's verbs, stance words and actors)."""
+    """Which words can be part of a term: not function words, numbers or dates (the lexicon's number
+    words, months included), nor the words every statement uses to say who commits to what (the
+    lexicon's verbs, stance words and actors)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        plain = set(_PLAIN | _MONTHS)
+        plain = set(_PLAIN)
         for key in ("actor_words", "number_words"):
             plain.update(w.casefold() for w in lexicon.section(key, []))
         for words in lexicon.section("stance_words", {}).values():
@@ -221,7 +220,7 @@ class _Vocabulary:
         return any(key[:n] in self.words for n in range(max(5, len(key) - 3), len(key)))
 
 
-def _initials(tokens: Sequence[str], words: _Words) -> str:
+def _initials(tokens: Sequence[str]) -> str:
     """"IAEA" for "International Atomic Energy Agency": the initials of a name of two words or more
     ("" for anything else)."""
     content = [t for t in tokens if t.casefold() not in _JOINER_INITIALS]
@@ -291,7 +290,7 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
               substantive: Callable[[Clause], bool]) -> list[tuple[tuple, KeyTerm]]:
     other_vocab = _Vocabulary(other)
     texts = [_same(cl.text) for cl in doc.clauses]
-    found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use], bool]] = {}
+    found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]] = {}
     for stems, uses in _uses(doc.clauses, words).items():
         if stems in other_vocab.grams:
             continue
@@ -303,22 +302,20 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
         tokens = uses[0].tokens
         if all(other_vocab.knows(t) for t in tokens if words.content(t)):
             continue  # words the other side uses, put together anew ("security and defense")
-        initials = _initials(tokens, words)
+        initials = _initials(tokens)
         if initials and initials in other_vocab.acronyms:
             continue  # spelled out where the other side uses its acronym
-        named = _named(uses, texts, words)
-        marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
         # a name, an acronym or a compound: ordinary words ("safe") and phrases of them ("lasting
         # peace", "work closely") are the language of every statement, not its terms; a compound
         # of words the other side uses ("long-term") is one only if three clauses use it
-        distinct = marked
-        if distinct and not named and len(tokens) == 1 and "-" in tokens[0] and not tokens[0].isupper() and all(
-                other_vocab.knows(part) for part in tokens[0].split("-") if part) and len(clauses) < 3:
-            distinct = False
-        if distinct:
-            found[stems] = (clauses, uses, marked)
+        named = _named(uses, texts, words)
+        marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
+        known_compound = (not named and len(tokens) == 1 and "-" in tokens[0] and not tokens[0].isupper()
+                          and len(clauses) < 3 and all(other_vocab.knows(p) for p in tokens[0].split("-") if p))
+        if marked and not known_compound:
+            found[stems] = (clauses, uses)
 
-    kept: dict[tuple[str, ...], tuple[frozenset[int], list[_Use], bool]] = {}
+    kept: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]] = {}
     # A phrase only ever used inside a longer key term with the same clauses gives way to it.
     for stems in sorted(found, key=len, reverse=True):
         clauses = found[stems][0]
@@ -330,11 +327,11 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
              if not any(len(t) < len(s) and _inside(t, s) and kept[t][0] >= v[0] for t in kept)}
 
     out = []
-    for clauses, uses, marked in terms.values():
+    for clauses, uses in terms.values():
         first = min(uses, key=lambda u: (u.clause, u.start))
         text = texts[first.clause]
         numbers = tuple(doc.clauses[k].number for k in sorted(clauses))
-        rank = (-len(clauses), not marked, first.clause, first.start)
+        rank = (-len(clauses), first.clause, first.start)
         out.append((rank, KeyTerm((text[first.start:first.end],), side, numbers, _around(text, first.start, first.end))))
     return out
 
@@ -367,7 +364,7 @@ def key_terms(left: Document, right: Document, *, lexicon: Lexicon | None = None
     title_stems = {_key(m.group()) for d in (left, right) for m in _TOKEN.finditer(_same(d.title))}
     ranked = (_one_side(right, left, "right", title_stems, words, substantive)
               + _one_side(left, right, "left", title_stems, words, substantive))
-    ranked.sort(key=lambda r: r[0][:2])
+    ranked.sort(key=lambda r: r[0][0])  # by clauses using them, the later document's first
     out: list[KeyTerm] = []
     for _, term in ranked:  # terms of (mostly) the same clauses are one item: "JCPOA" and "Iran"
         mine = set(term.numbers)
