@@ -237,11 +237,10 @@ def _section_tallies(c: Comparison) -> dict[int, Counter]:
 _CHART_KEYS = ("changed", "added", "dropped")
 
 
-def _section_chart(c: Comparison):
+def _section_chart(c: Comparison, tallies: dict[int, Counter]):
     """Changes per section, as an inline SVG bar chart (built with lxml like the rest of the page):
     one row per section of the later document (and per dropped one), in reading order, a bar for
     its changed, added and dropped clauses; each row links to the section."""
-    tallies = _section_tallies(c)
     rows = []
     for index, sp in enumerate(c.sections):
         counts = [tallies[index][key] if index in tallies else 0 for key in _CHART_KEYS]
@@ -312,7 +311,7 @@ def _section_list(c: Comparison):
                                 "aria-pressed": "false", "hidden": "hidden", "data-needs-script": "",
                                 "title": f"Show only the section \u201c{name}\u201d"}, "only this"))
         items.append(li)
-    chart = _section_chart(c)
+    chart = _section_chart(c, tallies)
     return _e("details", {"class": "sd-sections"},
               _e("summary", {}, "Sections: " + ", ".join(words)), *([chart] if chart is not None else []),
               _e("ol", {}, items))
