@@ -95,9 +95,9 @@ _MARKER = re.compile(r"^\s*(?:\(\s*\w{1,4}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    from nltk.stem.snowball import SnowballStemmer
+    from .nltk_parts import modules
 
-    return SnowballStemmer("english")
+    return modules()[1].SnowballStemmer("english")
 
 
 @lru_cache(maxsize=65536)
@@ -654,6 +654,51 @@ def _objects_meet(left, right, ii, jj):
     return out
 
 
+@lru_cache(maxsize=1)
+def _linear_sum_assignment():
+    """SciPy's assignment solver, loaded from its extension module without running
+    ``scipy.optimize``'s package init (which imports most of SciPy: 0.3 to 0.6 s of every start).
+    Any SciPy whose layout differs gets the ordinary import."""
+    import importlib.machinery
+    import importlib.util
+    import os
+
+    try:
+        spec = importlib.util.find_spec("scipy")
+        folder = os.path.join(list(spec.submodule_search_locations or [])[0], "optimize")
+        (path,) = [os.path.join(folder, f) for f in os.listdir(folder) if f.startswith("_lsap.")
+                   and f.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))]
+        loader = importlib.machinery.ExtensionFileLoader("scipy.optimize._lsap", path)
+        module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
+        loader.exec_module(module)
+        return module.linear_sum_assignment
+    except Exception:  # noqa: BLE001 - any other layout: the ordinary, slower import
+        from scipy.optimize import linear_sum_assignment
+
+        return linear_sum_assignment
+
+
+def _components(a, b, size: int):
+    """Connected components of the undirected graph on ``size`` nodes with edges ``a[k] - b[k]``:
+    one label per node, numbered in the order of each component's smallest node (as SciPy's
+    ``connected_components`` numbers them)."""
+    import numpy as np
+
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    label = np.arange(size, dtype=np.int64)  # each node's smallest known neighbour, down to its root
+    while True:
+        low = np.minimum(label[a], label[b])
+        new = label.copy()
+        np.minimum.at(new, a, low)
+        np.minimum.at(new, b, low)
+        while not np.array_equal(new[new], new):
+            new = new[new]
+        if np.array_equal(new, label):
+            break
+        label = new
+    return np.unique(label, return_inverse=True)[1].reshape(-1)
+
+
 def _assign(ii, jj, weight, n: int, m: int) -> list[int]:
     """The one-to-one matching of largest total ``weight`` (>= 0) among the pairs ``(ii, jj)``, as
     the positions of the chosen pairs in those arrays.
@@ -662,14 +707,11 @@ def _assign(ii, jj, weight, n: int, m: int) -> list[int]:
     practice, so large documents never need one huge dense problem.
     """
     import numpy as np
-    from scipy import sparse
-    from scipy.optimize import linear_sum_assignment
-    from scipy.sparse.csgraph import connected_components
 
     if len(ii) == 0:
         return []
-    graph = sparse.coo_matrix((np.ones(len(ii)), (ii, jj + n)), shape=(n + m, n + m))
-    _, label = connected_components(graph, directed=False)
+    linear_sum_assignment = _linear_sum_assignment()
+    label = _components(ii, jj + n, n + m)
     order = np.argsort(label[ii], kind="stable")
     cuts = np.flatnonzero(np.diff(label[ii][order])) + 1
     chosen: list[int] = []

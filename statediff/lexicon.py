@@ -94,17 +94,24 @@ class Lexicon:
         self._stance_of: dict[str, str] = {}
         # Forms are indexed by their first word and tried longest first at each word that starts
         # one ("shared the view" before "shared"): one regex alternation of every form would be
-        # tried at every word of the text, which is a hundred times slower.
+        # tried at every word of the text, which is a hundred times slower. A first word's forms are
+        # compiled when a text first contains that word: most of the lexicon never is.
+        self._by_first_source: dict[str, list[tuple[str, str]]] = {}
         self._by_first: dict[str, list[tuple[re.Pattern[str], str]]] = {}
         unspaced = []  # Japanese and Chinese forms, matched anywhere in a run of characters
+        firsts: set[str] = set()
         for i, (stance, form) in enumerate(forms):
             if form[:1].isascii():
-                rx = re.compile(_bounded(form, _form_pattern(form)), re.IGNORECASE)
-                self._by_first.setdefault(_spelling_key(form.split()[0]), []).append((rx, stance))
+                key = _spelling_key(form.split()[0])
+                self._by_first_source.setdefault(key, []).append((_bounded(form, _form_pattern(form)), stance))
             else:
                 self._stance_of[f"v{i}"] = stance
                 unspaced.append(f"(?P<v{i}>{_form_pattern(form)})")
+                firsts.add(form[0])
         self._unspaced = re.compile("|".join(unspaced)) if unspaced else None
+        # Every unspaced form starts with its own literal first character: a text with none of them
+        # cannot match (most non-ASCII texts are Latin with curly quotes or accents).
+        self._unspaced_firsts = frozenset(firsts)
         self._negation = _word_set_regex(data.get("negations", []))
         self._modals = {name: _word_set_regex(words) for name, words in data.get("modals", {}).items()}
         self._context = [m.casefold() for m in data.get("context_markers", [])]
@@ -127,18 +134,28 @@ class Lexicon:
         for w in _WORD.finditer(text):
             if w.start() < taken:
                 continue
-            for rx, stance in self._by_first.get(_spelling_key(w.group(0)), ()):
+            for rx, stance in self._forms_from(_spelling_key(w.group(0))):
                 m = rx.match(text, w.start())
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
                     taken = m.end()
                     break
-        if self._unspaced is not None and not text.isascii():
+        if self._unspaced is not None and not text.isascii() and not self._unspaced_firsts.isdisjoint(text):
             for m in self._unspaced.finditer(text):
                 if not any(h.start < m.end() and m.start() < h.end for h in hits):
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[m.lastgroup or ""]))
             hits.sort(key=lambda h: h.start)
         return hits
+
+    def _forms_from(self, key: str) -> list[tuple[re.Pattern[str], str]]:
+        """The compiled forms whose first word is ``key``, longest first."""
+        found = self._by_first.get(key)
+        if found is None:
+            if key not in self._by_first_source:
+                return []
+            found = self._by_first[key] = [(re.compile(p, re.IGNORECASE), stance)
+                                           for p, stance in self._by_first_source[key]]
+        return found
 
     def negated(self, text: str) -> bool:
         return bool(self._negation and self._negation.search(text))

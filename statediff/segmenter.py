@@ -459,12 +459,13 @@ def _abbreviations() -> set[str]:
 
 @lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from .nltk_parts import modules
 
-    params = PunktParameters()
+    punkt = modules()[0]
+    params = punkt.PunktParameters()
     params.abbrev_types = _abbreviations()
     params.sent_starters = set(_SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return punkt.PunktSentenceTokenizer(params)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -124,6 +124,7 @@ class _Words:
         self.plain = frozenset(plain)
         self.lexicon = lexicon
         self._content: dict[str, bool] = {}
+        self._title: dict[str, bool] = {}
 
     def content(self, token: str) -> bool:
         known = self._content.get(token)
@@ -141,6 +142,14 @@ class _Words:
         if "-" in word and all(part in self.plain or part.isdigit() for part in word.split("-") if part):
             return False  # "one-year", "follow-up"
         return len(word) >= 3 or (token.isupper() and len(token) >= 2)
+
+    def title_case(self, text: str) -> bool:
+        """Whether most content words of ``text`` are capitalised (a heading or a title)."""
+        known = self._title.get(text)
+        if known is None:
+            content = [t for t in _TOKEN.findall(text) if self.content(t)]
+            known = self._title[text] = bool(content) and sum(t[:1].isupper() for t in content) * 2 > len(content)
+        return known
 
     def verb_spans(self, text: str) -> list[tuple[int, int]]:
         return [(h.start, h.end) for h in self.lexicon.verbs(text)]
@@ -161,6 +170,7 @@ def _grams(stems: Sequence[str], most: int = MOST_WORDS) -> set[tuple[str, ...]]
 
 
 _JOINER_INITIALS = frozenset("of and the for on in to".split())
+_PARTS = re.compile(r"[-.']+")
 
 
 class _Vocabulary:
@@ -178,17 +188,15 @@ class _Vocabulary:
             for chunk in _chunks(text):
                 tokens = [m.group() for m in chunk]
                 stems = [_key(t) for t in tokens]
-                self.grams |= _grams(stems)
+                self.grams.update(_grams(stems))
                 self.words.update(stems)
-                self.words.update(_key(p) for t in tokens for p in re.split(r"[-.']+", t) if p)
+                self.words.update(_key(p) for t in tokens if _PARTS.search(t) for p in _PARTS.split(t) if p)
                 self.words.update(a + b for a, b in zip(stems, stems[1:]))
                 letters = [t[0].upper() for t in tokens if t.casefold() not in _JOINER_INITIALS]
-                for i in range(len(letters)):
-                    for n in range(2, 7):
-                        if i + n <= len(letters):
-                            self.initials.add("".join(letters[i:i + n]))
-                self.acronyms.update(t.rstrip("s").replace(".", "") for t in tokens
-                                     if len(t) > 1 and t.rstrip("s").replace(".", "").isupper())
+                self.initials.update("".join(letters[i:i + n]) for n in range(2, 7)
+                                     for i in range(len(letters) - n + 1))
+                self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1)
+                                     if a.isupper())
         self._sorted = sorted(w for w in self.words if len(w) >= 5)
         self._known: dict[str, bool] = {}
 
@@ -234,9 +242,10 @@ def _texts(doc: Document) -> list[str]:
     return [_same(t) for t in (doc.title, *sections, *(cl.text for cl in doc.clauses))]
 
 
-def _uses(clauses: Sequence[Clause], words: _Words) -> dict[tuple[str, ...], list[_Use]]:
+def _uses(clauses: Sequence[Clause], words: _Words,
+          known: Set[tuple[str, ...]] = frozenset()) -> dict[tuple[str, ...], list[_Use]]:
     """Every candidate phrase of the clauses (content words at both ends, joiners inside, no
-    commitment verb), by stems."""
+    commitment verb), by stems, but for the stem sequences in ``known``."""
     out: dict[tuple[str, ...], list[_Use]] = {}
     for index, cl in enumerate(clauses):
         text = _same(cl.text)
@@ -247,6 +256,7 @@ def _uses(clauses: Sequence[Clause], words: _Words) -> dict[tuple[str, ...], lis
         actor = {w.casefold() for w in _TOKEN.findall(_same(cl.actor))}  # who speaks is no term
         for chunk in _chunks(text):
             tokens = [m.group() for m in chunk]
+            stems = [_key(t) for t in tokens]
             usable = [words.content(t) and t.casefold() not in actor
                       and not any(a < m.end() and m.start() < b for a, b in verbs)
                       for t, m in zip(tokens, chunk)]
@@ -259,8 +269,10 @@ def _uses(clauses: Sequence[Clause], words: _Words) -> dict[tuple[str, ...], lis
                         break  # a word that joins nothing ends the run
                     if not usable[k]:
                         continue
-                    use = _Use(tuple(tokens[i:k + 1]), index, chunk[i].start(), chunk[k].end())
-                    out.setdefault(tuple(_key(t) for t in use.tokens), []).append(use)
+                    key = tuple(stems[i:k + 1])
+                    if key not in known:
+                        out.setdefault(key, []).append(_Use(tuple(tokens[i:k + 1]), index, chunk[i].start(),
+                                                            chunk[k].end()))
     return out
 
 
@@ -274,8 +286,7 @@ def _capitalised(use: _Use, text: str, words: _Words) -> bool | None:
         near = (_TOKEN.findall(before)[-1:] or [""])[0], (_TOKEN.findall(text[use.end:])[:1] or [""])[0]
         if any(t[:1].isupper() and words.content(t) for t in near):
             return None  # one word of a longer name ("Comprehensive" in "Comprehensive Maritime Dialogue")
-    content = [t for t in _TOKEN.findall(text) if words.content(t)]
-    if content and sum(t[:1].isupper() for t in content) * 2 > len(content):
+    if words.title_case(text):
         return None  # a heading or a title run into the clause
     return all(t[:1].isupper() for t in use.tokens if words.content(t))
 
@@ -291,9 +302,7 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
     other_vocab = _Vocabulary(other)
     texts = [_same(cl.text) for cl in doc.clauses]
     found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]] = {}
-    for stems, uses in _uses(doc.clauses, words).items():
-        if stems in other_vocab.grams:
-            continue
+    for stems, uses in _uses(doc.clauses, words, other_vocab.grams).items():
         clauses = frozenset(u.clause for u in uses)
         if not any(substantive(doc.clauses[k]) for k in clauses):
             continue  # only in the meeting's narrative (where and when it met) or its courtesies

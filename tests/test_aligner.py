@@ -404,3 +404,29 @@ def test_rewritten_statement_pairs_keep_links_precise_and_suggestions_useful() -
     strict = sg.score([m.pair for m in ms], preds)["strict"]
     assert strict["p"] >= 85.0 and strict["r"] >= 15.0
     assert sg.suggestion_recall(items)["r@5"] >= 72.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 30), st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=80))
+def test_components_number_as_scipy_does(n, m, edges) -> None:
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    from statediff.aligner import _components
+
+    ii = np.array([a % n for a, _ in edges], dtype=np.int64)
+    jj = np.array([b % m for _, b in edges], dtype=np.int64)
+    graph = sparse.coo_matrix((np.ones(len(ii)), (ii, jj + n)), shape=(n + m, n + m))
+    assert _components(ii, jj + n, n + m).tolist() == connected_components(graph, directed=False)[1].tolist()
+
+
+def test_assignment_solver_is_scipys_without_scipy_optimize() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, numpy as np; from statediff.aligner import _linear_sum_assignment as f; "
+            "r, c = f()(np.array([[1.0, 5.0], [4.0, 1.0]]), maximize=True); "
+            "print(r.tolist(), c.tolist(), 'scipy.optimize' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[0,", "1]", "[1,", "0]", "False"]
