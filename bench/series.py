@@ -97,6 +97,23 @@ def _cpu() -> tuple[float, float]:
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 
 
+def _redlines_over_pairs(docs: list[Document], repeat: int) -> float | None:
+    """Best time of redlines' word diff (its Markdown output) over every consecutive pair, or None
+    when redlines is not installed (``pip install 'statediff[bench]'``)."""
+    try:
+        from redlines import Redlines
+    except ImportError:
+        return None
+    texts = ["\n".join(c.text for c in d.clauses) for d in docs]
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for a, b in zip(texts, texts[1:]):
+            Redlines(a, b).output_markdown  # noqa: B018 - the property computes the diff
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--documents", type=int, default=240)
@@ -139,6 +156,10 @@ def main() -> None:
           f"{best[1]:.2f} s in workers; load average when done {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"result: {len(result.lineages)} lineages, "
           f"{sum(1 for lin in result.lineages if lin.revived)} revived at least once, JSON {len(s) / 1e6:.1f} MB")
+    peer = _redlines_over_pairs(docs, args.repeat)
+    if peer is not None:
+        print(f"peer: redlines over the {len(docs) - 1} consecutive pairs (the clauses' text, one per line), best "
+              f"{peer:.2f} s; statediff / redlines = {min(times) / peer:.1f}x")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss:.0f} MB (this process; {before:.0f} MB before tracking)" + (
         f", {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB (largest worker)"

@@ -184,6 +184,7 @@ class _Vocabulary:
         self.words: set[str] = set()
         self.initials: set[str] = set()
         self.acronyms: set[str] = set()
+        runs: list[str] = []
         for text in _texts(doc):
             for chunk in _chunks(text):
                 tokens = [m.group() for m in chunk]
@@ -193,12 +194,21 @@ class _Vocabulary:
                 self.words.update(_key(p) for t in tokens if _PARTS.search(t) for p in _PARTS.split(t) if p)
                 self.words.update(a + b for a, b in zip(stems, stems[1:]))
                 letters = [t[0].upper() for t in tokens if t.casefold() not in _JOINER_INITIALS]
-                self.initials.update("".join(letters[i:i + n]) for n in range(2, 7)
-                                     for i in range(len(letters) - n + 1))
+                if all(len(x) == 1 for x in letters):
+                    runs.append("".join(letters))  # searched as text by has_initials
+                else:  # an initial that upper-cases to two letters ("ß"): its runs one by one
+                    self.initials.update("".join(letters[i:i + n]) for n in range(2, 7)
+                                         for i in range(len(letters) - n + 1))
                 self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1)
                                      if a.isupper())
+        self._runs = "\n".join(runs)
         self._sorted = sorted(w for w in self.words if len(w) >= 5)
         self._known: dict[str, bool] = {}
+
+    def has_initials(self, acronym: str) -> bool:
+        """Whether 2 to 6 consecutive words of one run start with these letters."""
+        return acronym in self.initials or (2 <= len(acronym) <= 6 and "\n" not in acronym
+                                            and acronym in self._runs)
 
     def knows(self, token: str) -> bool:
         """Whether the document uses ``token`` in some form: the same stem, the same compound written
@@ -212,7 +222,7 @@ class _Vocabulary:
     def _knows(self, token: str) -> bool:
         if token.isupper() or token[:-1].isupper() and token.endswith("s"):
             acronym = token.rstrip("s").replace(".", "").replace("-", "")
-            if acronym in self.initials or _key(acronym) in self.words:
+            if self.has_initials(acronym) or _key(acronym) in self.words:
                 return True
         key = _key(token)
         if key in self.words:
