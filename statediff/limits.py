@@ -3,7 +3,7 @@
 The aligner scores every pair of clauses (a dense matrix) and the classifier reads every linked pair
 word by word, so time and memory grow with the product of the clause counts and with the length of
 the text. Within both limits below, the worst case measured (3,000 clauses of 660 characters a side,
-every pair reworded) takes about 14 s and 700 MB on one core (``bench/compare.py --scale``); the
+every pair reworded) takes 16 to 50 s and 500 to 650 MB on one core, by machine (``bench/compare.py --scale``); the
 longest statement in ``fixtures/`` has 252 clauses and 60,000 characters.
 """
 
