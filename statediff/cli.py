@@ -82,10 +82,15 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _use_color(color: Color, output: str | None) -> bool:
+    """``--color`` decides when given; a file named by ``-o`` is never coloured by default; then a
+    non-empty ``NO_COLOR`` turns colour off and a ``FORCE_COLOR`` other than "", "0" or "false" turns
+    it on (CI logs, pagers); else colour when standard output is a terminal."""
     if color is Color.always:
         return True
-    if color is Color.never or output or "NO_COLOR" in os.environ:
+    if color is Color.never or output or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR", "").strip().casefold() not in ("", "0", "false"):
+        return True
     return sys.stdout.isatty()
 
 

@@ -73,6 +73,10 @@ class Document:
     def __len__(self) -> int:
         return len(self.clauses)
 
+    def __repr__(self) -> str:  # the source can be megabytes: counts, not contents
+        return (f"Document(name={self.name!r}, date={self.date!r}, title={_short(self.title)!r}, "
+                f"format={self.format!r}, clauses={len(self.clauses)}, characters={len(self.source)})")
+
 
 @dataclass(frozen=True, slots=True)
 class Link:
@@ -208,6 +212,12 @@ class Comparison:
         return any(p.status != "unchanged" or p.moved for p in self.pairs) \
             or any(sp.status != "unchanged" for sp in self.sections)
 
+    def __repr__(self) -> str:  # both sources can be megabytes: names and counts
+        counts = ", ".join(f"{k}={self.summary[k]}" for k in ("changed", "added", "dropped", "unchanged", "moved")
+                           if k in self.summary)
+        return (f"Comparison(left={self.left.name!r}, right={self.right.name!r}, mode={self.mode!r}, "
+                f"pairs={len(self.pairs)}" + (f", {counts}" if counts else "") + ")")
+
     def _repr_html_(self) -> str:  # Jupyter shows the report fragment
         from .renderers import render
 
@@ -299,6 +309,12 @@ class Series:
         names = [d.name for d in self.documents]
         return f"statediff: {len(names)} documents" + (f", {names[0]} … {names[-1]}" if names else "")
 
+    def __repr__(self) -> str:  # every document's source is inside: names and counts
+        names = [d.name for d in self.documents]
+        span = f", first={names[0]!r}, last={names[-1]!r}" if names else ""
+        return (f"Series(documents={len(names)}{span}, lineages={len(self.lineages)}, "
+                f"changed={sum(1 for lin in self.lineages if lin.changed)}, grep={self.grep!r})")
+
     def _repr_html_(self) -> str:  # Jupyter shows the timeline fragment
         from .renderers import render
 
@@ -309,3 +325,7 @@ class Series:
         from .renderers.frame import series_frame
 
         return series_frame(self)
+
+
+def _short(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[:most - 1] + "\u2026"

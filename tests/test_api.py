@@ -9,7 +9,7 @@ import pytest
 
 import statediff
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 
 def _pairs_with(result: statediff.Comparison, phrase: str) -> list[statediff.Pair]:
@@ -159,3 +159,16 @@ def test_read_accepts_path_str_and_file_objects(tmp_path) -> None:
 def test_a_missing_path_is_an_error_not_text() -> None:
     with pytest.raises(statediff.ReadError, match="no such file"):
         statediff.read("The Ministers agreed.")
+
+
+def test_reprs_are_short_and_say_what_is_inside() -> None:
+    # They embedded every source in full: 185 KB for a comparison, 593 KB for a series.
+    corpus = ROOT / "fixtures" / "corpora" / "us-eu-trade-and-technology-council-joint-statements"
+    docs = [statediff.read(p) for p in sorted(corpus.glob("*.txt"))[-2:]]
+    c = statediff.compare(*docs)
+    s = statediff.track(docs)
+    for obj in (docs[0], c, s):
+        assert len(repr(obj)) < 400
+    assert repr(docs[1]).startswith(f"Document(name={docs[1].name!r}, date=") and f"clauses={len(docs[1])}" in repr(docs[1])
+    assert f"pairs={len(c.pairs)}, changed={c.summary['changed']}, added={c.summary['added']}" in repr(c)
+    assert f"Series(documents=2, first={docs[0].name!r}" in repr(s) and f"lineages={len(s.lineages)}" in repr(s)

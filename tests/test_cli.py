@@ -183,6 +183,24 @@ def test_color_on_request_and_no_color(capsys, monkeypatch) -> None:
     assert "\x1b[" not in out
 
 
+def test_force_color_colours_a_pipe_and_no_color_wins(capsys, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = run(capsys, "compare", TELE, MOFA)  # captured output is not a terminal
+    assert "\x1b[31m[-" in out
+    target = tmp_path / "report.txt"
+    run(capsys, "compare", TELE, MOFA, "-o", str(target))
+    assert "\x1b[" not in target.read_text(encoding="utf-8")  # a file only on --color always
+    for off in ("0", "false", ""):
+        monkeypatch.setenv("FORCE_COLOR", off)
+        assert "\x1b[" not in run(capsys, "compare", TELE, MOFA)[1]
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run(capsys, "compare", TELE, MOFA)[1]
+    monkeypatch.setenv("NO_COLOR", "")  # empty means unset (no-color.org)
+    assert "\x1b[" in run(capsys, "compare", TELE, MOFA)[1]
+
+
 def test_crash_exits_2_with_one_line(capsys, monkeypatch) -> None:
     import statediff.api
 
