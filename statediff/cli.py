@@ -180,9 +180,9 @@ def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> N
 
 @app.command()
 def compare(
-    left: str = typer.Argument(..., help="The earlier document: a path (PATH#PART selects one part), an http(s) "
+    left: str = typer.Argument(..., metavar="LEFT", help="The earlier document: a path (PATH#PART selects one part), an http(s) "
                                          "URL, or - for standard input."),
-    right: str = typer.Argument(..., help="The later document: a path (PATH#PART selects one part), an http(s) "
+    right: str = typer.Argument(..., metavar="RIGHT", help="The later document: a path (PATH#PART selects one part), an http(s) "
                                           "URL, or - for standard input."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     output: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
@@ -198,8 +198,9 @@ def compare(
     timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
                                   help="Give up on a URL, or a named pipe nobody writes to, after this many seconds."),
     all_pairs: bool = typer.Option(False, "--all", help="Text output: show unchanged clauses too."),
-    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
-                                              help="Similarity below which clauses count as added/dropped."),
+    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, metavar="0..1",
+                                              help="Similarity below which clauses count as added/dropped "
+                                                   "[default: the aligner's, 0.25]."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
     lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
                                           help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
@@ -244,7 +245,7 @@ def compare(
 
 @app.command()
 def clauses(
-    doc: str = typer.Argument(..., help="A document: a path (PATH#PART selects one part), an http(s) URL, or - "
+    doc: str = typer.Argument(..., metavar="DOC", help="A document: a path (PATH#PART selects one part), an http(s) URL, or - "
                                         "for standard input."),
     format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
     output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
@@ -284,7 +285,7 @@ class SchemaName(str, Enum):
 
 @app.command()
 def schema(
-    name: SchemaName = typer.Argument(..., help="The JSON format: comparison (compare), clauses or series (track)."),
+    name: SchemaName = typer.Argument(..., metavar="NAME", help="The JSON format: comparison (compare), clauses or series (track)."),
     output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one of statediff's JSON formats."""
@@ -330,8 +331,9 @@ def track(
     encoding: str | None = typer.Option(None, "--encoding", metavar="NAME",
                                            help="Decode the inputs with this encoding."),
     all_lineages: bool = typer.Option(False, "--all", help="Text output: show unchanged lineages too."),
-    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
-                                              help="Similarity below which clauses count as added/dropped."),
+    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, metavar="0..1",
+                                              help="Similarity below which clauses count as added/dropped "
+                                                   "[default: the aligner's, 0.25]."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
     lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
                                           help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
@@ -407,11 +409,33 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+def _is_usage_error(exc: BaseException) -> bool:
+    """A command-line mistake reported by Click (typer's own copy of it or the package)."""
+    return any(k.__name__ == "ClickException" for k in type(exc).__mro__)
+
+
+def _usage_error(exc: Exception) -> int:
+    """One line on standard error for a command-line mistake, exit 2; a bare ``statediff`` or a
+    command without its arguments where it shows help prints that help, as before."""
+    from .renderers.text import visible
+
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        typer.echo(exc.format_message())  # type: ignore[attr-defined]
+        return 2
+    message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
+    message = message.replace("Value error, ", "")  # typer's coercion wording, not the user's concern
+    ctx = getattr(exc, "ctx", None)
+    where = f" (see '{ctx.command_path} --help')" if ctx is not None and getattr(ctx, "command_path", "") else ""
+    typer.echo(visible(f"statediff: {message.rstrip('.')}{where}"), err=True)
+    return int(getattr(exc, "exit_code", 2) or 2)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; an unexpected error exits 2 with one line, never a traceback."""
     _raise_on_signals()
     try:
-        app(args=argv, prog_name="statediff")
+        result = app(args=argv, prog_name="statediff", standalone_mode=False)
+        return result if isinstance(result, int) else 0
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
@@ -437,6 +461,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as exc:  # a bug: say so in one line, keep the exit code meaningful
         from .renderers.text import visible
+
+        if _is_usage_error(exc):
+            return _usage_error(exc)
 
         typer.echo(visible(f"statediff: internal error: {type(exc).__name__}: {exc}"), err=True)
         return 2

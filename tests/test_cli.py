@@ -113,9 +113,17 @@ def test_empty_document_is_not_an_error(tmp_path, capsys) -> None:
 
 def test_usage_error_exit_2(capsys) -> None:
     code, _, err = run(capsys, "compare", MOFA)
-    assert code == 2 and "Usage" in err
-    code, _, err = run(capsys, "compare", TELE, MOFA, "--format", "pdf")
-    assert code == 2 and "Usage" in err
+    # one line, as every other error: what is wrong and where the help is
+    assert code == 2 and err == "statediff: Missing argument 'RIGHT' (see 'statediff compare --help')\n"
+    code, _, err = run(capsys, "compare", MOFA, MOFA, "--format", "xml")
+    assert code == 2 and err == ("statediff: Invalid value for '--format' / '-f': 'xml' is not one of 'text', "
+                                 "'html', 'json' (see 'statediff compare --help')\n")
+    code, _, err = run(capsys, "track", MOFA, MOFA, "--xyzzy")
+    assert code == 2 and err == "statediff: No such option: --xyzzy (see 'statediff track --help')\n"
+    code, _, err = run(capsys, "schema", "xml")
+    assert code == 2 and err.count("\n") == 1 and "'xml' is not one of 'comparison'" in err
+    code, _, err = run(capsys, "compare", TELE, MOFA, "--format", "pdf")  # an input format, not an output one
+    assert code == 2 and err.count("\n") == 1 and "'pdf' is not one of 'text', 'html', 'json'" in err
 
 
 def test_version(capsys) -> None:
