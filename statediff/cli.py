@@ -285,7 +285,8 @@ class SchemaName(str, Enum):
 
 @app.command()
 def schema(
-    name: SchemaName = typer.Argument(..., metavar="NAME", help="The JSON format: comparison (compare), clauses or series (track)."),
+    name: SchemaName = typer.Argument(..., metavar="NAME",
+                                      help="The JSON format: comparison (compare), clauses or series (track)."),
     output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one of statediff's JSON formats."""
@@ -425,7 +426,8 @@ def _usage_error(exc: Exception) -> int:
     message = " ".join(exc.format_message().split())  # type: ignore[attr-defined]
     message = message.replace("Value error, ", "")  # typer's coercion wording, not the user's concern
     ctx = getattr(exc, "ctx", None)
-    where = f" (see '{ctx.command_path} --help')" if ctx is not None and getattr(ctx, "command_path", "") else ""
+    path = str(getattr(ctx, "command_path", "") or "") if ctx is not None else ""
+    where = f" (see '{path} --help')" if path else ""
     typer.echo(visible(f"statediff: {message.rstrip('.')}{where}"), err=True)
     return int(getattr(exc, "exit_code", 2) or 2)
 
