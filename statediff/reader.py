@@ -19,8 +19,9 @@ import re
 import stat
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, Any, Union
 
 from .errors import LimitError, ReadError
 from .lexicon import Lexicon
@@ -93,6 +94,34 @@ def _text(source: Source, *, format: str | None, encoding: str | None, timeout: 
     return text, label, fmt
 
 
+def distinct_names(sources: Sequence[Any]) -> list[str | None]:
+    """Names for documents whose files share a name ("2023/readout.txt", "2024/readout.txt"): the
+    shortest tails of their paths that tell them apart; None where the file name alone does (or for a
+    URL, a stream, or the same file given twice)."""
+    paths: dict[int, tuple[str, ...]] = {}
+    for k, src in enumerate(sources):
+        if isinstance(src, tuple):
+            src = src[0]
+        if isinstance(src, (str, os.PathLike)) and not isinstance(src, bytes):
+            path = os.fspath(src)
+            if path != "-" and not _URL.match(path):
+                paths[k] = Path(os.path.abspath(path)).parts
+    out: list[str | None] = [None] * len(sources)
+    groups: dict[str, list[int]] = {}
+    for k, parts in paths.items():
+        groups.setdefault(parts[-1], []).append(k)
+    for members in groups.values():
+        if len(members) < 2 or len({paths[k] for k in members}) < len(members):
+            continue
+        for n in range(2, max(len(paths[k]) for k in members) + 1):
+            tails = ["/".join(paths[k][-n:]).lstrip("/") for k in members]
+            if len(set(tails)) == len(members):
+                for k, tail in zip(members, tails):
+                    out[k] = tail
+                break
+    return out
+
+
 def read_pair(left: Source, right: Source, *, left_part: int | str | None = None,
               right_part: int | str | None = None, format: str | None = None, encoding: str | None = None,
               lexicon: Lexicon | None = None, timeout: float | None = None) -> tuple[Document, Document]:
@@ -108,6 +137,7 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     from . import limits
 
     texts = [_text(src, format=format, encoding=encoding, timeout=timeout) for src in (left, right)]
+    texts = [(t, name or label, fmt) for (t, label, fmt), name in zip(texts, distinct_names([left, right]))]
     parts = [left_part, right_part]
     order = [1, 0] if len(texts[1][0]) < len(texts[0][0]) else [0, 1]
     limit = limits.MAX_CLAUSE_PAIRS

@@ -184,11 +184,12 @@ def _map(func: Callable[..., Any], args: list[tuple], executor: Executor | None,
     return results
 
 
-def _read_one(spec: Any, format: str | None, encoding: str | None, lexicon: Lexicon | None) -> Document:
+def _read_one(spec: Any, format: str | None, encoding: str | None, lexicon: Lexicon | None,
+              name: str | None = None) -> Document:
     from .reader import read
 
     source, part = spec if isinstance(spec, tuple) else (spec, None)
-    return read(source, part=part, format=format, encoding=encoding, lexicon=lexicon)
+    return read(source, part=part, format=format, encoding=encoding, lexicon=lexicon, name=name)
 
 
 def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, format: str | None,
@@ -199,7 +200,10 @@ def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Mete
         if not isinstance(source, (str, os.PathLike)) or os.fspath(source) == "-":
             # file objects and standard input cannot travel to another process: read them here
             executor = None
-    read = _map(_read_one, [(d, format, encoding, lexicon) for _, d in todo], executor, meter)
+    from .reader import distinct_names
+
+    names = distinct_names([d for _, d in todo])
+    read = _map(_read_one, [(d, format, encoding, lexicon, name) for (_, d), name in zip(todo, names)], executor, meter)
     docs: list[Any] = list(items)
     for (k, _), d in zip(todo, read):
         docs[k] = d

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -229,3 +230,25 @@ def test_only_filter_keeps_exit_code_and_says_when_nothing_matches(capsys) -> No
     data = json.loads(out)
     assert data["pairs"] and all("reordering" in p["labels"] for p in data["pairs"])
     assert data["summary"]["added"] > 0  # the summary describes the whole comparison
+
+
+def test_files_sharing_a_name_are_told_apart_by_their_paths(capsys, tmp_path) -> None:
+    for year, src in (("2021", TELE), ("2022", MOFA)):
+        (tmp_path / "a" / year).mkdir(parents=True)
+        (tmp_path / "a" / year / "readout.txt").write_text(Path(src).read_text(encoding="utf-8"), encoding="utf-8")
+    left, right = tmp_path / "a" / "2021" / "readout.txt", tmp_path / "a" / "2022" / "readout.txt"
+    code, out, _ = run(capsys, "compare", str(left), str(right))
+    assert code == 1 and out.startswith("--- 2021/readout.txt  (2021-01-15)") and "\n+++ 2022/readout.txt  (2022-01-20)" in out
+    code, out, _ = run(capsys, "track", str(left), str(right))
+    assert "[1] 2021/readout.txt" in out and "[2] 2022/readout.txt" in out
+    code, out, _ = run(capsys, "compare", str(left), str(left))  # one file twice: nothing to tell apart
+    assert code == 0 and out.startswith("--- readout.txt")
+
+
+def test_distinct_names_take_the_shortest_telling_tail() -> None:
+    from statediff.reader import distinct_names
+
+    assert distinct_names(["x/2023/a.txt", "y/2023/a.txt", "b.txt", "-", "https://e.org/a.txt"]) == \
+        ["x/2023/a.txt", "y/2023/a.txt", None, None, None]
+    assert distinct_names(["p/a.txt", "q/a.txt", ("r/a.txt", 2)]) == ["p/a.txt", "q/a.txt", "r/a.txt"]
+    assert distinct_names(["a.txt", "./a.txt"]) == [None, None]  # the same file
