@@ -252,3 +252,20 @@ def test_distinct_names_take_the_shortest_telling_tail() -> None:
         ["x/2023/a.txt", "y/2023/a.txt", None, None, None]
     assert distinct_names(["p/a.txt", "q/a.txt", ("r/a.txt", 2)]) == ["p/a.txt", "q/a.txt", "r/a.txt"]
     assert distinct_names(["a.txt", "./a.txt"]) == [None, None]  # the same file
+
+
+def _complete(words: str, cword: int) -> list[str]:
+    env = {**os.environ, "_STATEDIFF_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    done = subprocess.run([sys.executable, "-m", "statediff"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_shell_completion_of_commands_options_and_choices() -> None:
+    assert _complete("statediff comp", 1) == ["compare"]
+    assert _complete("statediff compare --for", 2) == ["--format"]
+    assert _complete("statediff compare --format ", 3) == ["text", "html", "json"]
+    assert _complete("statediff track --col", 2) == ["--color"]
+    script = subprocess.run([sys.executable, "-m", "statediff", "--show-completion", "bash"], capture_output=True,
+                            text=True, timeout=60)
+    assert script.returncode == 0 and "_STATEDIFF_COMPLETE=complete_bash" in script.stdout
