@@ -282,8 +282,9 @@ def align(left: Sequence[str | Clause], right: Sequence[str | Clause], *, thresh
     is the similarity an in-sequence pair needs (default :data:`DEFAULT_THRESHOLD`); a moved pair
     needs :data:`MOVE_MARGIN` more. ``merges=False`` keeps every link one-to-one.
 
-    >>> [(l.left, l.right) for l in align(["a b c", "d e"], ["d e f", "a b c"])]
-    [((1,), (0,)), ((0,), (1,))]
+    Examples:
+        >>> [(l.left, l.right) for l in align(["a b c", "d e"], ["d e f", "a b c"])]
+        [((1,), (0,)), ((0,), (1,))]
     """
     return _align(left, right, threshold, merges, 0).links
 

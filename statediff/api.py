@@ -52,14 +52,15 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     that may continue it, best first (``suggest=False`` leaves them out). They are not links and
     never count as changes.
 
-    >>> import statediff
-    >>> a = statediff.parse("(1) We oppose change by coercion.")
-    >>> b = statediff.parse("(1) We oppose change by force.")
-    >>> [(p.status, p.labels) for p in statediff.compare(a, b).pairs]
-    [('changed', ('substitution',))]
-    >>> c = statediff.compare(a, b, only=["strengthened"])
-    >>> c.pairs, c.summary["changed"], c.summary["labels"]["substitution"]
-    ((), 1, 1)
+    Examples:
+        >>> import statediff
+        >>> a = statediff.parse("(1) We oppose change by coercion.")
+        >>> b = statediff.parse("(1) We oppose change by force.")
+        >>> [(p.status, p.labels) for p in statediff.compare(a, b).pairs]
+        [('changed', ('substitution',))]
+        >>> c = statediff.compare(a, b, only=["strengthened"])
+        >>> c.pairs, c.summary["changed"], c.summary["labels"]["substitution"]
+        ((), 1, 1)
     """
     keep = _only(only)
     check_pair(left, right)
@@ -119,11 +120,12 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     (any :class:`concurrent.futures.Executor`, e.g. a process pool or Dask's
     ``client.get_executor()``).
 
-    >>> import statediff
-    >>> a = statediff.parse("(1) We oppose change by coercion.", name="2021-01-15")
-    >>> b = statediff.parse("(1) We oppose change by force.", name="2022-01-20")
-    >>> [r.status for r in statediff.track([a, b]).lineages[0].history]
-    ['added', 'changed']
+    Examples:
+        >>> import statediff
+        >>> a = statediff.parse("(1) We oppose change by coercion.", name="2021-01-15")
+        >>> b = statediff.parse("(1) We oppose change by force.", name="2022-01-20")
+        >>> [r.status for r in statediff.track([a, b]).lineages[0].history]
+        ['added', 'changed']
     """
     from . import series
 

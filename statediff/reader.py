@@ -63,9 +63,10 @@ def read(source: Source, *, part: int | str | None = None, format: str | None = 
     (default :data:`URL_TIMEOUT`) and the wait for a writer to a named pipe; with ``max_clauses``, a
     document holding more clauses raises :class:`~statediff.errors.LimitError` as soon as that is known.
 
-    >>> doc = read("fixtures/japan-france/2021-01-15-defence-ministers-teleconference.txt")
-    >>> doc.date, doc.clauses[0].number
-    ('2021-01-15', 'p1')
+    Examples:
+        >>> doc = read("fixtures/japan-france/2021-01-15-defence-ministers-teleconference.txt")
+        >>> doc.date, doc.clauses[0].number
+        ('2021-01-15', 'p1')
     """
     text, label, fmt = _text(source, format=format, encoding=encoding, timeout=timeout)
     return parse(text, name=name or label, format=fmt, part=part, lexicon=lexicon, max_clauses=max_clauses)
@@ -177,8 +178,9 @@ def parse(text: str, *, name: str = "<text>", format: str = "text", part: int | 
           lexicon: Lexicon | None = None, max_clauses: int | None = None) -> Document:
     """Segment text already in memory into a :class:`Document`.
 
-    >>> [c.number for c in parse("(1) We agreed. We also welcomed it.").clauses]
-    ['(1).1', '(1).2']
+    Examples:
+        >>> [c.number for c in parse("(1) We agreed. We also welcomed it.").clauses]
+        ['(1).1', '(1).2']
     """
     from .segmenter import segment
 

@@ -45,10 +45,11 @@ def formats() -> list[str]:
 def render(result: Any, format: str = "text", **options: Any) -> str:
     """Render a :class:`~statediff.model.Comparison` (or another result record) as ``format``.
 
-    >>> import statediff
-    >>> a, b = statediff.parse("We agreed."), statediff.parse("We agreed.")
-    >>> statediff.render(statediff.compare(a, b), "json").startswith('{\\n  "schema": "statediff.comparison/1"')
-    True
+    Examples:
+        >>> import statediff
+        >>> a, b = statediff.parse("We agreed."), statediff.parse("We agreed.")
+        >>> statediff.render(statediff.compare(a, b), "json").startswith('{\\n  "schema": "statediff.comparison/1"')
+        True
     """
     func = _REGISTRY.get(format)
     typed = _BUILTIN_BY_TYPE.get((_record_type(result), format))
