@@ -51,6 +51,7 @@ class InputFormat(str, Enum):
     markdown = "markdown"
     html = "html"
     pdf = "pdf"
+    docx = "docx"
 
 
 class Color(str, Enum):

@@ -57,7 +57,7 @@ def read(source: Source, *, part: int | str | None = None, format: str | None = 
          timeout: float | None = None, max_clauses: int | None = None) -> Document:
     """Read a document from a path, an ``http(s)://`` URL, a file object or ``"-"`` (standard input).
 
-    ``format`` forces "text", "markdown", "html" or "pdf" instead of guessing from the extension and
+    ``format`` forces "text", "markdown", "html", "pdf" or "docx" instead of guessing from the extension and
     content; ``encoding`` overrides detection; ``part`` selects one meeting of a document that holds
     several (1-based index or title substring); ``timeout`` bounds a URL's download in seconds
     (default :data:`URL_TIMEOUT`) and the wait for a writer to a named pipe; with ``max_clauses``, a
@@ -80,12 +80,16 @@ def _text(source: Source, *, format: str | None, encoding: str | None, timeout: 
         raise ReadError(f"the timeout must be a positive, finite number of seconds, not {timeout!r}")
     data, label, path_hint, declared = _load(source, URL_TIMEOUT if timeout is None else timeout)
     fmt = format or detect_format(path_hint, data, declared.get("type", ""))
-    if fmt not in ("text", "markdown", "html", "pdf"):
-        raise ReadError(f"{label}: unknown input format {fmt!r} (use text, markdown, html or pdf)")
+    if fmt not in ("text", "markdown", "html", "pdf", "docx"):
+        raise ReadError(f"{label}: unknown input format {fmt!r} (use text, markdown, html, pdf or docx)")
     if fmt == "pdf":
         from .pdf import pdf_text
 
         return pdf_text(data, label), label, fmt
+    if fmt == "docx":
+        from .docx_input import docx_text
+
+        return docx_text(data, label), label, fmt
     text = decode(data, label, encoding=encoding or declared.get("charset"), html=fmt == "html",
                   strict=bool(encoding))
     if fmt == "html":
@@ -310,14 +314,24 @@ def _read_stream(stream: IO[str] | IO[bytes], label: str, deadline: float | None
     return b"".join(pieces)
 
 
+_DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
 def detect_format(path: str, data: bytes, content_type: str = "") -> str:
-    """"html", "markdown", "pdf" or "text", from the extension, a server's content type and, failing
+    """"html", "markdown", "pdf", "docx" or "text", from the extension, a server's content type and, failing
     those, the content."""
     ext = os.path.splitext(path)[1].lower()
     if ext in _HTML_EXT or content_type in ("text/html", "application/xhtml+xml"):
         return "html"
     if ext == ".pdf" or content_type == "application/pdf" or data[:5] == b"%PDF-":
         return "pdf"
+    if ext == ".docx" or content_type == _DOCX_TYPE:
+        return "docx"
+    if data[:4] == b"PK\x03\x04":
+        from .docx_input import is_docx
+
+        if is_docx(data):
+            return "docx"
     if ext in _MD_EXT or content_type == "text/markdown":
         return "markdown"
     head = _ascii_head(data[:2048]).lstrip(" \t\r\n").lower()

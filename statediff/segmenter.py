@@ -133,7 +133,9 @@ def _parse_markers(text: str, prev_alpha: str | None,
 # Blocks
 # --------------------------------------------------------------------------------------------------
 
-_TERMINAL = re.compile(r"[.!?;:\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f\uff09]*$")
+# A sentence's end, with closing quotes or brackets and a footnote mark ("2023.[1]", "2023.\u00b9").
+_TERMINAL = re.compile(r"[.!?;:\u3002\uff01\uff1f\uff1a\uff1b][\"'\u201d\u2019)\]\u300d\u300f\uff09]*"
+                       r"(?:\[\d{1,3}\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})?$")
 _WRAP_END = re.compile(r"(?:\b(?:and|or|the|a|an|of|to|in|on|for|with|by|at|from|as|that|which|its|their|our)"
                        r"|[,\u2014\u2013-])$",
                        re.IGNORECASE)
