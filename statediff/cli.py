@@ -13,6 +13,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from enum import Enum
+from typing import Any
 
 import typer
 
@@ -378,6 +379,73 @@ def track(
         if executor is not None:
             executor.shutdown(cancel_futures=True)
     raise typer.Exit(1 if result.changed else 0)
+
+
+@app.command()
+def batch(
+    manifest: str = typer.Argument(..., metavar="MANIFEST",
+                                   help="The pairs: CSV with a header (left,right and optionally name) or JSON lines "
+                                        "with the same keys; relative paths are read from the manifest's folder."),
+    outdir: str = typer.Option(..., "--output-dir", "-d", metavar="DIR",
+                               help="Folder for one report per pair and summary.jsonl (made if missing)."),
+    format: Format = typer.Option(Format.html, "--format", "-f", help="Report format."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Compare on N processes."),
+    scheduler: str | None = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                                         help="Compare on a Dask cluster (pip install 'dask[distributed]')."),
+    input_format: InputFormat | None = typer.Option(None, "--input-format",
+                                                    help="Force the input format instead of guessing it."),
+    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME", help="Decode the inputs with this encoding."),
+    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, metavar="0..1",
+                                           help="Similarity below which clauses count as added/dropped "
+                                                "[default: the aligner's, 0.25]."),
+) -> None:
+    """Compare many pairs: one report per pair, a JSON lines summary; run again, it resumes. A pair
+    that fails is reported in the summary and the batch goes on. Exit 0: no changes; 1: changes;
+    2: some pair failed."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .batch import SUMMARY, read_manifest, run_batch
+    from .progress import ProgressBar, wanted
+
+    try:
+        pairs = read_manifest(manifest)
+    except StatediffError as exc:
+        raise _fail(str(exc)) from None
+    if os.path.exists(outdir) and not os.path.isdir(outdir):
+        raise _fail(f"{outdir}: is not a folder")
+    client = None
+    executor: Any = None
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise _fail("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+        try:
+            client = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError) as exc:
+            raise _fail(f"{scheduler}: no Dask scheduler answers ({exc})") from None
+        executor = client.get_executor()
+    elif jobs > 1 and len(pairs) > 1:
+        executor = ProcessPoolExecutor(max_workers=min(jobs, len(pairs)), initializer=_quiet_worker)
+    bar = ProgressBar("statediff batch") if wanted() else None
+    options = {"input_format": input_format.value if input_format else None, "encoding": encoding,
+               "threshold": threshold}
+    try:
+        rows = run_batch(pairs, outdir, fmt=format.value, executor=executor, options=options,
+                         write=lambda text, path: write_output(text, path), progress=bar)
+    except OSError as exc:
+        raise _fail(f"{outdir}: cannot be written ({exc.strerror or exc})") from None
+    finally:
+        if bar is not None:
+            bar.close()
+        if client is not None:
+            client.close()
+        elif executor is not None:
+            executor.shutdown(cancel_futures=True)
+    tally = {k: sum(1 for r in rows if r["status"] == k) for k in ("changed", "unchanged", "error")}
+    typer.echo(f"{len(rows)} pairs: {tally['changed']} changed, {tally['unchanged']} unchanged, "
+               f"{tally['error']} failed; summary in {os.path.join(outdir, SUMMARY)}")
+    raise typer.Exit(2 if tally["error"] else 1 if tally["changed"] else 0)
 
 
 class _BrokenPipe(BaseException):
