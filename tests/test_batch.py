@@ -108,3 +108,17 @@ def test_batch_on_a_dask_scheduler(folder, capsys) -> None:
     for r in _summary(folder / "local"):
         assert (folder / "dask" / r["report"]).read_text(encoding="utf-8") == \
             (folder / "local" / r["report"]).read_text(encoding="utf-8")
+
+
+def test_progress_counts_finished_pairs_including_earlier_ones(folder) -> None:
+    from statediff.batch import read_manifest, run_batch
+    from statediff.cli import write_output
+
+    (folder / "watch.csv").write_text(f"left,right\n{TELE},{MOFA}\n{CONS},{MOFA}\n", encoding="utf-8")
+    pairs = read_manifest(str(folder / "watch.csv"))
+    seen: list[tuple[int, int]] = []
+    run_batch(pairs[:1], str(folder / "out"), write=write_output, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 1), (1, 1)]
+    seen.clear()
+    rows = run_batch(pairs, str(folder / "out"), write=write_output, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2), (2, 2)] and [r["status"] for r in rows] == ["changed", "changed"]
