@@ -309,6 +309,33 @@ def test_notebook_fragment_works_without_script(serve) -> None:
     assert s.requests == [] and s.errors == []
 
 
+# JupyterLab's rules for description lists in an output cell, as nbconvert's "lab" template ships
+# them (share/jupyter/nbconvert/templates/lab/static/index.css): each dt a fifth of the line, floated.
+_JUPYTER_LISTS = """
+.jp-OutputArea-output dl, .jp-OutputArea-output dt, .jp-OutputArea-output dd { display: block; }
+.jp-OutputArea-output dl { width: 100%; overflow: hidden; padding: 0; margin: 0; }
+.jp-OutputArea-output dt { font-weight: bold; float: left; width: 20%; padding: 0; margin: 0; }
+.jp-OutputArea-output dd { float: left; width: 80%; padding: 0; margin: 0; }
+"""
+
+
+def test_notebook_header_labels_and_values_never_overlap_under_jupyter_css(serve) -> None:
+    # In nbconvert's HTML "Clauses 131" read "Clau131s": the cell's dt width (20%) squeezed the label.
+    obj = _fomc()
+    page_html = ("<!DOCTYPE html><html><head><meta charset='utf-8'><style>" + _JUPYTER_LISTS + "</style></head>"
+                 "<body><div class='jp-OutputArea-output' style='width: 900px'>" + obj._repr_html_()
+                 + "</div></body></html>")
+    page = serve(page_html).page
+    boxes = page.locator(".jp-OutputArea-output dl div").evaluate_all(
+        "divs => divs.map(d => [d.querySelector('dt'), d.querySelector('dd')].map(e => {"
+        " const r = e.getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom, e.scrollWidth > e.clientWidth + 1]; }))")
+    assert boxes, "the header has label/value pairs"
+    for (dl, dr, dt_, db, dclip), (vl, vr, vt, vb, vclip) in boxes:
+        same_line = dt_ < vb and vt < db
+        assert not (same_line and vl < dr - 0.5), (dl, dr, vl, vr)  # the value starts after its label
+        assert not dclip and not vclip  # neither label nor value cut short
+
+
 def _ttc() -> Comparison:
     series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
     return statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
