@@ -7,6 +7,7 @@ one line on standard error; a usage error gets typer's usage message; a crash al
 from __future__ import annotations
 
 import os
+import re
 import signal
 import stat
 import sys
@@ -16,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
 from .errors import OutputError, StatediffError
@@ -59,6 +61,19 @@ class Color(str, Enum):
     auto = "auto"
     always = "always"
     never = "never"
+
+
+class _Command(TyperCommand):
+    """A command whose help names arguments as the user types them: "LEFT RIGHT", not typer's
+    "{LEFT} {RIGHT}" with "<str>" type labels (choices such as <text|html|json> stay)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        super().format_help(ctx, formatter)
+        text = formatter.getvalue()
+        text = re.sub(r"\{([A-Z][A-Z .\[\]]*)\}(\.\.\.)?", r"\1", text)  # required arguments in the usage
+        text = re.sub(r"(?m)^(  [A-Z][A-Z .\[\]]*?) <(?:str|list\[str\])>( *)",
+                      lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+        formatter.buffer[:] = [text]
 
 
 def _version(value: bool) -> None:
@@ -180,7 +195,7 @@ def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> N
                 pass
 
 
-@app.command()
+@app.command(cls=_Command)
 def compare(
     left: str = typer.Argument(..., metavar="LEFT", help="The earlier document: a path (PATH#PART selects one part), an http(s) "
                                          "URL, or - for standard input."),
@@ -245,7 +260,7 @@ def compare(
     raise typer.Exit(1 if result.changed else 0)
 
 
-@app.command()
+@app.command(cls=_Command)
 def clauses(
     doc: str = typer.Argument(..., metavar="DOC", help="A document: a path (PATH#PART selects one part), an http(s) URL, or - "
                                         "for standard input."),
@@ -285,7 +300,7 @@ class SchemaName(str, Enum):
     series = "series"
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema(
     name: SchemaName = typer.Argument(..., metavar="NAME",
                                       help="The JSON format: comparison (compare), clauses or series (track)."),
@@ -316,7 +331,7 @@ def _document_spec(arg: str) -> str | tuple[str, str]:
     return (path, part) if part else path
 
 
-@app.command()
+@app.command(cls=_Command)
 def track(
     docs: list[str] = typer.Argument(..., metavar="DOC DOC [DOC ...]",
                                      help="Documents: paths (PATH#PART selects one part), or - once for standard input."),
@@ -381,7 +396,7 @@ def track(
     raise typer.Exit(1 if result.changed else 0)
 
 
-@app.command()
+@app.command(cls=_Command)
 def batch(
     manifest: str = typer.Argument(..., metavar="MANIFEST",
                                    help="The pairs: CSV with a header (left,right and optionally name) or JSON lines "

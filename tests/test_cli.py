@@ -269,3 +269,15 @@ def test_shell_completion_of_commands_options_and_choices() -> None:
     script = subprocess.run([sys.executable, "-m", "statediff", "--show-completion", "bash"], capture_output=True,
                             text=True, timeout=60)
     assert script.returncode == 0 and "_STATEDIFF_COMPLETE=complete_bash" in script.stdout
+
+
+def test_help_names_arguments_without_internal_type_names(capsys) -> None:
+    usages = {"compare": "LEFT RIGHT", "clauses": "DOC", "track": "DOC DOC [DOC ...]", "schema": "NAME",
+              "batch": "MANIFEST"}
+    for command, args in usages.items():
+        assert main([command, "--help"]) == 0
+        out = capsys.readouterr()[0]
+        assert out.startswith(f"Usage: statediff {command} [OPTIONS] {args}\n")
+        assert "<str>" not in out and "list[str]" not in out and "{" not in out and "float range" not in out
+    assert main(["compare", "--help"]) == 0
+    assert "  --format <text|html|json>" in capsys.readouterr()[0].replace("-f, ", "")  # choices stay
