@@ -851,7 +851,8 @@ def test_ctrl_c_during_track_with_workers_is_one_line_and_130() -> None:
 
     from .conftest import CORPORA
 
-    series = sorted((CORPORA / "us-eu-trade-and-technology-council-joint-statements").glob("*.txt"))
+    # every corpus document, four times: several seconds of work, so that Ctrl-C comes while workers run
+    series = sorted(CORPORA.glob("*/*.txt")) * 4
     proc = subprocess.Popen([sys.executable, "-m", "statediff", "track", *map(str, series), "--jobs", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(1.5)  # the workers are reading and aligning
