@@ -121,13 +121,14 @@ def _done(outdir: str) -> dict[str, dict[str, Any]]:
 def compare_pair(left: str, right: str, fmt: str, options: dict[str, Any]) -> dict[str, Any]:
     """One pair, in a worker: the report's text and the summary's facts, or the error."""
     from . import api
+    from .model import SUMMARY_COUNTS
     from .reader import read_pair
     from .renderers import render
 
     try:
         a, b = read_pair(left, right, format=options.get("input_format"), encoding=options.get("encoding"))
         result = api.compare(a, b, threshold=options.get("threshold"))
-        counts = {k: result.summary.get(k, 0) for k in ("changed", "added", "dropped", "unchanged", "moved")}
+        counts = {k: result.summary.get(k, 0) for k in SUMMARY_COUNTS}
         return {"status": "changed" if result.changed else "unchanged", "counts": counts,
                 "report": render(result, fmt)}
     except StatediffError as exc:

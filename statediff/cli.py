@@ -447,7 +447,7 @@ def batch(
                "threshold": threshold}
     try:
         rows = run_batch(pairs, outdir, fmt=format.value, executor=executor, options=options,
-                         write=lambda text, path: write_output(text, path), progress=bar)
+                         write=write_output, progress=bar)
     except OSError as exc:
         raise _fail(f"{outdir}: cannot be written ({exc.strerror or exc})") from None
     finally:

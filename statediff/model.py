@@ -15,6 +15,9 @@ __all__ = ["Op", "Status", "SectionStatus", "Clause", "Part", "Document", "Link"
 
 Op = Literal["equal", "insert", "delete", "replace"]
 Status = Literal["unchanged", "changed", "added", "dropped"]
+
+#: The counts a comparison's summary leads with, in the order reports give them.
+SUMMARY_COUNTS = ("changed", "added", "dropped", "unchanged", "moved")
 SectionStatus = Literal["unchanged", "renamed", "added", "dropped"]
 Event = Literal["added", "unchanged", "changed", "dropped", "revived", "merged"]
 
@@ -213,8 +216,7 @@ class Comparison:
             or any(sp.status != "unchanged" for sp in self.sections)
 
     def __repr__(self) -> str:  # both sources can be megabytes: names and counts
-        counts = ", ".join(f"{k}={self.summary[k]}" for k in ("changed", "added", "dropped", "unchanged", "moved")
-                           if k in self.summary)
+        counts = ", ".join(f"{k}={self.summary[k]}" for k in SUMMARY_COUNTS if k in self.summary)
         return (f"Comparison(left={self.left.name!r}, right={self.right.name!r}, mode={self.mode!r}, "
                 f"pairs={len(self.pairs)}" + (f", {counts}" if counts else "") + ")")
 
