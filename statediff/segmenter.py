@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .annotator import _CJK, _HAS_LETTER, _MONTHS, _open_depth, _trim, annotate, split_clauses
+from .annotator import annotate
+from .clause_cuts import split_clauses
 from .errors import LimitError, PartError
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document, Part
 from .normalizer import Line, fold, split_lines
 from .tables import table_rows
+from .textkit import CJK, HAS_LETTER, MONTHS, open_depth, trim
 
 __all__ = ["segment", "split_sentences", "find_parts"]
 
@@ -166,7 +168,7 @@ class _Block:
 
 def _looks_like_heading(text: str) -> bool:
     text = " ".join(text.split())  # doubled spaces are no longer a heading
-    if not _HAS_LETTER.search(text):
+    if not HAS_LETTER.search(text):
         return False
     if (len(text) > 100 or len(text.split()) > 14) and not (len(text) <= 200 and _is_title_case(text)):
         return False  # a long line is a heading only in title case (as a wrapped one: _mark_headings)
@@ -480,7 +482,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     if not text.strip():
         return []
-    if _CJK.search(text) and re.search(r"[\u3002\uff01\uff1f]", text):
+    if CJK.search(text) and re.search(r"[\u3002\uff01\uff1f]", text):
         return _cjk_sentences(text)
     spans = _merge_open_quotes(text, list(_punkt().span_tokenize(text)))
     # A "sentence" that starts with a lower-case word continues the one before ("... practices.
@@ -510,9 +512,9 @@ def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
     while b - a > MAX_SENTENCE:
         cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
         cut = cut if cut > a else a + MAX_SENTENCE
-        pieces.append(_trim(text, a, cut))
+        pieces.append(trim(text, a, cut))
         a = cut
-    pieces.append(_trim(text, a, b))
+    pieces.append(trim(text, a, b))
     return [p for p in pieces if p[1] > p[0]]
 
 
@@ -531,10 +533,10 @@ def _cjk_sentences(text: str) -> list[tuple[int, int]]:
         elif ch in _CJK_CLOSE:
             depth = max(0, depth - 1)
         elif ch in "\u3002\uff01\uff1f!?" and depth == 0:
-            spans.append(_trim(text, start, i + 1))
+            spans.append(trim(text, start, i + 1))
             start = i + 1
     if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+        spans.append(trim(text, start, len(text)))
     return [(a, b) for a, b in spans if b > a]
 
 
@@ -554,7 +556,7 @@ def _merge_open_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
             merged.append((a, b))
             brackets = quotes = 0
         quotes += piece.count('"')
-        brackets += _open_depth(piece.replace('"', ""))
+        brackets += open_depth(piece.replace('"', ""))
     return merged
 
 
@@ -862,9 +864,9 @@ def find_date(text: str) -> str:
     if not m:
         return ""
     if m.group("mdy"):
-        return f"{int(m.group('y1')):04d}-{_MONTHS[m.group('m1').capitalize()]:02d}-{int(m.group('d1')):02d}"
+        return f"{int(m.group('y1')):04d}-{MONTHS[m.group('m1').capitalize()]:02d}-{int(m.group('d1')):02d}"
     if m.group("dmy"):
-        return f"{int(m.group('y2')):04d}-{_MONTHS[m.group('m2').capitalize()]:02d}-{int(m.group('d2')):02d}"
+        return f"{int(m.group('y2')):04d}-{MONTHS[m.group('m2').capitalize()]:02d}-{int(m.group('d2')):02d}"
     return f"{m.group('y3')}-{int(m.group('m3')):02d}-{int(m.group('d3')):02d}"
 
 

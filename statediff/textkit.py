@@ -1,0 +1,112 @@
+"""The small shared building blocks of text handling, each defined once.
+
+What lives here:
+
+* Script ranges: :data:`KANA_KANJI_CLASS` (kana and CJK ideographs), :data:`HANGUL_CLASS`, and
+  :data:`CJK_CLASS` (both together) as character-class strings for building patterns; :data:`CJK`
+  compiled, matching one such character; :func:`mostly_cjk` for a text written mainly in them.
+* :data:`HAS_LETTER`: a letter of any script (not a digit, not "_").
+* Months: :data:`MONTH_NAMES` in calendar order, :data:`MONTHS` (name -> number, 1-12) and
+  :data:`MONTH_PATTERN`, the regex alternation of the names ("January|February|...").
+* Brackets and spans: :func:`open_depth` (how many quotations and brackets a text leaves open) and
+  :func:`trim` (a span of a text without its leading and trailing white space).
+* Grammar word lists that several stages read: :data:`DETERMINERS`, :data:`PRONOUNS`,
+  :data:`BE_FORMS`, :data:`PREPOSITIONS`, :data:`CONJUNCTIONS`.
+
+Everything here is pure and cheap to import (``re`` only).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BE_FORMS", "CJK", "CJK_CLASS", "CONJUNCTIONS", "DETERMINERS", "HANGUL_CLASS", "HAS_LETTER",
+    "KANA_KANJI_CLASS", "MONTHS", "MONTH_NAMES", "MONTH_PATTERN", "PREPOSITIONS", "PRONOUNS", "mostly_cjk",
+    "open_depth", "trim",
+]
+
+# --------------------------------------------------------------------------------------------------
+# Scripts
+# --------------------------------------------------------------------------------------------------
+
+#: Hiragana, katakana, CJK ideographs (extension A and the unified block): Japanese and Chinese text.
+KANA_KANJI_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+#: Hangul syllables.
+HANGUL_CLASS = "\uac00-\ud7af"
+#: The characters of East Asian scripts that are written without spaces between words: kana, CJK
+#: ideographs and Hangul, as a character-class body (``f"[{CJK_CLASS}]"``).
+CJK_CLASS = KANA_KANJI_CLASS + HANGUL_CLASS
+#: One character of :data:`CJK_CLASS`.
+CJK = re.compile(f"[{CJK_CLASS}]")
+
+#: A letter of any script: a word character that is neither a digit nor "_".
+HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def mostly_cjk(text: str) -> bool:
+    """Whether ``text`` is written mainly in a CJK script: more than half of its characters other
+    than spaces are kana, ideographs or Hangul."""
+    return bool(CJK.search(text)) and len(CJK.findall(text)) * 2 > len(text.replace(" ", ""))
+
+
+# --------------------------------------------------------------------------------------------------
+# Months
+# --------------------------------------------------------------------------------------------------
+
+#: The English month names, January first.
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+#: Month name -> its number (1-12).
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
+#: The month names as a regex alternation, to be put inside a group: ``rf"(?:{MONTH_PATTERN})"``.
+MONTH_PATTERN = "|".join(MONTH_NAMES)
+
+
+# --------------------------------------------------------------------------------------------------
+# Brackets and spans
+# --------------------------------------------------------------------------------------------------
+
+
+def open_depth(s: str) -> int:
+    """How many quotations and brackets ``s`` leaves open: curly double quotes, round brackets,
+    corner brackets 「」 and full-width brackets （）, opened minus closed, plus one for an odd
+    number of straight double quotes."""
+    depth = (s.count("\u201c") - s.count("\u201d") + s.count("(") - s.count(")")
+             + s.count("\u300c") - s.count("\u300d") + s.count("\uff08") - s.count("\uff09"))
+    if s.count('"') % 2:
+        depth += 1
+    return depth
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``text[a:b]`` without its leading and trailing white space (empty: ``a == b``)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+# --------------------------------------------------------------------------------------------------
+# Grammar word lists (lower case)
+# --------------------------------------------------------------------------------------------------
+
+#: Words that open a noun phrase ("the", "our", "each", ...): a verb form after one is a noun or an
+#: adjective ("the expected strengthening", "an agreed framework").
+DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "such", "any",
+               "every", "each", "both", "all", "my", "your"}
+#: Personal pronouns in subject position.
+PRONOUNS = {"we", "they", "he", "she", "it", "i", "you"}
+#: The forms of "be".
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
+#: Prepositions and other words that open an adverbial phrase rather than a subject ("with", "taking",
+#: "although", "noting", ...): a subject does not start at one, and a verb form after one is a noun.
+PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "by", "at", "from", "after", "before",
+                "during", "under", "through", "taking", "given", "following", "if", "when", "concerning",
+                "about", "against", "beyond", "into", "over", "toward", "towards", "upon", "via", "within",
+                "without", "despite", "since", "until", "amid", "amidst", "across", "beginning", "starting",
+                "once", "once again", "although", "though", "because", "whereas", "unless", "noting",
+                "recognizing", "recognising", "building", "of"}
+#: Coordinating conjunctions.
+CONJUNCTIONS = {"and", "or", "but", "nor"}
