@@ -87,14 +87,19 @@ def _boilerplate() -> frozenset[str]:
     )
 
 
+# Page numbers left in text taken from a PDF: "2", "- 2 -", "Page 2 of 5", "2/5". Stricter than the PDF
+# reader's page numbers at a page's edge (pdf._PAGE_NUMBER_AT_EDGE: four digits, any decoration): this
+# line may stand anywhere in any text, so only up to three digits with dashes around them count, and a
+# line such as "2023" or "(1)" stays text.
+_PAGE_NUMBER_IN_TEXT = (r"[-\u2013\u2014]?[ \t]*(?:[Pp]age[ \t]+)?\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?"
+                        r"[ \t]*[-\u2013\u2014]?")
 # A line of emphasis or rule characters only ("*", "* * *", "---", "___"): left over from
 # Markdown or a text conversion, it carries no words.
 _RULE = re.compile(r"[*_=~#-]+(?:[ \t]+[*_=~#-]+)*"
                    # the rule under a Markdown table's header: "|---|:--:|", "--- | ---"
                    r"|\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?|\|[ \t]*:?-{3,}:?[ \t]*\|"
-                   # page numbers left in text taken from a PDF: "2", "- 2 -", "Page 2 of 5", "2/5"
-                   r"|[-\u2013\u2014]?[ \t]*(?:[Pp]age[ \t]+)?\d{1,3}(?:[ \t]*(?:/|of)[ \t]*\d{1,3})?"
-                   r"[ \t]*[-\u2013\u2014]?")
+                   # page numbers left in text taken from a PDF
+                   rf"|{_PAGE_NUMBER_IN_TEXT}")
 _BULLET_LEAD = re.compile(r"^[\s\u2022\u25cf\u25cb\u25aa\u25a0\u30fb\u00b7*>|-]*")
 
 

@@ -23,7 +23,11 @@ from .errors import ReadError
 
 __all__ = ["pdf_text"]
 
-_PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\W*$", re.IGNORECASE)
+# A page number alone on a line at a page's edge ("12", "- 12 -", "Page 3 of 9", "[3/9]"). Looser than
+# the normalizer's page numbers inside a text (_PAGE_NUMBER_IN_TEXT there: up to three digits, dashes
+# only around them): here the line is known to be at the top or bottom of a page, so any decoration
+# and four digits are still a page number, not a line of the statement.
+_PAGE_NUMBER_AT_EDGE = re.compile(r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\W*$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 # A line ending in a letter and a hyphen, the next starting with a lower-case letter.
 _BROKEN = re.compile(r"([^\W\d_]+)[-\u00ad\u2010]\n([^\W\d_A-Z][^\W\d_]*)([ \t]+|(?=\n)|$)")
@@ -89,7 +93,7 @@ def strip_running_lines(pages: list[str]) -> str:
     for lines in split:
         kept = [ln for i, ln in enumerate(lines)
                 if not ((i < _EDGE or i >= len(lines) - _EDGE)
-                        and (_key(ln) in running or _PAGE_NUMBER.match(ln.strip())))]
+                        and (_key(ln) in running or _PAGE_NUMBER_AT_EDGE.match(ln.strip())))]
         out.append("\n".join(kept))
     return "\n".join(out)
 

@@ -12,7 +12,6 @@ and streams alike, read in pieces so a larger input is never held whole), a URL 
 
 from __future__ import annotations
 
-import codecs
 import math
 import os
 import re
@@ -23,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, Union
 
+from .decoding import ascii_head, decode
 from .errors import LimitError, ReadError
 from .lexicon import Lexicon
 from .model import Document
@@ -334,160 +334,8 @@ def detect_format(path: str, data: bytes, content_type: str = "") -> str:
             return "docx"
     if ext in _MD_EXT or content_type == "text/markdown":
         return "markdown"
-    head = _ascii_head(data[:2048]).lstrip(" \t\r\n").lower()
+    head = ascii_head(data[:2048]).lstrip(" \t\r\n").lower()
     if head.startswith("<!doctype html") or head.startswith("<html") or "<html" in head[:256] \
             or (head.startswith("<?xml") and "<html" in head):
         return "html"
     return "text"
-
-
-def _ascii_head(head: bytes) -> str:
-    """The start of ``data`` as ASCII, whatever its encoding (UTF-16 included), for sniffing."""
-    for bom, codec in _BOMS:
-        if head.startswith(bom):
-            return head[len(bom):].decode(codec.replace("-sig", ""), "ignore")
-    return head.decode("ascii", "ignore")
-
-
-_BOMS = [
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-]
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
-# Control characters that never occur in a text document (tab, line feed, form feed, carriage return
-# and escape excepted): a few percent of them means a binary file.
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
-# A well-formed UTF-8 multi-byte sequence; used to tell damaged UTF-8 from a legacy encoding.
-_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-# What JIS-encoded text holds beyond ASCII: kana, kanji, full-width forms, CJK punctuation, and the
-# quotes, dashes, arrows, shapes and signs of JIS X 0208's symbol rows.
-_JIS_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u2010-\u203b\u2190-\u21ff"
-                       r"\u2200-\u22ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u00a7\u00a8\u00b0\u00b1\u00b4"
-                       r"\u00b6\u00d7\u00f7\u0391-\u03c9\u0401-\u0451]")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]{2,}")
-_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-
-
-def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, html: bool = False,
-           strict: bool = True) -> str:
-    """Decode ``data`` by fixed, explainable rules, in this order:
-
-    1. ``encoding`` when given (``--encoding``): exactly that, and an error if the bytes do not fit;
-    2. a byte-order mark: UTF-8, UTF-16 or UTF-32;
-    3. a binary file (NUL or other control bytes) is refused;
-    4. UTF-8;
-    5. for HTML, the page's ``<meta charset>`` or XML declaration;
-    6. EUC-JP, then Shift_JIS (Windows code page 932), each only when every byte fits and the text
-       reads as Japanese; then Windows-1252 (cp1252, a superset of Latin-1's printable range), unless
-       the bytes are mostly UTF-8 with a few broken sequences, which is refused as damaged UTF-8.
-
-    Candidates are tried strictly: a guess that leaves undecodable bytes is never taken, so a
-    document is decoded correctly or refused with a message naming ``--encoding``. With
-    ``strict=False`` the given encoding is a server's declared charset: it is tried after UTF-8 (a
-    server's default "ISO-8859-1" label on UTF-8 text is a common mistake), and one that does not
-    fit falls through to the rules instead of failing.
-
-    >>> decode("Café".encode("cp1252")), decode("日仏".encode("shift_jis")), decode("日仏".encode("euc_jp"))
-    ('Café', '日仏', '日仏')
-    """
-    if encoding and strict:
-        codec = _charset(encoding)
-        if codec is None:
-            raise ReadError(f"{label}: unknown encoding {encoding!r} (give a character encoding such as utf-8, "
-                            "cp1252 or shift_jis)")
-        try:
-            return _strip_bom(data.decode(codec))
-        except UnicodeDecodeError as exc:
-            raise ReadError(f"{label}: not valid {encoding} ({exc.reason} at byte {exc.start})") from None
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec.replace("-sig", ""))
-            except UnicodeDecodeError as exc:
-                raise ReadError(f"{label}: not valid {codec} ({exc.reason} at byte {exc.start})") from None
-    head = data[:8192]
-    if b"\x00" in head or len(_CONTROL.findall(head)) > max(2, len(head) // 100):
-        raise ReadError(f"{label}: looks like a binary file, not a text document "
-                        "(for UTF-16 without a byte-order mark, give --encoding utf-16-le)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        first_error = exc
-    declared = [encoding] if encoding else []  # a server's: after UTF-8, since servers often say Latin-1 by default
-    if html:
-        m = _META_CHARSET.search(data[:4096]) or _XML_ENCODING.search(data[:1024])
-        if m:
-            declared.append(m.group(1).decode("ascii"))
-    for name in declared:
-        codec = _charset(name)
-        if codec is None:
-            continue
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            pass
-    for codec in ("euc_jp", "cp932"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _reads_as_japanese(text):
-            return text
-    if _mostly_utf8(data):
-        raise ReadError(f"{label}: not valid UTF-8 (damaged: {first_error.reason} at byte {first_error.start}); "
-                        "repair the file or name its encoding with --encoding")
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ReadError(f"{label}: not valid UTF-8 ({first_error.reason} at byte {first_error.start}) nor any "
-                        f"encoding statediff recognises; name the encoding with --encoding") from None
-
-
-# Codecs that Python decodes with but that are not character sets: they interpret the text (escape
-# sequences, IDNA or Punycode labels) or refuse everything, so a server naming one would alter it.
-_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined", "unicode-internal"}
-
-
-def _charset(name: str) -> str | None:
-    """The codec for a character encoding's name, or None for an unknown name or a codec that is not
-    a character set (``unicode_escape``, ``base64``, ``rot13``...)."""
-    try:
-        info = codecs.lookup(name)
-    except (LookupError, ValueError, TypeError):
-        return None
-    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
-        return None
-    return info.name
-
-
-def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _reads_as_japanese(text: str) -> bool:
-    """True when the non-ASCII characters are (nearly) all Japanese script, with no half-width kana
-    (which official text does not use, but which bytes of another encoding often decode to)."""
-    non_ascii = len(_NON_ASCII.findall(text))
-    if not non_ascii or _HALFWIDTH_KANA.search(text):
-        return False
-    if len(_JIS_TEXT.findall(text)) < 0.9 * non_ascii:
-        return False
-    # Japanese is written in runs of kana and kanji; bytes of cp1252 text read as Shift_JIS give lone
-    # ideographs between Latin letters ("Japan\x92s" -> "Japan" + one kanji + "s").
-    cjk = len(_CJK.findall(text))
-    return sum(len(r) for r in _CJK_RUN.findall(text)) >= 0.5 * cjk
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """True when most high bytes form well-formed UTF-8 sequences: UTF-8 with a few damaged bytes
-    (decoding it as cp1252 would turn every accent and quote into mojibake)."""
-    high = len(_HIGH_BYTE.findall(data))
-    in_seqs = sum(len(m.group(0)) for m in _UTF8_SEQ.finditer(data))
-    return high > 0 and in_seqs >= 0.5 * high
