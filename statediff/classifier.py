@@ -23,14 +23,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .errors import LexiconError
-from .lexicon import Lexicon, default_lexicon, word_pattern
+from .label_words import LabelWords
+from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Edit
 
 __all__ = ["LABELS", "EDIT_KINDS", "STANCE_SHIFTS", "classify", "is_cosmetic_only", "verdict"]
@@ -133,102 +132,6 @@ def verdict(left: Sequence[Clause], right: Sequence[Clause], *, lexicon: Lexicon
     edits = diff_words(lt, rt)
     labels = classify(edits, left, right, lexicon=lexicon)
     return ("unchanged" if set(labels) <= {"cosmetic"} else "changed"), edits, labels
-
-
-# --------------------------------------------------------------------------------------------------
-# The lexicon's classifier sections, compiled once per lexicon
-# --------------------------------------------------------------------------------------------------
-
-
-def _phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-    alts = sorted({p.strip() for p in phrases if isinstance(p, str) and p.strip()}, key=len, reverse=True)
-    if not alts:
-        return None
-    body = "|".join(r"\s+".join(word_pattern(w) for w in p.split()) for p in alts)
-    return re.compile(r"(?<![\w'\u2019-])(?:" + body + r")(?![\w'\u2019-])", flags)
-
-
-@dataclass(frozen=True, slots=True)
-class _Tables:
-    scales: tuple[tuple[int, int, re.Pattern[str]], ...]  # (scale, level, pattern); level 0 = weakest
-    intensifiers: tuple[tuple[int, re.Pattern[str]], ...]  # (tier, pattern); tier 1 = weakest
-    stance_words: tuple[tuple[str, re.Pattern[str]], ...]  # (stance class, pattern)
-    wide: re.Pattern[str] | None
-    narrow: re.Pattern[str] | None
-    scope_ignore: re.Pattern[str] | None
-    hedges: re.Pattern[str] | None
-    modals: tuple[tuple[str, re.Pattern[str]], ...]
-    negations: re.Pattern[str] | None
-    negation_idioms: re.Pattern[str] | None
-    actor_words: frozenset[str]
-    numbers: frozenset[str]  # lower-case entries match in any case
-    proper_numbers: frozenset[str]  # capitalised entries ("May", "March") match only capitalised
-
-
-def _compiled(pairs: Iterable[tuple[object, Iterable[str]]], flags: int = re.IGNORECASE) -> tuple:
-    out = []
-    for tag, words in pairs:
-        rx = _phrase_regex(words, flags)
-        if rx is not None:
-            out.append((tag, rx))
-    return tuple(out)
-
-
-def _phrases(value: object, where: str, origin: str) -> list[str]:
-    """A list of phrases, or a LexiconError naming the key (a user's file may have any shape)."""
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LexiconError(f"{origin}: {where} must be a list of phrases")
-    return value
-
-
-def _lists(value: object, where: str, origin: str) -> list:
-    if not isinstance(value, list):
-        raise LexiconError(f"{origin}: {where} must be a list")
-    return value
-
-
-def _mapping(value: object, where: str, origin: str) -> dict:
-    if not isinstance(value, dict):
-        raise LexiconError(f"{origin}: {where} must be an object")
-    return value
-
-
-@lru_cache(maxsize=8)
-def _tables(lexicon: Lexicon) -> _Tables:
-    o = lexicon.origin
-    scales = []
-    for k, scale in enumerate(_lists(lexicon.section("commitment_scale", []), "'commitment_scale'", o)):
-        for level, level_phrases in enumerate(_lists(scale, f"'commitment_scale'[{k}]", o)):
-            where = f"'commitment_scale'[{k}][{level}]"
-            rx = _phrase_regex([level_phrases] if isinstance(level_phrases, str)
-                               else _phrases(level_phrases, where, o))
-            if rx is not None:
-                scales.append((k, level, rx))
-    tiers = _lists(lexicon.section("intensifiers", []), "'intensifiers'", o)
-    stance_words = _mapping(lexicon.section("stance_words", {}), "'stance_words'", o)
-    scope = _mapping(lexicon.section("scope", {}), "'scope'", o)
-    modals = _mapping(lexicon.section("modals", {}), "'modals'", o)
-    numbers = _phrases(lexicon.section("number_words", []), "'number_words'", o)
-
-    def phrases(key: str) -> list[str]:
-        return _phrases(lexicon.section(key, []), repr(key), o)
-
-    return _Tables(
-        scales=tuple(scales),
-        intensifiers=_compiled((k, _phrases(t, f"'intensifiers'[{k - 1}]", o)) for k, t in enumerate(tiers, start=1)),
-        stance_words=_compiled((c, _phrases(w, f"'stance_words'[{c!r}]", o)) for c, w in stance_words.items()),
-        wide=_phrase_regex(_phrases(scope.get("wide", []), "'scope'['wide']", o)),
-        narrow=_phrase_regex(_phrases(scope.get("narrow", []), "'scope'['narrow']", o)),
-        scope_ignore=_phrase_regex(_phrases(scope.get("ignore", []), "'scope'['ignore']", o)),
-        hedges=_phrase_regex(phrases("hedges")),
-        # Modals are matched in lower case only: "May" mid-sentence is the month.
-        modals=_compiled(((n, _phrases(w, f"'modals'[{n!r}]", o)) for n, w in modals.items()), flags=0),
-        negations=_phrase_regex(phrases("negations")),
-        negation_idioms=_phrase_regex(phrases("negation_idioms")),
-        actor_words=frozenset(w.casefold() for w in phrases("actor_words")),
-        numbers=frozenset(w.casefold() for w in numbers if w.islower()),
-        proper_numbers=frozenset(w for w in numbers if not w.islower()),
-    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -342,7 +245,7 @@ def classify(edits: Sequence[Edit], left: Sequence[Clause], right: Sequence[Clau
     if not left or not right:
         return ()
     lex = lexicon or default_lexicon()
-    tables = _tables(lex)
+    tables = lex.label_words
     left_text = " ".join(c.text for c in left)
     right_text = " ".join(c.text for c in right)
     if is_cosmetic_only(left_text, right_text):
@@ -413,11 +316,11 @@ def _reordering(ls: _Side, rs: _Side) -> bool:
     return moved
 
 
-def _is_number(word: str, tables: _Tables) -> bool:
+def _is_number(word: str, tables: LabelWords) -> bool:
     return bool(_DIGIT.search(word)) or word.casefold() in tables.numbers or word in tables.proper_numbers
 
 
-def _number_change(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables) -> bool:
+def _number_change(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: LabelWords) -> bool:
     """Numbers, dates and quantities (digits, number words, ordinals, month names) that gave way to
     others in the same slot: a removed and an added number that share the word before or after them
     ("the [-Second-]{+third+} CRI", "[-50-]{+68+} members", "on [-December 16-]{+January 27+}"). A
@@ -436,7 +339,7 @@ def _number_change(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables)
     return True
 
 
-def _slot(side: _Side, i: int, tables: _Tables) -> tuple[str, ...]:
+def _slot(side: _Side, i: int, tables: LabelWords) -> tuple[str, ...]:
     """Where a number stands: the words right before and after it, and the nearest words before and
     after it that are not numbers ("" where there is none). "780 million people" and "800 million
     citizens" share "million"; "on December 16, 2015" and "on January 27, 2016" share "on"."""
@@ -454,7 +357,7 @@ def _same_slot(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(x and x == y for x, y in zip(a, b))
 
 
-def _negation_words(side: _Side, words: range, tables: _Tables) -> list[int]:
+def _negation_words(side: _Side, words: range, tables: LabelWords) -> list[int]:
     if tables.negations is None or not len(words):
         return []
     idioms: set[int] = set()
@@ -474,7 +377,7 @@ def _contraction_base(key: str) -> str:
 _CONTRACTIONS = {"cannot": "can", "can't": "can", "won't": "will", "shan't": "shall"}
 
 
-def _negation_flip(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> bool:
+def _negation_flip(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: LabelWords) -> bool:
     """A local change adds or removes a negation ("will" -> "will not", "can" -> "cannot"). Idioms
     that only look negative ("not only", "without delay") do not count. Claims the negations, and
     the word a contraction stands for on the other side ("can" of "can" -> "cannot")."""
@@ -509,11 +412,11 @@ _ANAPHORA = frozenset({("they",), ("he",), ("she",), ("it",)})
 _DETERMINERS = frozenset("the this these that those our their its both all each such".split())
 
 
-def _actor_key(actor: str, tables: _Tables) -> tuple[str, ...]:
+def _actor_key(actor: str, tables: LabelWords) -> tuple[str, ...]:
     return tuple(w.key for w in _words(actor) if w.key not in _NOT_ACTOR and not _is_number(w.text, tables))
 
 
-def _is_agent(actor: str, tables: _Tables, agents: frozenset[str]) -> bool:
+def _is_agent(actor: str, tables: LabelWords, agents: frozenset[str]) -> bool:
     """Does the subject name someone who can speak: a pronoun or role noun of the lexicon's
     ``actor_words`` ("We", "the Ministers"), or a proper name ("Japan", "The TTC")? "These initial
     efforts" is a grammatical subject, not an actor."""
@@ -527,7 +430,7 @@ def _is_agent(actor: str, tables: _Tables, agents: frozenset[str]) -> bool:
 
 
 def _actor_change(ls: _Side, rs: _Side, edits: Sequence[Edit], left: Sequence[Clause],
-                  right: Sequence[Clause], tables: _Tables) -> bool:
+                  right: Sequence[Clause], tables: LabelWords) -> bool:
     """The clause names another actor ("The two leaders" -> "We"). Only actors written in the
     clause itself count: an actor inherited from an earlier clause is not visible in the diff.
     Claims the actor's changed words."""
@@ -591,7 +494,7 @@ def _direction(before: int, after: int) -> str | None:
     return None
 
 
-def _strength(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> set[str]:
+def _strength(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: LabelWords) -> set[str]:
     """strengthened / softened, from two signals that must not disagree:
 
     * a phrase of a ``commitment_scale`` swapped in place, inside one local change, for a phrase on
@@ -626,7 +529,7 @@ def _strength(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables)
     return votes if len(votes) == 1 else set()
 
 
-def _intensity(side: _Side, tables: _Tables) -> dict[tuple[str, tuple[int, int]], list[int]]:
+def _intensity(side: _Side, tables: LabelWords) -> dict[tuple[str, tuple[int, int]], list[int]]:
     """Stance words grouped by class and place (the difflib opcode they stand in, so that a stance
     word is only compared with the one it was kept as or swapped for in place), each with the tier
     of the strongest intensifier qualifying it (0: none)."""
@@ -677,7 +580,7 @@ def _member(core: str, other: str, lex: Lexicon) -> bool:
     return core.casefold() not in other.casefold()
 
 
-def _scope(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: _Tables, lex: Lexicon) -> set[str]:
+def _scope(ls: _Side, rs: _Side, edits: Sequence[Edit], tables: LabelWords, lex: Lexicon) -> set[str]:
     """widened / narrowed: scope markers ("anywhere in the world", "only") gained or lost in local
     changes, and list members gained or lost. Nothing when the signals disagree."""
     votes: set[str] = set()
@@ -748,12 +651,12 @@ _NOT_MODAL_BEFORE = frozenset("the a their our its his her my your political str
 _NOT_MODAL_AFTER = frozenset("to of and or".split())
 
 
-def _modals(side: _Side, tables: _Tables) -> dict[int, str]:
+def _modals(side: _Side, tables: LabelWords) -> dict[int, str]:
     """Word index of each modal's first word -> its class ("will", "should", "may", "intend"). A
     negated modal is still its modal ("cannot" is "can"); a noun ("the will of") is none."""
     out: dict[int, str] = {}
     words = side.words
-    for name, rx in tables.modals:
+    for name, rx in tables.modals_lower_case:
         for m in rx.finditer(side.text):
             r = side.span(m.start(), m.end())
             if not len(r):
@@ -767,13 +670,13 @@ def _modals(side: _Side, tables: _Tables) -> dict[int, str]:
     for i, w in enumerate(words):
         base = _contraction_base(w.key)
         if base and i not in out:
-            name = next((n for n, rx in tables.modals if rx.fullmatch(base)), "")
+            name = next((n for n, rx in tables.modals_lower_case if rx.fullmatch(base)), "")
             if name:
                 out[i] = name
     return out
 
 
-def _modality_change(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _Tables) -> bool:
+def _modality_change(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: LabelWords) -> bool:
     """A local change swaps, adds or removes a modal ("will" -> "should", "will" -> "intend to")."""
     lmod, rmod = _modals(ls, tables), _modals(rs, tables)
     for reg in regions:
@@ -786,7 +689,7 @@ def _modality_change(ls: _Side, rs: _Side, regions: Sequence[_Region], tables: _
     return False
 
 
-def _hedges(ls: _Side, rs: _Side, tables: _Tables) -> set[str]:
+def _hedges(ls: _Side, rs: _Side, tables: LabelWords) -> set[str]:
     """hedge-added / hedge-removed: qualifiers such as "as appropriate" or "explore", in local
     changes."""
     before = sum(1 for r in ls.hits(tables.hedges) if any(i in ls.local for i in r))

@@ -35,8 +35,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .aligner import _FUNCTION_WORDS, _stem
-from .lexicon import Lexicon, _spelling_key, default_lexicon
+from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document
+from .phrase_patterns import spelling_key
 
 __all__ = ["KeyTerm", "key_terms", "MOST_WORDS"]
 
@@ -94,7 +95,7 @@ def _key(token: str) -> str:
         word = word[:-2]
     # "de-risking" and "derisking", "U.S.-EU" and "US-EU" are one word; British and American
     # spellings one word ("defence", "labour", "centre", "organise")
-    return "".join(_stem(_spelling_key(_BRITISH.sub(_american, part))) for part in re.split(r"[-.]+", word) if part)
+    return "".join(_stem(spelling_key(_BRITISH.sub(_american, part))) for part in re.split(r"[-.]+", word) if part)
 
 
 _BRITISH = re.compile(r"(?<=\w\w)(?:ence|our|tre)(?=s?$)")
