@@ -117,7 +117,7 @@ class _Carried:
     def __init__(self, c: Comparison) -> None:
         import math
 
-        from .aligner import _FUNCTION_WORDS, _stem, _words
+        from .clause_vectors import _FUNCTION_WORDS, _stem, _words
 
         self._stems = lambda text: {_stem(w) for w in _words(text) if w not in _FUNCTION_WORDS and len(w) > 2}
         left = [self._stems(cl.text) for cl in c.left.clauses]

@@ -21,7 +21,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
+from .aligner import moved_links, order_links, similarity
+from .assignment import _assign
+from .clause_vectors import _FUNCTION_WORDS, _stem, _words
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
 __all__ = ["sections_of", "pair_sections", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]

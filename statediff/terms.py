@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .aligner import _FUNCTION_WORDS, _stem
+from .clause_vectors import _FUNCTION_WORDS, _stem
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document
 from .phrase_patterns import spelling_key
