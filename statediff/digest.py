@@ -117,7 +117,7 @@ class _Carried:
     def __init__(self, c: Comparison) -> None:
         import math
 
-        from .aligner import _FUNCTION_WORDS, _stem, _words
+        from .clause_vectors import _FUNCTION_WORDS, _stem, _words
 
         self._stems = lambda text: {_stem(w) for w in _words(text) if w not in _FUNCTION_WORDS and len(w) > 2}
         left = [self._stems(cl.text) for cl in c.left.clauses]
@@ -143,26 +143,37 @@ def _items(p: Pair, c: Comparison, salience: dict[str, int], carried: _Carried) 
     lc = [c.left.clauses[i] for i in p.left_index]
     rc = [c.right.clauses[j] for j in p.right_index]
     if p.status in ("added", "dropped"):
-        side = rc if p.status == "added" else lc
-        commitments = [cl for cl in side if _substantive(cl)
-                       and not cl.text.rstrip().endswith((":", "\uff1a", ",", "\u3001"))]
-        if not commitments:
-            return []  # narrative, courtesies ("congratulated", "expressed his appreciation"), lead-ins and
-            # fragments that a comma ends ("We are committed to working with them,")
-        stance = _stance(commitments, salience)
-        text = " ".join(cl.text for cl in side)
-        item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
-        rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
-                     or carried.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
-        if rewritten:
-            return [(item, 8)]
-        if p.status == "dropped" and c.mode == "revision":
-            return [(item, 6)]  # often only not restated: after what the later statement says anew
-        if text[:1].islower():
-            return [(item, 6)]  # the tail of a sentence cut in two ("and acknowledge the progress")
-        return [(item, 3 if stance in _STRONG else 5)]
+        return _come_or_gone(p, c, rc if p.status == "added" else lc, salience, carried)
     if p.status != "changed":
         return []
+    return _changed_items(p, lc, rc, salience)
+
+
+def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], salience: dict[str, int],
+                  carried: _Carried) -> list[tuple[DigestItem, int]]:
+    """The item of an added or dropped pair (``side``: its clauses), and its tier."""
+    commitments = [cl for cl in side if _substantive(cl)
+                   and not cl.text.rstrip().endswith((":", "\uff1a", ",", "\u3001"))]
+    if not commitments:
+        return []  # narrative, courtesies ("congratulated", "expressed his appreciation"), lead-ins and
+        # fragments that a comma ends ("We are committed to working with them,")
+    stance = _stance(commitments, salience)
+    text = " ".join(cl.text for cl in side)
+    item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
+    rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
+                 or carried.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
+    if rewritten:
+        return [(item, 8)]
+    if p.status == "dropped" and c.mode == "revision":
+        return [(item, 6)]  # often only not restated: after what the later statement says anew
+    if text[:1].islower():
+        return [(item, 6)]  # the tail of a sentence cut in two ("and acknowledge the progress")
+    return [(item, 3 if stance in _STRONG else 5)]
+
+
+def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[str, int]
+                   ) -> list[tuple[DigestItem, int]]:
+    """The item of a changed pair, and its tier: a decision changed, or the stance shifts it carries."""
     shifts = [label for label in p.labels if label in _SHIFTS]
     if not any(cl.kind == "commitment" for cl in lc + rc) or not _number_replaced(p):
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's

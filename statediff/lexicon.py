@@ -2,8 +2,16 @@
 
 The default lexicon ships as ``statediff/data/lexicon.json``; :func:`load_lexicon` reads a user's file
 with the same keys (missing keys fall back to the default), so teams can extend the scales without
-touching code. Matching is case-insensitive on whole words; ``...`` in a form stands for up to three
-words of any kind ("expressed ... concern" matches "expressed serious concern").
+touching code. Matching is on whole words; ``...`` in a form stands for up to three words of any kind
+("expressed ... concern" matches "expressed serious concern").
+
+A :class:`Lexicon` is the one compiled form of the data, for the annotator and the classifier alike:
+it is validated once when it is built (:func:`statediff.lexicon_schema.validate`), and each key is
+compiled once, with the case rule :data:`statediff.lexicon_schema.KEYS` states for it. Every key
+matches in any case except ``modals`` as the classifier reads them (lower case only: "May" is a
+month) and capitalised ``number_words`` ("May", "March": only capitalised). The annotator's matchers
+are compiled when the lexicon is built (verb forms when a text first holds their first word); the
+classifier's (:attr:`Lexicon.label_words`) when it first classifies.
 """
 
 from __future__ import annotations
@@ -12,15 +20,15 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .errors import LexiconError
+from .label_words import LabelWords, compile_label_words
+from .lexicon_schema import check_shape, default_data, validate
+from .phrase_patterns import bounded, form_pattern, spelling_key, word_pattern, word_set_regex
 
 __all__ = ["check_shape", "Lexicon", "default_lexicon", "load_lexicon", "VerbHit", "word_pattern"]
-
-_REQUIRED = ("stances", "salience", "verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,52 +41,27 @@ class VerbHit:
     stance: str
 
 
-# Where a verb form may start: a run of word characters not preceded by one (or by a hyphen).
-_WORD_START = re.compile(r"(?<![\w-])\w+")
-
-
+# Where a verb form may start: a run of word characters (or hyphens) not preceded by one.
 _WORD = re.compile(r"(?<![\w-])[\w-]+")
 
 
-# British and American spellings of one verb ("emphasise", "emphasize"; "recognised",
-# "recognized"): a form written either way matches both.
-_ISE = re.compile(r"i[sz](e|ed|es|ing|ation|ations)$", re.IGNORECASE)
-
-
-def _spelling_key(word: str) -> str:
-    """``word`` casefolded with -ise spellings read as -ize, to index forms by their first word."""
-    return _ISE.sub(r"iz\1", word.casefold())
-
-
-def word_pattern(word: str) -> str:
-    """A regex for ``word`` that also matches its other -ise/-ize spelling ("emphasised", "emphasized")."""
-    m = _ISE.search(word)
-    if m and len(word) > 5:
-        return re.escape(word[:m.start()]) + "i[sz]" + re.escape(m.group(1))
-    return re.escape(word)
-
-
-def _form_pattern(form: str) -> str:
-    parts = []
-    for word in form.split():
-        if word == "...":
-            parts.append(r"(?:\S+\s+){0,3}?")
-        else:
-            parts.append(word_pattern(word) + r"\s+")
-    pattern = "".join(parts)
-    pattern = pattern[: -len(r"\s+")] if pattern.endswith(r"\s+") else pattern
-    return pattern
-
-
 class Lexicon:
-    """A compiled lexicon. Build it with :func:`load_lexicon` or :func:`default_lexicon`."""
+    """A compiled lexicon. Build it with :func:`load_lexicon` or :func:`default_lexicon`.
+
+    The matchers, one per key and reader (case rules in :data:`statediff.lexicon_schema.KEYS`):
+
+    * :meth:`verbs`: the ``verbs`` forms, any case;
+    * :attr:`negation`: ``negations``, any case; the annotator looks for one anywhere in a clause's
+      scope (:meth:`negated`), the classifier matches it against single words;
+    * :attr:`modals_any_case`: ``modals`` for the annotator (:meth:`modality`), which reads them
+      around a verb only, so a capital "May" opening a sentence is the modal;
+    * :attr:`label_words`: the classifier's keys, among them ``modals`` in lower case only
+      (``label_words.modals_lower_case``): the classifier reads whole clauses, where "May" is the month;
+    * :meth:`context_at`: ``context_markers``, any case.
+    """
 
     def __init__(self, data: dict[str, Any], origin: str = "<default>") -> None:
-        for key in _REQUIRED:
-            if key not in data:
-                raise LexiconError(f"{origin}: lexicon has no {key!r} key")
-        if origin != "<default>":
-            check_shape(data, origin)
+        validate(data, origin)
         self.data = data
         self.origin = origin
         self.stances: tuple[str, ...] = tuple(data["stances"])
@@ -86,8 +69,6 @@ class Lexicon:
         self.override: frozenset[str] = frozenset(data.get("override_stances", ()))
         forms: list[tuple[str, str]] = []
         for stance, words in data["verbs"].items():
-            if not isinstance(words, list):
-                raise LexiconError(f"{origin}: verbs[{stance!r}] must be a list of phrases")
             forms.extend((stance, w) for w in words)
         # Longest forms first so that "shared the view" wins over "shared".
         forms.sort(key=lambda f: (-len(f[1]), f[1]))
@@ -102,18 +83,19 @@ class Lexicon:
         firsts: set[str] = set()
         for i, (stance, form) in enumerate(forms):
             if form[:1].isascii():
-                key = _spelling_key(form.split()[0])
-                self._by_first_source.setdefault(key, []).append((_bounded(form, _form_pattern(form)), stance))
+                key = spelling_key(form.split()[0])
+                self._by_first_source.setdefault(key, []).append((bounded(form, form_pattern(form)), stance))
             else:
                 self._stance_of[f"v{i}"] = stance
-                unspaced.append(f"(?P<v{i}>{_form_pattern(form)})")
+                unspaced.append(f"(?P<v{i}>{form_pattern(form)})")
                 firsts.add(form[0])
         self._unspaced = re.compile("|".join(unspaced)) if unspaced else None
         # Every unspaced form starts with its own literal first character: a text with none of them
         # cannot match (most non-ASCII texts are Latin with curly quotes or accents).
         self._unspaced_firsts = frozenset(firsts)
-        self._negation = _word_set_regex(data.get("negations", []))
-        self._modals = {name: _word_set_regex(words) for name, words in data.get("modals", {}).items()}
+        self.negation: re.Pattern[str] | None = word_set_regex(data.get("negations", []))
+        self.modals_any_case: dict[str, re.Pattern[str] | None] = {
+            name: word_set_regex(words) for name, words in data.get("modals", {}).items()}
         self._context = [m.casefold() for m in data.get("context_markers", [])]
         # Consecutive statements repeat most of their sentences, and the segmenter asks for a
         # sentence's verbs again for each of its clauses: remembering recent answers halves the work.
@@ -134,7 +116,7 @@ class Lexicon:
         for w in _WORD.finditer(text):
             if w.start() < taken:
                 continue
-            for rx, stance in self._forms_from(_spelling_key(w.group(0))):
+            for rx, stance in self._forms_from(spelling_key(w.group(0))):
                 m = rx.match(text, w.start())
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
@@ -158,10 +140,12 @@ class Lexicon:
         return found
 
     def negated(self, text: str) -> bool:
-        return bool(self._negation and self._negation.search(text))
+        """Does ``text`` hold a negation (any case)?"""
+        return bool(self.negation and self.negation.search(text))
 
     def modality(self, text: str) -> str:
-        for name, rx in self._modals.items():
+        """The first class of ``modals`` (in the lexicon's order) with a modal in ``text``, any case."""
+        for name, rx in self.modals_any_case.items():
             if rx is not None and rx.search(text):
                 return name
         return ""
@@ -177,35 +161,17 @@ class Lexicon:
         return min(found, default=-1)
 
     def section(self, key: str, default: Any = None) -> Any:
-        """A raw section of the lexicon data (for the classifier's scales and word lists)."""
+        """A raw section of the lexicon data."""
         return self.data.get(key, default)
 
-
-def _bounded(form: str, pattern: str) -> str:
-    """``pattern`` with a word boundary after it where ``form`` ends with a Latin letter or digit.
-
-    Japanese and Chinese write words without spaces, so a form such as "確認し" must match inside a
-    run of characters ("…ことを確認した"), where a \\w boundary would never hold. (The boundary in
-    front of spaced forms is put once before all of them, in :class:`Lexicon`.)
-    """
-    tail = r"(?![\w-])" if form[-1:].isascii() and form[-1:].isalnum() else ""
-    return pattern + tail
-
-
-def _word_set_regex(words: list[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    ordered = sorted(words, key=len, reverse=True)
-    spaced = "|".join(_form_pattern(w) for w in ordered if w[:1].isascii())
-    unspaced = "|".join(_form_pattern(w) for w in ordered if not w[:1].isascii())  # "ていく" inside a word run
-    alts = [r"(?<![\w'])(?:" + spaced + r")(?![\w'])"] if spaced else []
-    alts += [f"(?:{unspaced})"] if unspaced else []
-    return re.compile("|".join(alts), re.IGNORECASE)
+    @cached_property
+    def label_words(self) -> LabelWords:
+        """The classifier's keys, compiled when the classifier first asks (see :mod:`statediff.label_words`)."""
+        return compile_label_words(self.section, self.negation)
 
 
 def _default_data() -> dict[str, Any]:
-    text = resources.files("statediff").joinpath("data/lexicon.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return default_data()
 
 
 @lru_cache(maxsize=1)
@@ -216,46 +182,6 @@ def default_lexicon() -> Lexicon:
 
 #: The largest lexicon file read: the shipped one is about 30 kB.
 MAX_LEXICON_BYTES = 4 * 1024 * 1024
-
-
-def check_shape(data: dict[str, Any], origin: str) -> None:
-    """Check every key of ``data`` against the shape of the shipped lexicon's value for it, once, when
-    the lexicon is built, so that a wrong type is one clear error for every command, never a failure
-    deep in a stage. A list whose shipped entries are lists also takes a single phrase for an entry
-    (a scale level of one phrase)."""
-    model = _default_data()
-    for key, value in data.items():
-        if key not in model:
-            known = ", ".join(sorted(model))
-            raise LexiconError(f"{origin}: unknown lexicon key {key!r} (known: {known})")
-        _check(value, model[key], origin, repr(key))
-
-
-def _check(value: Any, model: Any, origin: str, where: str) -> None:
-    def fail(what: str) -> None:
-        raise LexiconError(f"{origin}: {where} must be {what}")
-
-    if isinstance(model, str):
-        if not isinstance(value, str):
-            fail("a string")
-    elif isinstance(model, dict):
-        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-            fail("an object with string keys")
-        inner = next(iter(model.values()), None)
-        for k, v in value.items():
-            if inner is not None:
-                _check(v, inner, origin, f"{where}[{k!r}]")
-    elif isinstance(model, list):
-        if not isinstance(value, list):
-            fail("a list")
-        inner = model[0] if model else None
-        for i, v in enumerate(value):
-            if isinstance(inner, list) and isinstance(v, str):
-                continue  # one phrase where a list of phrases may stand
-            if inner is not None:
-                _check(v, inner, origin, f"{where}[{i}]")
-    elif type(value) is not type(model):
-        fail(f"a {type(model).__name__}")
 
 
 def load_lexicon(path: str | os.PathLike[str] | None) -> Lexicon:

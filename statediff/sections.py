@@ -21,7 +21,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .aligner import _FUNCTION_WORDS, _assign, _stem, _words, moved_links, order_links, similarity
+from .aligner import moved_links, order_links, similarity
+from .assignment import _assign
+from .clause_vectors import _FUNCTION_WORDS, _stem, _words
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
 __all__ = ["sections_of", "pair_sections", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
@@ -95,11 +97,26 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
     ``group_similarity`` (:attr:`statediff.aligner.Alignment.group_similarity`) gives the similarity
     of the sections' texts in the alignment's word space; without it they are compared afresh.
     """
-    import numpy as np
-
     ls, rs = sections_of(left), sections_of(right)
     if not ls and not rs:
         return ()
+    linked = _linked_shares(left, right, ls, rs, links)
+    heads = _heading_agreement(ls, rs)
+    if group_similarity is not None:
+        body = group_similarity([list(s.clauses) for s in ls], [list(s.clauses) for s in rs])
+    else:
+        body = similarity([" ".join(left[i].text for i in s.clauses) for s in ls],
+                          [" ".join(right[j].text for j in s.clauses) for s in rs])
+    groups = _section_groups(ls, rs, linked, heads, body)
+    moved = moved_links([Link(g.left[:1], g.right, g.score) for g in groups])
+    return tuple(_section_pair(g, ls, rs, heads, linked, k in moved) for k, g in enumerate(groups))
+
+
+def _linked_shares(left: Sequence[Clause], right: Sequence[Clause], ls: list[Section], rs: list[Section],
+                   links: Sequence[Link]):
+    """Per pair of sections, how many links join their clauses (a group's link shared among its pairs)."""
+    import numpy as np
+
     sec_l = np.zeros(len(left), dtype=np.int64)
     sec_r = np.zeros(len(right), dtype=np.int64)
     for k, s in enumerate(ls):
@@ -113,6 +130,13 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
             for i in link.left:
                 for j in link.right:
                     linked[sec_l[i], sec_r[j]] += share
+    return linked
+
+
+def _heading_agreement(ls: list[Section], rs: list[Section]):
+    """Per pair of sections, the similarity of their headings (1 for the two untitled openings)."""
+    import numpy as np
+
     heads = np.zeros((len(ls), len(rs)))
     titled_l = [k for k, s in enumerate(ls) if s.title]
     titled_r = [k for k, s in enumerate(rs) if s.title]
@@ -123,12 +147,15 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
         for b, t in enumerate(rs):
             if not s.title and not t.title:
                 heads[a, b] = 1.0
+    return heads
+
+
+def _section_groups(ls: list[Section], rs: list[Section], linked, heads, body) -> list[Link]:
+    """The pairs of sections (one-to-one by weight, then merged and split sections beside their
+    pair), and each section left over alone, in reading order of the right document."""
+    import numpy as np
+
     size = np.array([len(s.clauses) for s in ls], dtype=float)[:, None] + np.array([len(s.clauses) for s in rs])[None, :]
-    if group_similarity is not None:
-        body = group_similarity([list(s.clauses) for s in ls], [list(s.clauses) for s in rs])
-    else:
-        body = similarity([" ".join(left[i].text for i in s.clauses) for s in ls],
-                          [" ".join(right[j].text for j in s.clauses) for s in rs])
     weight = heads + body + 2.0 * linked / size
     # Without a linked clause between them, two sections pair only when what they hold is the
     # closest match of one of them: a similar heading over other matter is another section.
@@ -147,24 +174,24 @@ def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequen
     taken_r = set(partner_r) | {b for v in split.values() for b in v}
     groups += [Link((a,), (), 0.0) for a in range(len(ls)) if a not in taken_l]
     groups += [Link((), (b,), 0.0) for b in range(len(rs)) if b not in taken_r]
-    groups = order_links(groups)
-    moved = moved_links([Link(g.left[:1], g.right, g.score) for g in groups])
-    out = []
-    for k, g in enumerate(groups):
-        lefts = tuple(ls[a] for a in g.left)
-        rights = tuple(rs[b] for b in g.right)
-        status: SectionStatus
-        if not rights:
-            status = "dropped"
-        elif not lefts:
-            status = "added"
-        else:
-            status = "unchanged" if _same(lefts[0].title, rights[0].title) else "renamed"
-        main = (g.left[0], g.right[0]) if g.left and g.right else None
-        out.append(SectionPair(status=status, left=lefts, right=rights, moved=k in moved,
-                               score=round(float(heads[main]), 4) if main else 0.0,
-                               links=int(round(sum(linked[a, b] for a in g.left for b in g.right)))))
-    return tuple(out)
+    return order_links(groups)
+
+
+def _section_pair(g: Link, ls: list[Section], rs: list[Section], heads, linked, moved: bool) -> SectionPair:
+    """The :class:`SectionPair` of one group of sections."""
+    lefts = tuple(ls[a] for a in g.left)
+    rights = tuple(rs[b] for b in g.right)
+    status: SectionStatus
+    if not rights:
+        status = "dropped"
+    elif not lefts:
+        status = "added"
+    else:
+        status = "unchanged" if _same(lefts[0].title, rights[0].title) else "renamed"
+    main = (g.left[0], g.right[0]) if g.left and g.right else None
+    return SectionPair(status=status, left=lefts, right=rights, moved=moved,
+                       score=round(float(heads[main]), 4) if main else 0.0,
+                       links=int(round(sum(linked[a, b] for a in g.left for b in g.right))))
 
 
 #: Words of a group's first clause that follow its number in the title of a group of a document

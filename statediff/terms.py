@@ -34,9 +34,10 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .aligner import _FUNCTION_WORDS, _stem
-from .lexicon import Lexicon, _spelling_key, default_lexicon
+from .clause_vectors import _FUNCTION_WORDS, _stem
+from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document
+from .phrase_patterns import spelling_key
 
 __all__ = ["KeyTerm", "key_terms", "MOST_WORDS"]
 
@@ -94,7 +95,7 @@ def _key(token: str) -> str:
         word = word[:-2]
     # "de-risking" and "derisking", "U.S.-EU" and "US-EU" are one word; British and American
     # spellings one word ("defence", "labour", "centre", "organise")
-    return "".join(_stem(_spelling_key(_BRITISH.sub(_american, part))) for part in re.split(r"[-.]+", word) if part)
+    return "".join(_stem(spelling_key(_BRITISH.sub(_american, part))) for part in re.split(r"[-.]+", word) if part)
 
 
 _BRITISH = re.compile(r"(?<=\w\w)(?:ence|our|tre)(?=s?$)")
@@ -187,23 +188,27 @@ class _Vocabulary:
         runs: list[str] = []
         for text in _texts(doc):
             for chunk in _chunks(text):
-                tokens = [m.group() for m in chunk]
-                stems = [_key(t) for t in tokens]
-                self.grams.update(_grams(stems))
-                self.words.update(stems)
-                self.words.update(_key(p) for t in tokens if _PARTS.search(t) for p in _PARTS.split(t) if p)
-                self.words.update(a + b for a, b in zip(stems, stems[1:]))
-                letters = [t[0].upper() for t in tokens if t.casefold() not in _JOINER_INITIALS]
-                if all(len(x) == 1 for x in letters):
-                    runs.append("".join(letters))  # searched as text by has_initials
-                else:  # an initial that upper-cases to two letters ("ß"): its runs one by one
-                    self.initials.update("".join(letters[i:i + n]) for n in range(2, 7)
-                                         for i in range(len(letters) - n + 1))
-                self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1)
-                                     if a.isupper())
+                self._add(chunk, runs)
         self._runs = "\n".join(runs)
         self._sorted = sorted(w for w in self.words if len(w) >= 5)
         self._known: dict[str, bool] = {}
+
+    def _add(self, chunk: Sequence[re.Match[str]], runs: list[str]) -> None:
+        """Take in one run of words; its initials go to ``runs`` (or, rarely, to :attr:`initials`)."""
+        tokens = [m.group() for m in chunk]
+        stems = [_key(t) for t in tokens]
+        self.grams.update(_grams(stems))
+        self.words.update(stems)
+        self.words.update(_key(p) for t in tokens if _PARTS.search(t) for p in _PARTS.split(t) if p)
+        self.words.update(a + b for a, b in zip(stems, stems[1:]))
+        letters = [t[0].upper() for t in tokens if t.casefold() not in _JOINER_INITIALS]
+        if all(len(x) == 1 for x in letters):
+            runs.append("".join(letters))  # searched as text by has_initials
+        else:  # an initial that upper-cases to two letters ("ß"): its runs one by one
+            self.initials.update("".join(letters[i:i + n]) for n in range(2, 7)
+                                 for i in range(len(letters) - n + 1))
+        self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1)
+                             if a.isupper())
 
     def has_initials(self, acronym: str) -> bool:
         """Whether 2 to 6 consecutive words of one run start with these letters."""
@@ -318,22 +323,41 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
             continue  # only in the meeting's narrative (where and when it met) or its courtesies
         if all(s in title_stems for s in stems):
             continue  # the meeting's own name or place
-        tokens = uses[0].tokens
-        if all(other_vocab.knows(t) for t in tokens if words.content(t)):
-            continue  # words the other side uses, put together anew ("security and defense")
-        initials = _initials(tokens)
-        if initials and initials in other_vocab.acronyms:
-            continue  # spelled out where the other side uses its acronym
-        # a name, an acronym or a compound: ordinary words ("safe") and phrases of them ("lasting
-        # peace", "work closely") are the language of every statement, not its terms; a compound
-        # of words the other side uses ("long-term") is one only if three clauses use it
-        named = _named(uses, texts, words)
-        marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
-        known_compound = (not named and len(tokens) == 1 and "-" in tokens[0] and not tokens[0].isupper()
-                          and len(clauses) < 3 and all(other_vocab.knows(p) for p in tokens[0].split("-") if p))
-        if marked and not known_compound:
+        if _new_term(stems, uses, clauses, texts, words, other_vocab):
             found[stems] = (clauses, uses)
+    out = []
+    for clauses, uses in _outermost(found).values():
+        first = min(uses, key=lambda u: (u.clause, u.start))
+        text = texts[first.clause]
+        numbers = tuple(doc.clauses[k].number for k in sorted(clauses))
+        rank = (-len(clauses), first.clause, first.start)
+        out.append((rank, KeyTerm((text[first.start:first.end],), side, numbers, _around(text, first.start, first.end))))
+    return out
 
+
+def _new_term(stems: tuple[str, ...], uses: list[_Use], clauses: frozenset[int], texts: Sequence[str],
+              words: _Words, other_vocab: _Vocabulary) -> bool:
+    """Is the phrase a term the other side does not use: not words it uses, nor an acronym of it
+    spelled out, and a name, an acronym or a compound?"""
+    tokens = uses[0].tokens
+    if all(other_vocab.knows(t) for t in tokens if words.content(t)):
+        return False  # words the other side uses, put together anew ("security and defense")
+    initials = _initials(tokens)
+    if initials and initials in other_vocab.acronyms:
+        return False  # spelled out where the other side uses its acronym
+    # a name, an acronym or a compound: ordinary words ("safe") and phrases of them ("lasting
+    # peace", "work closely") are the language of every statement, not its terms; a compound
+    # of words the other side uses ("long-term") is one only if three clauses use it
+    named = _named(uses, texts, words)
+    marked = named or len(stems) == 1 and any(t.isupper() and len(t) > 1 or "-" in t for u in uses for t in u.tokens)
+    known_compound = (not named and len(tokens) == 1 and "-" in tokens[0] and not tokens[0].isupper()
+                      and len(clauses) < 3 and all(other_vocab.knows(p) for p in tokens[0].split("-") if p))
+    return marked and not known_compound
+
+
+def _outermost(found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]]
+               ) -> dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]]:
+    """The phrases found, without those that give way to a longer or shorter key term."""
     kept: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]] = {}
     # A phrase only ever used inside a longer key term with the same clauses gives way to it.
     for stems in sorted(found, key=len, reverse=True):
@@ -342,17 +366,8 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
             continue
         kept[stems] = found[stems]
     # A phrase inside a shorter key term found in at least its clauses gives way to that one.
-    terms = {s: v for s, v in kept.items()
-             if not any(len(t) < len(s) and _inside(t, s) and kept[t][0] >= v[0] for t in kept)}
-
-    out = []
-    for clauses, uses in terms.values():
-        first = min(uses, key=lambda u: (u.clause, u.start))
-        text = texts[first.clause]
-        numbers = tuple(doc.clauses[k].number for k in sorted(clauses))
-        rank = (-len(clauses), first.clause, first.start)
-        out.append((rank, KeyTerm((text[first.start:first.end],), side, numbers, _around(text, first.start, first.end))))
-    return out
+    return {s: v for s, v in kept.items()
+            if not any(len(t) < len(s) and _inside(t, s) and kept[t][0] >= v[0] for t in kept)}
 
 
 def _inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -1,0 +1,157 @@
+"""The classifier's view of a pair: its words, the edit each word falls in, and the local changes.
+
+Words as the classifier counts them (a hyphenated compound is one word, a CJK character is one
+word), each side of a pair with the edits of :func:`statediff.differ.diff_words` laid over it
+(:class:`Side`), and the changes between kept words (:class:`Region`) that stance shifts, negation
+flips and modality changes are read in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, NamedTuple
+
+from .model import Edit
+
+# A change is local when it spans at most this many words on each side between words both texts
+# keep: "[-reconfirmed the serious concern over the development of-]{+expressed strong concerns over+}"
+# is 8 words; a rewritten sentence is 15 or more. Stance shifts, negation flips and modality changes
+# are read only in local changes.
+_LOCAL_WORDS = 8
+# Kept words separate two changes only if there are more than this many of them: "the", "of the" or
+# "AUKUS" kept by chance inside a rewritten sentence do not make it several small edits.
+_WEAK_GAP = 2
+
+# Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
+# CJK text has no spaces between words: each character is a word, as for the differ and the aligner,
+# so that an edit inside a run ("強く" deleted) falls on words of its own.
+_CJK_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_LETTERS = rf"(?:(?![{_CJK_CHAR}])[^\W_])+"
+_WORD = re.compile(rf"[{_CJK_CHAR}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
+_KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
+_STOPWORDS = frozenset(
+    "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
+    "those it its their his her our we they he she which who whom whose also well such than then into "
+    "onto over under about between among all any each both".split()
+)
+_DIGIT = re.compile(r"\d")
+
+
+class _Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str  # casefolded, hyphens dropped: "Re-affirmed" and "reaffirmed" have one key
+
+
+def _words(text: str) -> list[_Word]:
+    return [_Word(m.start(), m.end(), m.group(0), m.group(0).casefold().translate(_KEY_DROP))
+            for m in _WORD.finditer(text)]
+
+
+
+class Side:
+    """One side of a pair: its text, words, the edit each word falls in, and the claimed words."""
+
+    def __init__(self, text: str, edits: Sequence[Edit], which: str) -> None:
+        self.text = text
+        self.words = _words(text)
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+        self._hits: dict[re.Pattern[str], list[range]] = {}
+        bounds = []  # (start, end, edit index) in this side's text
+        pos = 0
+        for k, e in enumerate(edits):
+            part = e.left if which == "left" else e.right
+            bounds.append((pos, pos + len(part), k))
+            pos += len(part)
+        self.edit_of: list[int] = []
+        b = 0
+        for w in self.words:
+            while b < len(bounds) - 1 and bounds[b][1] <= w.start:
+                b += 1
+            self.edit_of.append(bounds[b][2] if bounds else -1)
+        self.consumed: set[int] = set()
+        self.local: set[int] = set()  # words inside a local change (see find_regions)
+        self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
+        self.opcodes: list[tuple[Any, int, int, int, int]] = []  # difflib's, on the words of both sides
+
+    def span(self, start: int, end: int) -> range:
+        """Indexes of the words that overlap the character span [start, end)."""
+        first = bisect_right(self.ends, start)  # words are in order and never overlap
+        last = bisect_left(self.starts, end)
+        return range(first, last) if first < last else range(0)
+
+    def hits(self, rx: re.Pattern[str] | None) -> list[range]:
+        """Word ranges matched by ``rx`` (found once per side and pattern)."""
+        if rx is None:
+            return []
+        found = self._hits.get(rx)
+        if found is None:
+            found = self._hits[rx] = [r for r in (self.span(m.start(), m.end()) for m in rx.finditer(self.text))
+                                      if len(r)]
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A change between kept words: left words [i1, i2), right words [j1, j2)."""
+
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+    @property
+    def local(self) -> bool:
+        return self.i2 - self.i1 <= _LOCAL_WORDS and self.j2 - self.j1 <= _LOCAL_WORDS
+
+
+def find_regions(ls: Side, rs: Side) -> list[Region]:
+    """The changes between the two word sequences (difflib, no junk heuristic), with kept runs of
+    one or two words absorbed into the changes around them."""
+    sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
+    out: list[Region] = []
+    ls.place = [(0, -1)] * len(ls.words)
+    rs.place = [(0, -1)] * len(rs.words)
+    ls.opcodes = rs.opcodes = sm.get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ls.opcodes):
+        for i in range(i1, i2):
+            ls.place[i] = (k, i - i1 if tag == "equal" else -1)
+        for j in range(j1, j2):
+            rs.place[j] = (k, j - j1 if tag == "equal" else -1)
+        if tag == "equal":
+            continue
+        if out:
+            prev = out[-1]
+            if i1 - prev.i2 <= _WEAK_GAP:
+                out[-1] = Region(prev.i1, i2, prev.j1, j2)
+                continue
+        out.append(Region(i1, i2, j1, j2))
+    for reg in out:
+        if reg.local:
+            ls.local.update(range(reg.i1, reg.i2))
+            rs.local.update(range(reg.j1, reg.j2))
+    return out
+
+
+def _changed(side: Side, edits: Sequence[Edit]) -> list[int]:
+    """Indexes of the words that lie in a non-equal edit."""
+    return [i for i, k in enumerate(side.edit_of) if k >= 0 and edits[k].op != "equal"]
+
+
+
+def _contraction_base(key: str) -> str:
+    """The word a negative contraction negates: "cannot" -> "can", "won't" -> "will"."""
+    key = key.replace("\u2019", "'")
+    if key in _CONTRACTIONS:
+        return _CONTRACTIONS[key]
+    return key[:-3] if key.endswith("n't") else ""
+
+
+_CONTRACTIONS = {"cannot": "can", "can't": "can", "won't": "will", "shan't": "shall"}
+
