@@ -15,13 +15,13 @@ from functools import lru_cache
 
 from .model import Clause
 from .normalizer import fold
+from .textkit import CJK
 
 #: Added to log((1 + N) / (1 + df)) (smoothed IDF). With 0, words found in most clauses weigh
 #: almost nothing; on the gold data that scored 0.2 F1 lower at its best threshold.
 _IDF_FLOOR = 1.0
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A list marker at the start of a string ("(3) ", "4. ", "2.1. ", "3) ", "(b) "): renumbering is not a
 # change. A bare leading number ("12 countries") is content, so a marker needs its "." or ")".
 _MARKER = re.compile(r"^\s*(?:\(\s*\w{1,4}\s*\)|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
@@ -77,7 +77,7 @@ def _word_matrix(docs: list[list[str]]):
     for r, words in enumerate(docs):
         toks: list[str] = []
         for w in words:
-            if _CJK.search(w):
+            if CJK.search(w):
                 toks.extend(w)  # CJK runs have no spaces: one token per character
             else:
                 toks.append(_stem(w))

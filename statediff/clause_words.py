@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from .model import Edit
+from .textkit import CJK_CLASS
 
 # A change is local when it spans at most this many words on each side between words both texts
 # keep: "[-reconfirmed the serious concern over the development of-]{+expressed strong concerns over+}"
@@ -29,9 +30,8 @@ _WEAK_GAP = 2
 # Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
 # CJK text has no spaces between words: each character is a word, as for the differ and the aligner,
 # so that an edit inside a run ("強く" deleted) falls on words of its own.
-_CJK_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_LETTERS = rf"(?:(?![{_CJK_CHAR}])[^\W_])+"
-_WORD = re.compile(rf"[{_CJK_CHAR}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
+_LETTERS = rf"(?:(?![{CJK_CLASS}])[^\W_])+"
+_WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 _STOPWORDS = frozenset(
     "a an the of to in on at by for with from and or nor as is are was were be been being that this these "

@@ -13,12 +13,13 @@ from functools import lru_cache
 
 from .model import Edit
 from .normalizer import fold
+from .textkit import CJK_CLASS
 
 __all__ = ["diff_words", "tokenize"]
 
 _TOKEN = re.compile(
     r"\s+"
-    r"|[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]"
+    rf"|[{CJK_CLASS}\uff00-\uffef\u3000-\u303f]"  # and full-width forms, CJK punctuation
     # A hyphenated word is one token, so that "re-affirmed" and "reaffirmed", or "Indo-Pacific" with a
     # hyphen and with a non-breaking hyphen, compare equal once folded rather than as a changed word.
     r"|[^\W_]+(?:['\u2019\-\u2010\u2011][^\W_]+)*"

@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Comparison, Digest, DigestItem, Pair, SectionPair
 from .terms import KeyTerm, key_terms
+from .textkit import MONTH_PATTERN
 
 __all__ = ["DIGEST_SIZE", "TERMS_SHOWN", "Digest", "DigestItem", "digest"]
 
@@ -189,7 +190,7 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[s
     return [(DigestItem(names, p.left, p.right, _edit_words(p, figures), _stance(rc or lc, salience)), tier)]
 
 
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = (rf"(?:{MONTH_PATTERN}"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"  # "17", "17-18"
 _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"

@@ -13,7 +13,12 @@ What lives here:
 * Grammar word lists that several stages read: :data:`DETERMINERS`, :data:`PRONOUNS`,
   :data:`BE_FORMS`, :data:`PREPOSITIONS`, :data:`CONJUNCTIONS`.
 
-Everything here is pure and cheap to import (``re`` only).
+Word patterns are not here: each stage tokenizes for its own purpose and says so where it does
+(the differ's tokens keep white space and punctuation for an exact round trip; the aligner's words are
+letter-and-digit runs; the classifier's words join hyphenated compounds; the lexicon's phrase patterns
+keep hyphens inside a word). They share :data:`CJK_CLASS`, so every stage splits CJK text alike.
+
+Everything here is immutable, pure and cheap to import (``re`` only).
 """
 
 from __future__ import annotations
@@ -94,19 +99,20 @@ def trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 #: Words that open a noun phrase ("the", "our", "each", ...): a verb form after one is a noun or an
 #: adjective ("the expected strengthening", "an agreed framework").
-DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those", "such", "any",
-               "every", "each", "both", "all", "my", "your"}
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "our", "his", "her", "this", "these", "those",
+                         "such", "any", "every", "each", "both", "all", "my", "your"})
 #: Personal pronouns in subject position.
-PRONOUNS = {"we", "they", "he", "she", "it", "i", "you"}
+PRONOUNS = frozenset({"we", "they", "he", "she", "it", "i", "you"})
 #: The forms of "be".
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "being"}
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 #: Prepositions and other words that open an adverbial phrase rather than a subject ("with", "taking",
 #: "although", "noting", ...): a subject does not start at one, and a verb form after one is a noun.
-PREPOSITIONS = {"with", "in", "on", "for", "among", "regarding", "as", "to", "by", "at", "from", "after", "before",
-                "during", "under", "through", "taking", "given", "following", "if", "when", "concerning",
-                "about", "against", "beyond", "into", "over", "toward", "towards", "upon", "via", "within",
-                "without", "despite", "since", "until", "amid", "amidst", "across", "beginning", "starting",
-                "once", "once again", "although", "though", "because", "whereas", "unless", "noting",
-                "recognizing", "recognising", "building", "of"}
+PREPOSITIONS = frozenset({"with", "in", "on", "for", "among", "regarding", "as", "to", "by", "at", "from",
+                          "after", "before", "during", "under", "through", "taking", "given", "following",
+                          "if", "when", "concerning", "about", "against", "beyond", "into", "over", "toward",
+                          "towards", "upon", "via", "within", "without", "despite", "since", "until", "amid",
+                          "amidst", "across", "beginning", "starting", "once", "once again", "although",
+                          "though", "because", "whereas", "unless", "noting", "recognizing", "recognising",
+                          "building", "of"})
 #: Coordinating conjunctions.
-CONJUNCTIONS = {"and", "or", "but", "nor"}
+CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
