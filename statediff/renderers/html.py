@@ -12,20 +12,16 @@ CSS (``:has()``), so they also work in the fragment shown by Jupyter, where the 
 
 from __future__ import annotations
 
-import base64
 import hashlib
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
-from functools import cache
-from importlib.resources import files
 from typing import Any
-
-from lxml import etree  # this module is imported only when an HTML report is asked for
 
 from ..model import Comparison, Document, Edit, Pair
 from ..sections import former_titles, headings_of_pairs
+from .page import asset, content_security_policy, render_fragment, render_page
 from .tree import add as _add
 from .tree import element as _e
 from .words import few, side_word, status_word
@@ -34,47 +30,20 @@ __all__ = ["render_html", "comparison_element", "content_security_policy"]
 
 _STATUS_SIGN = {"changed": "~", "added": "+", "dropped": "\u2212", "unchanged": "="}
 
-# Rules that belong to a page of its own and would restyle a notebook if they were in the fragment.
-PAGE_CSS = """
-html { background: #f3f4f6; }
-body { margin: 0; padding: 24px 20px 48px; }
-.statediff { max-width: 1320px; margin: 0 auto; }
-.sd-skip { position: absolute; left: -9999px; top: 8px; z-index: 10; background: #fff; color: #1b1f27; padding: 6px 10px;
-  border-radius: 6px; font: 14px system-ui, sans-serif; }
-.sd-skip:focus { left: 8px; }
-@media (prefers-color-scheme: dark) { html { background: #0e1116; } }
-@media print { html { background: #fff; } body { padding: 0; } @page { margin: 14mm 12mm; } }
-"""
-
-
-@cache
-def _asset(name: str) -> str:
-    return files("statediff").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+# The page adds rules of its own (report-page.css) that would restyle a notebook if they were in the
+# fragment.
+STYLES = ("report.css", "report-page.css")
+SCRIPT_FILE = "report.js"
 
 
 def report_css() -> str:
     """The report's stylesheet (scoped to ``.statediff``)."""
-    return _asset("report.css")
+    return asset("report.css")
 
 
 def report_script() -> str:
     """The report's script, exactly as it is placed in the page."""
-    return _asset("report.js")
-
-
-def content_security_policy(scripts: Iterable[str] = ()) -> str:
-    """A policy that loads nothing and runs only the given inline scripts (by their SHA-256 hashes).
-
-    Inline styles stay allowed: CSS cannot run code, and other reports (a series timeline) embed
-    their own ``<style>`` in the same page shell.
-    """
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'"
-        for s in scripts)
-    return ("default-src 'none'; " + (f"script-src {hashes}; " if hashes else "script-src 'none'; ")
-            + "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; object-src 'none'")
-
-
+    return asset(SCRIPT_FILE)
 
 
 def _anchor_id(side: str, number: str) -> str:
@@ -661,25 +630,6 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     return _e("div", {"class": "statediff"}, header, _controls(c, group), clauses)
 
 
-def _page(body_el: Any, title: str, *, skip_to: str | None = None) -> str:
-    script = report_script()
-    head = _e("head", {},
-              _e("meta", {"charset": "utf-8"}),
-              _e("meta", {"http-equiv": "Content-Security-Policy", "content": content_security_policy([script])}),
-              _e("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-              _e("meta", {"name": "color-scheme", "content": "light dark"}),
-              _e("meta", {"name": "referrer", "content": "no-referrer"}),
-              _e("title", {}, title),
-              _e("style", {}, report_css() + PAGE_CSS))
-    body = _e("body", {})
-    if skip_to:
-        body.append(_e("a", {"class": "sd-skip", "href": "#" + skip_to}, "Skip to the clauses"))
-    body.append(body_el)
-    body.append(_e("script", {}, script))
-    page = _e("html", {"lang": "en"}, head, body)
-    return "<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="unicode") + "\n"
-
-
 def render_html(result: Any, *, fragment: bool = False, **_: Any) -> str:
     """A full HTML page (or, with ``fragment=True``, the report ``<div>`` with its style and no script)."""
     if not isinstance(result, Comparison):
@@ -694,6 +644,5 @@ def render_html(result: Any, *, fragment: bool = False, **_: Any) -> str:
         title = f"statediff: {_doc_label(result.left)} \u2192 {_doc_label(result.right)}"
         skip = "sd-clauses"
     if fragment:
-        wrapper = _e("div", {"class": "statediff-fragment"}, _e("style", {}, report_css()), body_el)
-        return etree.tostring(wrapper, method="html", encoding="unicode")
-    return _page(body_el, title, skip_to=skip)
+        return render_fragment(body_el, style="report.css")
+    return render_page(body_el, title, styles=STYLES, script=SCRIPT_FILE, skip_to=skip)

@@ -10,136 +10,25 @@ SHA-256 hash. Without the script every row shows and the filter controls stay hi
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
+from .page import asset, render_fragment, render_page
 from .series import summarize_series
 from .tree import add as _add
 from .tree import element as _e
 
 __all__ = ["render_html", "timeline_element", "SCRIPT", "CSS"]
 
-CSS = """
-.sd-timeline { --fg:#1d2430; --muted:#5b6472; --bg:#fff; --line:#dde2ea; --head:#f5f7fa; --del:#ffe3e3;
-  --del-fg:#8a1010; --ins:#dcf5e1; --ins-fg:#0c5a22; --chg:#fff1c2; --chg-fg:#6b4e00; --rev:#e3ecff;
-  --rev-fg:#1a3d8f; color: var(--fg); background: var(--bg);
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-@media (prefers-color-scheme: dark) { .sd-timeline { --fg:#e6e9ef; --muted:#a0a8b6; --bg:#151a21;
-  --line:#2c3440; --head:#1c232d; --del:#4a1f24; --del-fg:#ffc9c9; --ins:#183d26; --ins-fg:#c6f5d3;
-  --chg:#4a3d12; --chg-fg:#ffe7a3; --rev:#1d2b4d; --rev-fg:#c9d8ff; }
-  .sd-timeline mark { background: #6b5a12; } }
-.sd-timeline * { box-sizing: border-box; }
-.sd-timeline h1 { font-size: 1.3rem; margin: 0 0 4px; }
-.sd-timeline .sd-meta { color: var(--muted); margin: 0 0 10px; }
-.sd-timeline .sd-counts { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0;
-  margin: 0 0 12px; }
-.sd-timeline .sd-counts li { border: 1px solid var(--line); border-radius: 999px; padding: 0 10px; }
-.sd-timeline .sd-filter { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 0 0 12px; }
-.sd-timeline .sd-filter[hidden] { display: none; }
-.sd-timeline input[type=search] { min-width: 18rem; padding: 4px 8px; font: inherit; color: inherit;
-  background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
-.sd-timeline .sd-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
-.sd-timeline table { border-collapse: separate; border-spacing: 0; }
-.sd-timeline th, .sd-timeline td { vertical-align: top; text-align: left; padding: 8px 10px;
-  border-bottom: 1px solid var(--line); border-right: 1px solid var(--line); }
-.sd-timeline thead th { background: var(--head); position: sticky; top: 0; z-index: 2; min-width: 16rem; }
-.sd-timeline thead th .sd-name { font-weight: 400; color: var(--muted); font-size: .8rem;
-  overflow-wrap: anywhere; }
-.sd-timeline th.sd-lineage { position: sticky; left: 0; z-index: 1; background: var(--head);
-  min-width: 9rem; max-width: 11rem; font-weight: 600; }
-.sd-timeline thead th.sd-lineage { z-index: 3; }
-.sd-timeline th.sd-lineage .sd-gist { display: block; font-weight: 400; font-size: .78rem; margin: 2px 0; }
-.sd-timeline th.sd-lineage .sd-life { display: block; font-weight: 400; color: var(--muted); font-size: .78rem; }
-.sd-timeline td { min-width: 16rem; max-width: 26rem; overflow-wrap: anywhere; }
-.sd-timeline td.sd-absent { background: repeating-linear-gradient(135deg, transparent 0 6px, var(--head) 6px 12px); }
-.sd-timeline .sd-head { display: flex; flex-wrap: wrap; gap: 4px; align-items: baseline; margin-bottom: 2px;
-  font-size: .78rem; color: var(--muted); }
-.sd-timeline .sd-num { font-weight: 600; color: var(--fg); font-variant-numeric: tabular-nums; }
-.sd-timeline .sd-status { border-radius: 4px; padding: 0 6px; background: var(--head); }
-.sd-timeline .sd-added .sd-status { background: var(--ins); color: var(--ins-fg); }
-.sd-timeline .sd-changed .sd-status { background: var(--chg); color: var(--chg-fg); }
-.sd-timeline .sd-revived .sd-status { background: var(--rev); color: var(--rev-fg); }
-.sd-timeline .sd-dropped .sd-status, .sd-timeline .sd-merged .sd-status { background: var(--del);
-  color: var(--del-fg); }
-.sd-timeline .sd-base { font-style: italic; }
-.sd-timeline .sd-label { border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
-.sd-timeline summary { cursor: pointer; color: var(--muted); font-size: .78rem; }
-.sd-timeline summary .sd-head { display: inline-flex; margin: 0; }
-.sd-timeline .sd-unchanged .sd-text { color: var(--muted); }
-.sd-timeline .sd-dropped .sd-text, .sd-timeline .sd-merged .sd-text { color: var(--muted); }
-.sd-timeline del { background: var(--del); color: var(--del-fg); text-decoration: line-through; }
-.sd-timeline del + ins { margin-left: 3px; }
-.sd-timeline ins { background: var(--ins); color: var(--ins-fg); text-decoration: underline; }
-.sd-timeline tr[hidden] { display: none; }
-.sd-timeline mark { background: #ffe48a; color: inherit; border-radius: 2px; padding: 0 1px; }
-.sd-timeline .sd-chart-box { margin: 0 0 14px; max-width: 72rem; }
-.sd-timeline .sd-chart-box figcaption { font-weight: 600; margin-bottom: 4px; }
-.sd-timeline .sd-tl-chart { display: block; width: 100%; height: auto; max-height: 220px; }
-.sd-timeline .sd-tl-chart text { fill: var(--muted); font-size: 11px; }
-.sd-timeline .sd-tl-chart .sd-bar-changed { fill: #d9a400; }
-.sd-timeline .sd-tl-chart .sd-bar-added { fill: #2f9e55; }
-.sd-timeline .sd-tl-chart .sd-bar-dropped { fill: #d0454c; }
-.sd-timeline .sd-tl-chart .sd-axis { stroke: var(--line); }
-.sd-timeline .sd-chart-legend { display: flex; gap: 14px; margin: 2px 0 0; color: var(--muted); font-size: .8rem; }
-.sd-timeline .sd-key::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 4px;
-  border-radius: 2px; vertical-align: -1px; }
-.sd-timeline .sd-key-changed::before { background: #d9a400; }
-.sd-timeline .sd-key-added::before { background: #2f9e55; }
-.sd-timeline .sd-key-dropped::before { background: #d0454c; }
-/* Many documents: the columns share the width of the page, each cell shows what changed in it
-   (the full wording folds away), so that the whole series reads without scrolling sideways. */
-.sd-timeline.sd-many { font-size: 13px; }
-.sd-timeline.sd-many table { table-layout: fixed; width: 100%; }
-.sd-timeline.sd-many thead th, .sd-timeline.sd-many td { min-width: 0; max-width: none; padding: 6px 6px; }
-.sd-timeline.sd-many th.sd-lineage { width: 9.5rem; min-width: 0; }
-.sd-timeline.sd-many .sd-hunks { margin: 0; }
-.sd-timeline .sd-gap { color: var(--muted); }
-@media print { .sd-timeline .sd-filter { display: none; } .sd-timeline .sd-scroll { overflow: visible; border: 0; }
-  .sd-timeline del, .sd-timeline ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
-"""
-
-PAGE_CSS = """
-body { margin: 0; padding: 20px; background: #fff; }
-@media (prefers-color-scheme: dark) { body { background: #151a21; } }
-"""
-
-# Filters rows by the words typed (every word must occur in the row, ignoring case and curly quotes)
-# and by kind; it only shows and hides rows, so the page reads the same without it.
-SCRIPT = """(function () {
-  "use strict";
-  var root = document.querySelector(".sd-timeline");
-  if (!root) { return; }
-  var form = root.querySelector(".sd-filter");
-  var box = root.querySelector("input[type=search]");
-  var kind = root.querySelector("select");
-  var out = root.querySelector("output");
-  var rows = Array.prototype.slice.call(root.querySelectorAll("tbody tr"));
-  function fold(s) {
-    return s.toLowerCase().replace(/[\\u2018\\u2019\\u201b\\u2032]/g, "'").replace(/[\\u201c\\u201d\\u201f\\u2033]/g, '"')
-      .replace(/[\\u2010-\\u2015\\u2212]/g, "-").replace(/\\s+/g, " ");
-  }
-  var texts = rows.map(function (r) { return fold(r.textContent); });
-  function apply() {
-    var words = fold(box.value).trim().split(" ").filter(Boolean);
-    var want = kind.value;
-    var shown = 0;
-    rows.forEach(function (r, i) {
-      var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; }) &&
-        (want === "all" || (" " + r.getAttribute("data-events") + " ").indexOf(" " + want + " ") >= 0);
-      r.hidden = !ok;
-      if (ok) { shown += 1; }
-    });
-    out.textContent = shown + " of " + rows.length + " lineages";
-  }
-  form.hidden = false;
-  box.addEventListener("input", apply);
-  kind.addEventListener("change", apply);
-  apply();
-}());
-"""
+STYLES = ("timeline.css", "timeline-page.css")
+#: The script (timeline.js) filters rows by the words typed (every word must occur in the row, ignoring
+#: case and curly quotes) and by kind; it only shows and hides rows, so the page reads the same without it.
+SCRIPT_FILE = "timeline.js"
+#: The policy also allows images given as ``data:`` URLs.
+IMAGES = "data:"
+CSS = asset("timeline.css")
+SCRIPT = asset(SCRIPT_FILE)
 
 _GIST = 8  # words
 #: With more documents than this the timeline takes the compact layout (class ``sd-many``).
@@ -149,15 +38,6 @@ _CONTEXT = 4  # words of unchanged wording shown on each side of a change in the
 
 _KINDS = (("all", "all lineages"), ("changed", "changed"), ("added", "added later"), ("dropped", "dropped"),
           ("revived", "revived"), ("merged", "merged"), ("unchanged", "never changed"))
-
-
-def content_security_policy(script: str) -> str:
-    """Load nothing; run only ``script`` (by its SHA-256 hash); inline styles are allowed."""
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
-            "base-uri 'none'; form-action 'none'; object-src 'none'")
-
-
 
 
 def _events(lin: Lineage) -> str:
@@ -461,18 +341,7 @@ def _chart(series: Series):
 
 def render_html(series: Series, *, fragment: bool = False, **_: Any) -> str:
     """A self-contained page (or, with ``fragment=True``, the timeline ``<div>`` with its style, no script)."""
-    from lxml import etree
-
     body_el = timeline_element(series)
     if fragment:
-        wrapper = _e("div", {"class": "statediff-fragment"}, _e("style", {}, CSS), body_el)
-        return etree.tostring(wrapper, method="html", encoding="unicode")
-    head = _e("head", {},
-              _e("meta", {"charset": "utf-8"}),
-              _e("meta", {"http-equiv": "Content-Security-Policy", "content": content_security_policy(SCRIPT)}),
-              _e("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-              _e("meta", {"name": "color-scheme", "content": "light dark"}),
-              _e("meta", {"name": "referrer", "content": "no-referrer"}),
-              _e("title", {}, series.title), _e("style", {}, CSS + PAGE_CSS))
-    page = _e("html", {"lang": "en"}, head, _e("body", {}, body_el, _e("script", {}, SCRIPT)))
-    return "<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="unicode") + "\n"
+        return render_fragment(body_el, style="timeline.css")
+    return render_page(body_el, series.title, styles=STYLES, script=SCRIPT_FILE, images=IMAGES)
