@@ -8,7 +8,7 @@ from datetime import date
 
 from ..model import Comparison, Document, Pair
 
-__all__ = ["anchor_id", "capital", "doc_label", "few", "nice_date", "numbers_text", "pair_kind", "short_date",
+__all__ = ["anchor_id", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text", "pair_kind", "short_date",
            "side_word", "status_word"]
 
 _STATUS = {
@@ -83,3 +83,8 @@ def numbers_text(p: Pair) -> str:
     if not p.right:
         return left
     return right if left == right else f"{left} \u2192 {right}"
+
+
+def doc_short(d: Document, k: int) -> str:
+    """A document where a series timeline names it briefly: its date, else its position (``#3``)."""
+    return d.date or f"#{k + 1}"
