@@ -2,9 +2,10 @@
 
 Every piece of document text goes into the tree as a text node or an attribute value; lxml escapes
 it on serialization, so a statement that contains ``<script>`` shows those characters and runs
-nothing. The page carries its own CSS (``statediff/data/report.css``) and one small script
-(``report.js``, keyboard navigation), and a Content-Security-Policy that allows exactly that script
-(by its SHA-256 hash) and loads nothing from anywhere.
+nothing. The page carries its own CSS (``statediff/data/report.css``, and ``report-page.css`` for the
+page around it) and one small script (``report.js``, keyboard navigation), and a
+Content-Security-Policy that allows exactly that script (by its SHA-256 hash) and loads nothing from
+anywhere; the page shell is :mod:`statediff.renderers.page`, shared with the series timeline.
 
 The view switch (side by side / inline) and the "changes only" filter are form controls styled by
 CSS (``:has()``), so they also work in the fragment shown by Jupyter, where the script is left out.
