@@ -10,154 +10,42 @@ SHA-256 hash. Without the script every row shows and the filter controls stay hi
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
+from .page import asset, render_fragment, render_page
 from .series import summarize_series
-from .tree import add as _add
+from .timeline_chart import meeting_counts as meeting_counts
+from .timeline_chart import timeline_chart
+from .timeline_wording import OPENING, hunks, opening, wording
+from .timeline_wording import grep_pattern as grep_pattern
 from .tree import element as _e
+from .words import doc_short
 
 __all__ = ["render_html", "timeline_element", "SCRIPT", "CSS"]
 
-CSS = """
-.sd-timeline { --fg:#1d2430; --muted:#5b6472; --bg:#fff; --line:#dde2ea; --head:#f5f7fa; --del:#ffe3e3;
-  --del-fg:#8a1010; --ins:#dcf5e1; --ins-fg:#0c5a22; --chg:#fff1c2; --chg-fg:#6b4e00; --rev:#e3ecff;
-  --rev-fg:#1a3d8f; color: var(--fg); background: var(--bg);
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-@media (prefers-color-scheme: dark) { .sd-timeline { --fg:#e6e9ef; --muted:#a0a8b6; --bg:#151a21;
-  --line:#2c3440; --head:#1c232d; --del:#4a1f24; --del-fg:#ffc9c9; --ins:#183d26; --ins-fg:#c6f5d3;
-  --chg:#4a3d12; --chg-fg:#ffe7a3; --rev:#1d2b4d; --rev-fg:#c9d8ff; }
-  .sd-timeline mark { background: #6b5a12; } }
-.sd-timeline * { box-sizing: border-box; }
-.sd-timeline h1 { font-size: 1.3rem; margin: 0 0 4px; }
-.sd-timeline .sd-meta { color: var(--muted); margin: 0 0 10px; }
-.sd-timeline .sd-counts { display: flex; flex-wrap: wrap; gap: 6px; list-style: none; padding: 0;
-  margin: 0 0 12px; }
-.sd-timeline .sd-counts li { border: 1px solid var(--line); border-radius: 999px; padding: 0 10px; }
-.sd-timeline .sd-filter { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 0 0 12px; }
-.sd-timeline .sd-filter[hidden] { display: none; }
-.sd-timeline input[type=search] { min-width: 18rem; padding: 4px 8px; font: inherit; color: inherit;
-  background: var(--bg); border: 1px solid var(--line); border-radius: 6px; }
-.sd-timeline .sd-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; }
-.sd-timeline table { border-collapse: separate; border-spacing: 0; }
-.sd-timeline th, .sd-timeline td { vertical-align: top; text-align: left; padding: 8px 10px;
-  border-bottom: 1px solid var(--line); border-right: 1px solid var(--line); }
-.sd-timeline thead th { background: var(--head); position: sticky; top: 0; z-index: 2; min-width: 16rem; }
-.sd-timeline thead th .sd-name { font-weight: 400; color: var(--muted); font-size: .8rem;
-  overflow-wrap: anywhere; }
-.sd-timeline th.sd-lineage { position: sticky; left: 0; z-index: 1; background: var(--head);
-  min-width: 9rem; max-width: 11rem; font-weight: 600; }
-.sd-timeline thead th.sd-lineage { z-index: 3; }
-.sd-timeline th.sd-lineage .sd-gist { display: block; font-weight: 400; font-size: .78rem; margin: 2px 0; }
-.sd-timeline th.sd-lineage .sd-life { display: block; font-weight: 400; color: var(--muted); font-size: .78rem; }
-.sd-timeline td { min-width: 16rem; max-width: 26rem; overflow-wrap: anywhere; }
-.sd-timeline td.sd-absent { background: repeating-linear-gradient(135deg, transparent 0 6px, var(--head) 6px 12px); }
-.sd-timeline .sd-head { display: flex; flex-wrap: wrap; gap: 4px; align-items: baseline; margin-bottom: 2px;
-  font-size: .78rem; color: var(--muted); }
-.sd-timeline .sd-num { font-weight: 600; color: var(--fg); font-variant-numeric: tabular-nums; }
-.sd-timeline .sd-status { border-radius: 4px; padding: 0 6px; background: var(--head); }
-.sd-timeline .sd-added .sd-status { background: var(--ins); color: var(--ins-fg); }
-.sd-timeline .sd-changed .sd-status { background: var(--chg); color: var(--chg-fg); }
-.sd-timeline .sd-revived .sd-status { background: var(--rev); color: var(--rev-fg); }
-.sd-timeline .sd-dropped .sd-status, .sd-timeline .sd-merged .sd-status { background: var(--del);
-  color: var(--del-fg); }
-.sd-timeline .sd-base { font-style: italic; }
-.sd-timeline .sd-label { border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
-.sd-timeline summary { cursor: pointer; color: var(--muted); font-size: .78rem; }
-.sd-timeline summary .sd-head { display: inline-flex; margin: 0; }
-.sd-timeline .sd-unchanged .sd-text { color: var(--muted); }
-.sd-timeline .sd-dropped .sd-text, .sd-timeline .sd-merged .sd-text { color: var(--muted); }
-.sd-timeline del { background: var(--del); color: var(--del-fg); text-decoration: line-through; }
-.sd-timeline del + ins { margin-left: 3px; }
-.sd-timeline ins { background: var(--ins); color: var(--ins-fg); text-decoration: underline; }
-.sd-timeline tr[hidden] { display: none; }
-.sd-timeline mark { background: #ffe48a; color: inherit; border-radius: 2px; padding: 0 1px; }
-.sd-timeline .sd-chart-box { margin: 0 0 14px; max-width: 72rem; }
-.sd-timeline .sd-chart-box figcaption { font-weight: 600; margin-bottom: 4px; }
-.sd-timeline .sd-tl-chart { display: block; width: 100%; height: auto; max-height: 220px; }
-.sd-timeline .sd-tl-chart text { fill: var(--muted); font-size: 11px; }
-.sd-timeline .sd-tl-chart .sd-bar-changed { fill: #d9a400; }
-.sd-timeline .sd-tl-chart .sd-bar-added { fill: #2f9e55; }
-.sd-timeline .sd-tl-chart .sd-bar-dropped { fill: #d0454c; }
-.sd-timeline .sd-tl-chart .sd-axis { stroke: var(--line); }
-.sd-timeline .sd-chart-legend { display: flex; gap: 14px; margin: 2px 0 0; color: var(--muted); font-size: .8rem; }
-.sd-timeline .sd-key::before { content: ""; display: inline-block; width: 10px; height: 10px; margin-right: 4px;
-  border-radius: 2px; vertical-align: -1px; }
-.sd-timeline .sd-key-changed::before { background: #d9a400; }
-.sd-timeline .sd-key-added::before { background: #2f9e55; }
-.sd-timeline .sd-key-dropped::before { background: #d0454c; }
-/* Many documents: the columns share the width of the page, each cell shows what changed in it
-   (the full wording folds away), so that the whole series reads without scrolling sideways. */
-.sd-timeline.sd-many { font-size: 13px; }
-.sd-timeline.sd-many table { table-layout: fixed; width: 100%; }
-.sd-timeline.sd-many thead th, .sd-timeline.sd-many td { min-width: 0; max-width: none; padding: 6px 6px; }
-.sd-timeline.sd-many th.sd-lineage { width: 9.5rem; min-width: 0; }
-.sd-timeline.sd-many .sd-hunks { margin: 0; }
-.sd-timeline .sd-gap { color: var(--muted); }
-@media print { .sd-timeline .sd-filter { display: none; } .sd-timeline .sd-scroll { overflow: visible; border: 0; }
-  .sd-timeline del, .sd-timeline ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
-"""
+# The cells' wording is built by timeline_wording and the chart by timeline_chart; grep_pattern and
+# meeting_counts stay importable from here.
 
-PAGE_CSS = """
-body { margin: 0; padding: 20px; background: #fff; }
-@media (prefers-color-scheme: dark) { body { background: #151a21; } }
-"""
 
-# Filters rows by the words typed (every word must occur in the row, ignoring case and curly quotes)
-# and by kind; it only shows and hides rows, so the page reads the same without it.
-SCRIPT = """(function () {
-  "use strict";
-  var root = document.querySelector(".sd-timeline");
-  if (!root) { return; }
-  var form = root.querySelector(".sd-filter");
-  var box = root.querySelector("input[type=search]");
-  var kind = root.querySelector("select");
-  var out = root.querySelector("output");
-  var rows = Array.prototype.slice.call(root.querySelectorAll("tbody tr"));
-  function fold(s) {
-    return s.toLowerCase().replace(/[\\u2018\\u2019\\u201b\\u2032]/g, "'").replace(/[\\u201c\\u201d\\u201f\\u2033]/g, '"')
-      .replace(/[\\u2010-\\u2015\\u2212]/g, "-").replace(/\\s+/g, " ");
-  }
-  var texts = rows.map(function (r) { return fold(r.textContent); });
-  function apply() {
-    var words = fold(box.value).trim().split(" ").filter(Boolean);
-    var want = kind.value;
-    var shown = 0;
-    rows.forEach(function (r, i) {
-      var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; }) &&
-        (want === "all" || (" " + r.getAttribute("data-events") + " ").indexOf(" " + want + " ") >= 0);
-      r.hidden = !ok;
-      if (ok) { shown += 1; }
-    });
-    out.textContent = shown + " of " + rows.length + " lineages";
-  }
-  form.hidden = false;
-  box.addEventListener("input", apply);
-  kind.addEventListener("change", apply);
-  apply();
-}());
-"""
+STYLES = ("timeline.css", "timeline-page.css")
+#: The script (timeline.js) filters rows by the words typed (every word must occur in the row, ignoring
+#: case and curly quotes) and by kind; it only shows and hides rows, so the page reads the same without it.
+SCRIPT_FILE = "timeline.js"
+#: The policy also allows images given as ``data:`` URLs.
+IMAGES = "data:"
+CSS = asset("timeline.css")
+SCRIPT = asset(SCRIPT_FILE)
+
 
 _GIST = 8  # words
 #: With more documents than this the timeline takes the compact layout (class ``sd-many``).
 MANY = 6
-_OPENING = 14  # words of a new clause shown in the compact layout
-_CONTEXT = 4  # words of unchanged wording shown on each side of a change in the compact layout
+
 
 _KINDS = (("all", "all lineages"), ("changed", "changed"), ("added", "added later"), ("dropped", "dropped"),
           ("revived", "revived"), ("merged", "merged"), ("unchanged", "never changed"))
-
-
-def content_security_policy(script: str) -> str:
-    """Load nothing; run only ``script`` (by its SHA-256 hash); inline styles are allowed."""
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return (f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
-            "base-uri 'none'; form-action 'none'; object-src 'none'")
-
-
 
 
 def _events(lin: Lineage) -> str:
@@ -170,125 +58,6 @@ def _events(lin: Lineage) -> str:
     if not lin.changed:
         kinds.add("unchanged")
     return " ".join(sorted(kinds))
-
-
-def grep_pattern(phrase: str) -> re.Pattern[str]:
-    """A regex that finds ``phrase`` in a text wherever the series' ``grep`` finds it: ignoring case,
-    quotes, dashes, spacing and hyphens between letters (what :func:`statediff.normalizer.fold`
-    folds away), so that the highlighted words are the ones the filter matched."""
-    from ..normalizer import fold
-
-    out = []
-    folded = fold(phrase).casefold()
-    for k, ch in enumerate(folded):
-        if ch == " ":
-            out.append(r"\s+")
-            continue
-        out.append(_CHAR_CLASS.get(ch, re.escape(ch)))
-        if ch.isalpha() and k + 1 < len(folded) and folded[k + 1].isalpha():
-            out.append(r"(?:[-\u2010\u2011\u00ad]\s*)?")
-    return re.compile("".join(out), re.IGNORECASE)
-
-
-_CHAR_CLASS = {"'": "['\u2018\u2019\u201b\u2032]", '"': '["\u201c\u201d\u201f\u2033]',
-               "-": "[-\u2010-\u2015\u2212]"}
-
-
-def _emit(el, pieces: list[tuple[str, str]], mark: re.Pattern[str] | None) -> None:
-    """Append the pieces (text, tag: "" for plain text, "del", "ins" or "gap") to ``el``, with the grep
-    phrase in ``<mark>``: found in the wording the pieces spell (all but the deleted ones, so that a
-    phrase across an edit is found) and in the deleted words."""
-    spans: dict[str, list[tuple[int, int]]] = {"new": [], "del": []}
-    if mark is not None:
-        for side in spans:
-            text = "".join(t for t, tag in pieces if (tag == "del") == (side == "del") and tag != "gap")
-            spans[side] = [m.span() for m in mark.finditer(text)]
-    at = {"new": 0, "del": 0}
-    for text, tag in pieces:
-        if tag == "gap":
-            el.append(_e("span", {"class": "sd-gap"}, text))
-            continue
-        side = "del" if tag == "del" else "new"
-        start, end = at[side], at[side] + len(text)
-        at[side] = end
-        host = el
-        if tag:
-            host = _e(tag, {})
-            el.append(host)
-        k = start
-        for a, b in spans[side]:
-            a, b = max(a, start), min(b, end)
-            if a >= b:
-                continue
-            _add(host, text[k - start:a - start])
-            host.append(_e("mark", {}, text[a - start:b - start]))
-            k = b
-        _add(host, text[k - start:])
-
-
-def _pieces(r: Revision) -> list[tuple[str, str]]:
-    if r.status == "added":
-        return [(r.text, "")]
-    out: list[tuple[str, str]] = []
-    for e in r.edits:
-        if e.op == "equal":
-            out.append((e.right, ""))
-            continue
-        if e.left:
-            out.append((e.left, "del"))
-        if e.right:
-            out.append((e.right, "ins"))
-    return out
-
-
-def _text(r: Revision, mark: re.Pattern[str] | None = None):
-    """The wording with the edits since the previous wording marked."""
-    el = _e("div", {"class": "sd-text"})
-    _emit(el, _pieces(r), mark)
-    return el
-
-
-def _hunks(r: Revision, mark: re.Pattern[str] | None):
-    """The compact form of a changed wording: each change with a few unchanged words around it,
-    the words between shown as "…"."""
-    pieces = _pieces(r)
-    out: list[tuple[str, str]] = []
-    for k, (text, tag) in enumerate(pieces):
-        if tag:
-            out.append((text, tag))
-            continue
-        words = text.split()
-        after, before = k > 0, k + 1 < len(pieces)
-        keep = (2 * _CONTEXT + 1) if after and before else _CONTEXT
-        if len(words) <= keep:
-            out.append((text, ""))
-            continue
-        if after:
-            out.append((text[:_end_of_word(text, _CONTEXT)] + " ", ""))
-        out.append(("\u2026", "gap"))
-        if before:
-            out.append((" " + text[_start_of_last_words(text, _CONTEXT):], ""))
-    el = _e("div", {"class": "sd-text sd-hunks"})
-    _emit(el, out, mark)
-    return el
-
-
-def _end_of_word(text: str, n: int) -> int:
-    """Where the ``n``-th word of ``text`` ends (its leading space kept)."""
-    ends = [m.end() for m in re.finditer(r"\S+", text)]
-    return ends[n - 1]
-
-
-def _start_of_last_words(text: str, n: int) -> int:
-    starts = [m.start() for m in re.finditer(r"\S+", text)]
-    return starts[-n]
-
-
-def _opening(r: Revision, mark: re.Pattern[str] | None):
-    """The first words of a new wording, in the compact layout."""
-    el = _e("div", {"class": "sd-text"})
-    _emit(el, [(r.text[:_end_of_word(r.text, _OPENING)], ""), (" \u2026", "gap")], mark)
-    return el
 
 
 def _cell(r: Revision, previous: int, docs: tuple[Document, ...], mark: re.Pattern[str] | None, many: bool):
@@ -304,28 +73,28 @@ def _cell(r: Revision, previous: int, docs: tuple[Document, ...], mark: re.Patte
     for label in r.labels:
         head.append(_e("span", {"class": "sd-label"}, label))
     if r.status in ("changed", "unchanged", "revived") and r.base >= 0 and r.base != previous:
-        head.append(_e("span", {"class": "sd-base"}, f"compared with {_short(docs[r.base], r.base)}"))
+        head.append(_e("span", {"class": "sd-base"}, f"compared with {doc_short(docs[r.base], r.base)}"))
     td = _e("td", {"class": f"sd-{r.status}"})
     if r.status in ("unchanged", "dropped", "merged"):  # folded, so that the changes stand out
-        td.append(_e("details", {}, _e("summary", {}, head), _text(r, mark)))
-    elif many and (r.status == "changed" or len(r.text.split()) > _OPENING):
+        td.append(_e("details", {}, _e("summary", {}, head), wording(r, mark)))
+    elif many and (r.status == "changed" or len(r.text.split()) > OPENING):
         # what changed, or how a new clause opens; the whole wording a click away
         td.append(head)
-        td.append(_hunks(r, mark) if r.status == "changed" else _opening(r, mark))
-        td.append(_e("details", {}, _e("summary", {}, "whole wording"), _text(r, mark)))
+        td.append(hunks(r, mark) if r.status == "changed" else opening(r, mark))
+        td.append(_e("details", {}, _e("summary", {}, "whole wording"), wording(r, mark)))
     else:
         td.append(head)
-        td.append(_text(r, mark))
+        td.append(wording(r, mark))
     return td
 
 
 def _life(lin: Lineage, docs: tuple[Document, ...]) -> str:
-    bits = [f"from {_short(docs[lin.first_seen], lin.first_seen)}"]
+    bits = [f"from {doc_short(docs[lin.first_seen], lin.first_seen)}"]
     if lin.revived:
-        bits.append("revived " + ", ".join(_short(docs[k], k) for k in lin.revived))
+        bits.append("revived " + ", ".join(doc_short(docs[k], k) for k in lin.revived))
     if lin.dropped is not None:
         how = "merged " if lin.history[-1].status == "merged" else "dropped "
-        bits.append(how + _short(docs[lin.dropped], lin.dropped))
+        bits.append(how + doc_short(docs[lin.dropped], lin.dropped))
     if lin.split_from:
         bits.append(f"split from {lin.split_from}")
     return "; ".join(bits)
@@ -335,10 +104,6 @@ def _gist(lin: Lineage) -> str:
     """The first words of the lineage's last wording: what the row is about when it scrolls sideways."""
     words = next(r.text for r in reversed(lin.history) if r.text).split()
     return " ".join(words[:_GIST]) + (" …" if len(words) > _GIST else "")
-
-
-def _short(d: Document, k: int) -> str:
-    return d.date or f"#{k + 1}"
 
 
 def _row(lin: Lineage, docs: tuple[Document, ...], mark: re.Pattern[str] | None, many: bool):
@@ -385,7 +150,7 @@ def timeline_element(series: Series):
     tbody = _e("tbody", {}, *[_row(lin, docs, mark, many) for lin in series.lineages])
     out = _e("div", {"class": "sd-timeline sd-many" if many else "sd-timeline"}, _e("h1", {}, title),
              _e("p", {"class": "sd-meta"}, f"{len(docs)} documents, {span}"), counts)
-    chart = _chart(series)
+    chart = timeline_chart(series)
     if chart is not None:
         out.append(chart)
     out.append(controls)
@@ -393,86 +158,9 @@ def timeline_element(series: Series):
     return out
 
 
-_CHART_KEYS = ("changed", "added", "dropped")
-
-
-def meeting_counts(series: Series) -> list[dict[str, int]]:
-    """For each document after the first: how many commitment lineages (of those shown) changed,
-    came (added or revived) and went (dropped or merged) there."""
-    docs = series.documents
-    out = [dict.fromkeys(_CHART_KEYS, 0) for _ in docs]
-    for lin in series.lineages:
-        last_kind = ""
-        for r in lin.history:
-            kind = docs[r.document].clauses[r.index[0]].kind if r.index else last_kind
-            last_kind = kind
-            if r.document == 0 or kind != "commitment":
-                continue
-            key = {"changed": "changed", "added": "added", "revived": "added", "dropped": "dropped",
-                   "merged": "dropped"}.get(r.status)
-            if key:
-                out[r.document][key] += 1
-    return out[1:]
-
-
-def _chart(series: Series):
-    """Commitments changed, added and dropped at each meeting: an inline SVG of grouped bars (built
-    with lxml like the rest of the page), one group per document after the first."""
-    docs = series.documents
-    if len(docs) < 2:
-        return None
-    counts = meeting_counts(series)
-    most = max((max(c.values()) for c in counts), default=0)
-    if most == 0:
-        return None
-    group_w, bar_w, height, top, bottom, left = 72, 16, 150, 14, 34, 30
-    width = left + group_w * len(counts) + 10
-    names = [_short(d, k) for k, d in enumerate(docs)][1:]
-    described = "; ".join(f"{name}: " + ", ".join(f"{c[key]} {key}" for key in _CHART_KEYS)
-                          for name, c in zip(names, counts))
-    svg = _e("svg", {"class": "sd-tl-chart", "viewBox": f"0 0 {width} {height + top + bottom}", "role": "img",
-                     "aria-label": "Commitments changed, added and dropped at each meeting: " + described,
-                     "preserveAspectRatio": "xMinYMin meet"})
-    base = top + height
-    svg.append(_e("line", {"x1": str(left), "x2": str(width - 10), "y1": str(base), "y2": str(base),
-                           "class": "sd-axis"}))
-    svg.append(_e("text", {"x": str(left - 6), "y": str(top + 4), "text-anchor": "end"}, str(most)))
-    svg.append(_e("text", {"x": str(left - 6), "y": str(base), "text-anchor": "end"}, "0"))
-    for k, (name, c) in enumerate(zip(names, counts)):
-        x0 = left + k * group_w + (group_w - 3 * bar_w) / 2
-        group = _e("g", {})
-        group.append(_e("title", {}, f"{name}: " + ", ".join(f"{c[key]} {key}" for key in _CHART_KEYS)))
-        for j, key in enumerate(_CHART_KEYS):
-            h = height * c[key] / most
-            x = x0 + j * bar_w
-            group.append(_e("rect", {"x": f"{x:.1f}", "y": f"{base - h:.1f}", "width": str(bar_w - 3),
-                                     "height": f"{max(h, 0.0):.1f}", "class": f"sd-bar-{key}"}))
-            if c[key]:
-                group.append(_e("text", {"x": f"{x + (bar_w - 3) / 2:.1f}", "y": f"{base - h - 3:.1f}",
-                                         "text-anchor": "middle"}, str(c[key])))
-        group.append(_e("text", {"x": f"{left + k * group_w + group_w / 2:.1f}", "y": str(base + 16),
-                                 "text-anchor": "middle"}, name))
-        svg.append(group)
-    legend = _e("p", {"class": "sd-chart-legend", "aria-hidden": "true"},
-                *[_e("span", {"class": f"sd-key sd-key-{key}"}, key) for key in _CHART_KEYS])
-    return _e("figure", {"class": "sd-chart-box"},
-              _e("figcaption", {}, "Commitments changed, added and dropped at each meeting"), svg, legend)
-
-
 def render_html(series: Series, *, fragment: bool = False, **_: Any) -> str:
     """A self-contained page (or, with ``fragment=True``, the timeline ``<div>`` with its style, no script)."""
-    from lxml import etree
-
     body_el = timeline_element(series)
     if fragment:
-        wrapper = _e("div", {"class": "statediff-fragment"}, _e("style", {}, CSS), body_el)
-        return etree.tostring(wrapper, method="html", encoding="unicode")
-    head = _e("head", {},
-              _e("meta", {"charset": "utf-8"}),
-              _e("meta", {"http-equiv": "Content-Security-Policy", "content": content_security_policy(SCRIPT)}),
-              _e("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
-              _e("meta", {"name": "color-scheme", "content": "light dark"}),
-              _e("meta", {"name": "referrer", "content": "no-referrer"}),
-              _e("title", {}, series.title), _e("style", {}, CSS + PAGE_CSS))
-    page = _e("html", {"lang": "en"}, head, _e("body", {}, body_el, _e("script", {}, SCRIPT)))
-    return "<!DOCTYPE html>\n" + etree.tostring(page, method="html", encoding="unicode") + "\n"
+        return render_fragment(body_el, style="timeline.css")
+    return render_page(body_el, series.title, styles=STYLES, script=SCRIPT_FILE, images=IMAGES)

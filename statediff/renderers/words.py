@@ -1,11 +1,15 @@
 """How a comparison names its sides, statuses and clauses: a revision (before, after; changed, added,
-dropped) or two accounts of one meeting (A, B; said differently, only in B, only in A)."""
+dropped) or two accounts of one meeting (A, B; said differently, only in B, only in A); and how the
+HTML report names documents, dates and clause anchors."""
 
 from __future__ import annotations
 
-from ..model import Comparison
+from datetime import date
 
-__all__ = ["few", "side_word", "status_word"]
+from ..model import Comparison, Document, Pair
+
+__all__ = ["anchor_id", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text", "pair_kind", "short_date",
+           "side_word", "status_word"]
 
 _STATUS = {
     "revision": {"changed": "changed", "added": "added", "dropped": "dropped", "unchanged": "unchanged"},
@@ -30,3 +34,57 @@ def few(numbers: tuple[str, ...] | list[str], most: int = 3) -> str:
     if len(numbers) <= most:
         return ", ".join(numbers)
     return f"{numbers[0]}, {numbers[1]} +{len(numbers) - 2}"
+
+
+def anchor_id(side: str, number: str) -> str:
+    """The id of a clause's anchor in the report: ``left-4(1)``, ``right-2.3``."""
+    # Clause numbers are unique within a document (the contract); white space is not allowed in an id.
+    return f"{side}-" + "".join("_" if c.isspace() else c for c in number)
+
+
+# English month names whatever the locale (strftime would follow LC_TIME and make output vary).
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def nice_date(iso: str, *, short: bool = False) -> str:
+    """``2022-01-20`` as "20 January 2022" ("20 Jan 2022" with ``short``); anything else as it is."""
+    try:
+        d = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    month = _MONTHS[d.month - 1]
+    return f"{d.day} {month[:3] if short else month} {d.year}"
+
+
+def short_date(iso: str) -> str:
+    return nice_date(iso, short=True)
+
+
+def doc_label(d: Document) -> str:
+    """A document's name in headings: its part, else its title, else its file name."""
+    return d.part or d.title or d.name
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def pair_kind(p: Pair) -> str:
+    """A pair's kind in the overview strip: "moved", else its status."""
+    return "moved" if p.moved else p.status
+
+
+def numbers_text(p: Pair) -> str:
+    """The pair's clause numbers in words: "4", or "3 \u2192 4" when they differ between the sides."""
+    left, right = ", ".join(p.left), ", ".join(p.right)
+    if not p.left:
+        return right
+    if not p.right:
+        return left
+    return right if left == right else f"{left} \u2192 {right}"
+
+
+def doc_short(d: Document, k: int) -> str:
+    """A document where a series timeline names it briefly: its date, else its position (``#3``)."""
+    return d.date or f"#{k + 1}"
