@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Comparison, Document, Pair
+from ..textkit import MONTH_NAMES
 
 __all__ = ["anchor_id", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text", "pair_kind", "short_date",
            "side_word", "status_word"]
@@ -42,9 +43,6 @@ def anchor_id(side: str, number: str) -> str:
     return f"{side}-" + "".join("_" if c.isspace() else c for c in number)
 
 
-# English month names whatever the locale (strftime would follow LC_TIME and make output vary).
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 
 
 def nice_date(iso: str, *, short: bool = False) -> str:
@@ -53,7 +51,7 @@ def nice_date(iso: str, *, short: bool = False) -> str:
         d = date.fromisoformat(iso)
     except ValueError:
         return iso
-    month = _MONTHS[d.month - 1]
+    month = MONTH_NAMES[d.month - 1]  # English whatever the locale (strftime follows LC_TIME)
     return f"{d.day} {month[:3] if short else month} {d.year}"
 
 
