@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
-from typing import Any
+from typing import cast
 
 from .aligner import align_and_suggest
 from .classifier import LABELS, verdict
@@ -13,7 +14,7 @@ from .digest import digest
 from .errors import StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
-from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Suggestion
+from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Status, Suggestion, Summary
 from .sections import pair_sections
 from .series import DocumentSpec, Progress
 
@@ -72,7 +73,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))
-    summary = summarize(pairs, sections)
+    summary = Summary.count(pairs, sections)
     mode = "accounts" if accounts else "revision"
     whole = Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, mode=mode)
     ranked = digest(whole, lexicon=lexicon)
@@ -134,25 +135,12 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
                         encoding=encoding)
 
 
-def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> dict[str, Any]:
-    """Counts of pairs by status, of moved pairs, (under ``"labels"``) of pairs by label, every
-    label listed in its documented order, 0 included, and (under ``"sections"``) of section pairs by
-    status and moved."""
-    counts: dict[str, Any] = dict.fromkeys(_STATUSES, 0)
-    for p in pairs:
-        counts[p.status] += 1
-    counts["moved"] = sum(1 for p in pairs if p.moved)
-    labels = dict.fromkeys(LABELS, 0)
-    for p in pairs:
-        for label in p.labels:
-            labels[label] = labels.get(label, 0) + 1
-    counts["labels"] = labels
-    sec = dict.fromkeys(("unchanged", "renamed", "added", "dropped"), 0)
-    for sp in sections:
-        sec[sp.status] += 1
-    sec["moved"] = sum(1 for sp in sections if sp.moved)
-    counts["sections"] = sec
-    return counts
+def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> Summary:
+    """Deprecated: :meth:`statediff.model.Summary.count`, which :func:`compare` calls once (and which a
+    :class:`Comparison` calls when built without a summary); the comparison's ``summary`` holds it."""
+    warnings.warn("statediff.api.summarize is deprecated; read Comparison.summary, or call "
+                  "statediff.model.Summary.count", DeprecationWarning, stacklevel=2)
+    return Summary.count(pairs, sections)
 
 
 def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Clause],
@@ -160,7 +148,7 @@ def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Claus
     lc = [left[i] for i in link.left]
     rc = [right[j] for j in link.right]
     status, edits, labels = verdict(lc, rc, lexicon=lexicon)
-    return Pair(status=status, left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),  # type: ignore[arg-type]
+    return Pair(status=cast(Status, status), left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),
                 score=link.score if lc and rc else 0.0, moved=moved and bool(lc and rc),
                 left_text=" ".join(c.text for c in lc), right_text=" ".join(c.text for c in rc), edits=edits,
                 labels=labels, left_index=link.left, right_index=link.right, suggestions=suggestions)

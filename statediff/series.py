@@ -245,9 +245,8 @@ class _Differ:
         self.sent: list[tuple[list[Any], Any]] = []
 
     def add(self, key: Any, left: tuple[Clause, ...], right: tuple[Clause, ...]) -> None:
-        lt, rt = _text(left), _text(right)
-        if lt == rt:  # most of a long series: nothing to diff, and classify labels nothing
-            self.done[key] = ("unchanged", (Edit("equal", lt, rt),) if lt else (), ())
+        if _text(left) == _text(right):  # most of a long series: decided at once, nothing to send
+            self.done[key] = verdict(left, right, lexicon=self.lexicon)
             return
         self.keys.append(key)
         self.pairs.append((left, right))
@@ -534,15 +533,15 @@ def _revision(docs: list[Document], e: _Entry, diff: _Verdict | None,
               ids: dict[int, str], clauses: Callable[[int, tuple[int, ...]], tuple[Clause, ...]]) -> Revision:
     if e.status in ("dropped", "merged"):
         assert e.prev is not None
-        last = _text(clauses(*e.prev))
+        _, edits, _ = verdict(clauses(*e.prev), ())
         return Revision(document=e.document, status=e.status, numbers=(), text="",  # type: ignore[arg-type]
-                        edits=(Edit("delete", last, ""),), into=ids.get(e.into, ""), base=e.prev[0])
+                        edits=edits, into=ids.get(e.into, ""), base=e.prev[0])
     cl = clauses(e.document, e.index)
     text = _text(cl)
     numbers = tuple(c.number for c in cl)
     if e.status == "added":
-        return Revision(document=e.document, status="added", numbers=numbers, text=text,
-                        edits=(Edit("insert", "", text),), index=e.index)
+        _, edits, _ = verdict((), cl)
+        return Revision(document=e.document, status="added", numbers=numbers, text=text, edits=edits, index=e.index)
     assert diff is not None and e.prev is not None
     verdict_status, edits, labels = diff
     status = verdict_status if e.status == "continued" else e.status
