@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 if _TYPE_CHECKING:
     from .aligner import align
     from .api import compare, track
-    from .errors import LexiconError, LimitError, OutputError, PartError, ReadError, StatediffError
+    from .errors import FormatError, LexiconError, LimitError, OutputError, PartError, ReadError, StatediffError
     from .lexicon import Lexicon, load_lexicon
     from .model import Clause, Comparison, Document, Edit, Lineage, Link, Pair, Part, Revision, Series
     from .reader import parse, read
@@ -31,8 +31,8 @@ if _TYPE_CHECKING:
 # `statediff --help` and `import statediff.cli` do not load the pipeline (NLTK, NumPy, SciPy, lxml).
 _HOME = {
     "align": "aligner", "compare": "api", "track": "api",
-    **dict.fromkeys(("LexiconError", "LimitError", "OutputError", "PartError", "ReadError", "StatediffError"),
-                    "errors"),
+    **dict.fromkeys(("FormatError", "LexiconError", "LimitError", "OutputError", "PartError", "ReadError",
+                     "StatediffError"), "errors"),
     "Lexicon": "lexicon", "load_lexicon": "lexicon",
     **dict.fromkeys(("Clause", "Comparison", "Document", "Edit", "Lineage", "Link", "Pair", "Part", "Revision",
                      "Series"), "model"),
@@ -57,6 +57,7 @@ __all__ = [
     "Comparison",
     "Document",
     "Edit",
+    "FormatError",
     "Lexicon",
     "LexiconError",
     "LimitError",

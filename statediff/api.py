@@ -15,6 +15,7 @@ from .errors import StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
 from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Status, Suggestion, Summary
+from .options import ReadOptions
 from .sections import pair_sections
 from .series import DocumentSpec, Progress
 
@@ -113,13 +114,15 @@ def _only(only: Iterable[str] | str | None) -> frozenset[str] | None:
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
           threshold: float | None = None, grep: str | None = None, lexicon: Lexicon | None = None,
           executor: Executor | None = None, progress: Progress | None = None,
-          input_format: str | None = None, encoding: str | None = None) -> Series:
+          input_format: str | None = None, encoding: str | None = None,
+          reading: ReadOptions | None = None) -> Series:
     """Follow every clause through a series of documents: each lineage's history of wording.
 
     Documents (records, paths or ``(path, part)`` pairs) are put in date order unless
     ``keep_order``; see :func:`statediff.series.track` for the options, among them ``executor``
     (any :class:`concurrent.futures.Executor`, e.g. a process pool or Dask's
-    ``client.get_executor()``).
+    ``client.get_executor()``). Paths are read with the :class:`~statediff.options.ReadOptions`
+    ``reading``, or with ``input_format`` and ``encoding`` (as :func:`statediff.read` takes them).
 
     Examples:
         >>> import statediff
@@ -130,9 +133,12 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     """
     from . import series
 
+    if reading is None:
+        reading = ReadOptions(input_format=input_format, encoding=encoding)
+    elif input_format is not None or encoding is not None:
+        raise StatediffError("track: give the reading options either as reading= or as input_format= and encoding=")
     return series.track(documents, keep_order=keep_order, lookback=lookback, threshold=threshold, grep=grep,
-                        lexicon=lexicon, executor=executor, progress=progress, input_format=input_format,
-                        encoding=encoding)
+                        lexicon=lexicon, executor=executor, progress=progress, reading=reading)
 
 
 def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> Summary:

@@ -226,3 +226,56 @@ def test_summarize_is_a_deprecated_alias() -> None:
     c = statediff.compare(statediff.parse("(1) We agreed."), statediff.parse("(1) We disagreed."))
     with pytest.warns(DeprecationWarning):
         assert summarize(c.pairs, c.sections) == c.summary
+
+
+def test_render_dispatches_on_the_record_and_rejects_what_it_does_not_know() -> None:
+    doc = statediff.parse("(1) We agreed.")
+    c = statediff.compare(doc, doc)
+    with pytest.raises(statediff.FormatError, match="unknown format 'yaml'; choose one of html, json, text"):
+        statediff.render(c, "yaml")
+    with pytest.raises(ValueError):  # as before FormatError existed
+        statediff.render(c, "yaml")
+    with pytest.raises(statediff.FormatError, match="takes no option 'colour' .it takes: all, color, digest_only"):
+        statediff.render(c, "text", colour=True)
+    with pytest.raises(statediff.FormatError, match="json renderer of a Comparison takes no option 'color' .it takes none"):
+        statediff.render(c, "json", color=True)
+    with pytest.raises(statediff.FormatError, match="cannot render a Document as html; its formats: json, text"):
+        statediff.render(doc, "html")
+    with pytest.raises(statediff.FormatError, match="cannot render a int as text"):
+        statediff.render(42, "text")
+    assert statediff.render(doc, "text", width=60).startswith("<text>")
+    assert issubclass(statediff.FormatError, statediff.StatediffError)
+
+
+def test_register_adds_a_format_with_its_own_options() -> None:
+    from statediff.renderers import _RENDERERS, formats, register
+
+    @register("count", statediff.Comparison)
+    def count_pairs(c: statediff.Comparison, *, status: str = "changed") -> str:
+        return f"{sum(p.status == status for p in c.pairs)} {status}\n"
+
+    try:
+        c = statediff.compare(statediff.parse("(1) We agreed."), statediff.parse("(1) We disagreed."))
+        assert statediff.render(c, "count") == "1 changed\n"
+        assert statediff.render(c, "count", status="added") == "0 added\n"
+        assert "count" in formats(statediff.Comparison) and "count" not in formats(statediff.Series)
+        with pytest.raises(statediff.FormatError, match="takes no option 'colour'"):
+            statediff.render(c, "count", colour=True)
+        with pytest.raises(statediff.FormatError, match="cannot render a Document as count"):
+            statediff.render(c.left, "count")
+    finally:
+        del _RENDERERS[(statediff.Comparison, "count")]
+    assert "count" not in formats()
+
+
+def test_input_format_is_the_name_and_format_is_deprecated() -> None:
+    text = "# Title\n\n1. We agreed.\n"
+    new = statediff.parse(text, input_format="markdown")
+    with pytest.warns(DeprecationWarning, match=r"parse\(format=...\) is deprecated"):
+        old = statediff.parse(text, format="markdown")
+    assert old == new and new.format == "markdown"
+    path = ROOT / "fixtures" / "japan-france" / "2021-01-15-defence-ministers-teleconference.txt"
+    with pytest.warns(DeprecationWarning, match=r"read\(format=...\)"):
+        assert statediff.read(path, format="text") == statediff.read(path, input_format="text")
+    with pytest.raises(statediff.StatediffError, match="disagree"), pytest.warns(DeprecationWarning):
+        statediff.read(path, format="text", input_format="html")

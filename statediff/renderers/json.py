@@ -63,15 +63,7 @@ def clauses_dict(d: Document) -> dict[str, Any]:
     return out
 
 
-def render_json(result: Any, **_: Any) -> str:
+def render_json(result: Comparison | Document) -> str:
     """JSON text for a :class:`Comparison` or a :class:`Document` (its clauses)."""
-    if isinstance(result, Comparison):
-        data = comparison_dict(result)
-    elif isinstance(result, Document):
-        data = clauses_dict(result)
-    else:
-        to_dict = getattr(result, "to_dict", None)
-        if to_dict is None:
-            raise TypeError(f"cannot render a {type(result).__name__} as JSON")
-        data = to_dict()
+    data = comparison_dict(result) if isinstance(result, Comparison) else clauses_dict(result)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,6 @@ meaning never rests on colour alone. The CLI turns colour on for a terminal unle
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..model import Comparison, Document, Pair, Revision
 from ..sections import former_titles, headings_of_pairs
@@ -123,17 +122,12 @@ def _numbers(p: Pair) -> str:
     return right if left == right else f"{left} -> {right}"
 
 
-def render_text(result: Any, *, color: bool = False, all: bool = False, digest_only: bool = False,
-                **_: Any) -> str:
-    """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document`. With
-    ``digest_only`` the report stops after the digest."""
+def render_text(result: Comparison | Document, *, color: bool = False, all: bool = False,
+                digest_only: bool = False) -> str:
+    """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document` (see
+    :func:`render_clauses`). With ``digest_only`` the report stops after the digest."""
     if isinstance(result, Document):
         return render_clauses(result, color=color)
-    if not isinstance(result, Comparison):
-        to_text = getattr(result, "to_text", None)
-        if to_text is None:
-            raise TypeError(f"cannot render a {type(result).__name__} as text")
-        return to_text(color=color)
     c = result
     s = c.summary
     accounts = c.mode == "accounts"
@@ -198,7 +192,7 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
     return "\n".join(lines) + "\n"
 
 
-def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
+def render_clauses(d: Document, *, color: bool = False, width: int = 100) -> str:
     """The clause list, one block per clause, aligned so that it reads at a glance::
 
         4(1).2  oppose          The four Ministers · shared the view
