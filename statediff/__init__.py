@@ -23,6 +23,7 @@ if _TYPE_CHECKING:
     from .api import compare, track
     from .errors import FormatError, LexiconError, LimitError, OutputError, PartError, ReadError, StatediffError
     from .lexicon import Lexicon, load_lexicon
+    from .loader import load_json
     from .model import Clause, Comparison, Document, Edit, Lineage, Link, Pair, Part, Revision, Series
     from .reader import parse, read
     from .renderers import render
@@ -33,7 +34,7 @@ _HOME = {
     "align": "aligner", "compare": "api", "track": "api",
     **dict.fromkeys(("FormatError", "LexiconError", "LimitError", "OutputError", "PartError", "ReadError",
                      "StatediffError"), "errors"),
-    "Lexicon": "lexicon", "load_lexicon": "lexicon",
+    "Lexicon": "lexicon", "load_lexicon": "lexicon", "load_json": "loader",
     **dict.fromkeys(("Clause", "Comparison", "Document", "Edit", "Lineage", "Link", "Pair", "Part", "Revision",
                      "Series"), "model"),
     "parse": "reader", "read": "reader", "render": "renderers",
@@ -74,6 +75,7 @@ __all__ = [
     "__version__",
     "align",
     "compare",
+    "load_json",
     "load_lexicon",
     "parse",
     "read",
