@@ -59,26 +59,38 @@ def read_manifest(path: str) -> list[BatchPair]:
         raise ReadError(f"{path}: a manifest is UTF-8 text (CSV or JSON lines)") from None
     if len(text) > 4 * 1024 * 1024:
         raise ReadError(f"{path}: a manifest is at most 4 MB")
-    base = os.path.dirname(os.path.abspath(path))
+    rows = _json_rows(text, path) if text.lstrip()[:1] == "{" else _csv_rows(text, path)
+    return _pairs(rows, path)
+
+
+def _json_rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON lines manifest, with their line numbers."""
     rows: list[tuple[int, dict[str, Any]]] = []
-    if text.lstrip()[:1] == "{":
-        for k, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ReadError(f"{path}:{k}: not a JSON object ({exc.msg})") from None
-            if not isinstance(row, dict):
-                raise ReadError(f"{path}:{k}: not a JSON object")
-            rows.append((k, row))
-    else:
-        reader = csv.DictReader(io.StringIO(text))
-        fields = [f.strip().casefold() for f in reader.fieldnames or []]
-        if "left" not in fields or "right" not in fields:
-            raise ReadError(f"{path}: a CSV manifest needs a header with 'left' and 'right' columns")
-        for k, raw in enumerate(reader, 2):
-            rows.append((k, {(key or "").strip().casefold(): value for key, value in raw.items()}))
+    for k, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReadError(f"{path}:{k}: not a JSON object ({exc.msg})") from None
+        if not isinstance(row, dict):
+            raise ReadError(f"{path}:{k}: not a JSON object")
+        rows.append((k, row))
+    return rows
+
+
+def _csv_rows(text: str, path: str) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of a CSV manifest, keyed by the header's names (trimmed, case folded), with their line numbers."""
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip().casefold() for f in reader.fieldnames or []]
+    if "left" not in fields or "right" not in fields:
+        raise ReadError(f"{path}: a CSV manifest needs a header with 'left' and 'right' columns")
+    return [(k, {(key or "").strip().casefold(): value for key, value in raw.items()}) for k, raw in enumerate(reader, 2)]
+
+
+def _pairs(rows: list[tuple[int, dict[str, Any]]], path: str) -> list[BatchPair]:
+    """One pair per row, paths resolved from the manifest's folder, each with a report name of its own."""
+    base = os.path.dirname(os.path.abspath(path))
     pairs: list[BatchPair] = []
     taken: set[str] = set()
     for k, row in rows:
