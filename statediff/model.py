@@ -197,7 +197,7 @@ class Summary(Mapping[str, Any]):
     the pairs: pairs by status, moved pairs, ``labels`` (pairs by label, every label in its documented
     order, 0 included) and ``sections`` (section pairs by status, and moved ones). ``shown_labels``
     counts the labels of the pairs the comparison holds, most frequent first (ties by name, no zeros):
-    what a report offers as label filters.
+    what a report offers as label filters; it is no part of the mapping, nor of equality.
 
     It reads as the mapping the summary always was (``summary["changed"]``,
     ``summary["labels"]["softened"]``, ``dict(summary)``, the ``summary`` object of the JSON report),
@@ -259,14 +259,19 @@ class Summary(Mapping[str, Any]):
         return key in SUMMARY_KEYS
 
     def __eq__(self, other: object) -> bool:
+        # The counts of the whole comparison: ``shown_labels``, a view of the pairs kept, takes no part,
+        # so that a comparison filtered with ``only=`` has the summary of the whole.
         if isinstance(other, Summary):
-            return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
+            return self._counts() == other._counts()
         if isinstance(other, Mapping):  # compares as the dict it reads as
             return dict(self) == dict(other)
         return NotImplemented
 
     def __hash__(self) -> int:
-        return hash(tuple(getattr(self, f.name) for f in fields(self)))
+        return hash(self._counts())
+
+    def _counts(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "shown_labels")
 
 
 def _ranked_labels(pairs: Iterable[Pair]) -> tuple[tuple[str, int], ...]:
@@ -275,8 +280,16 @@ def _ranked_labels(pairs: Iterable[Pair]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-#: Stands for "no summary given": :class:`Comparison` counts its pairs.
-_UNCOUNTED = Summary(unchanged=-1)
+class _Uncounted(Summary):
+    """Stands for "no summary given": :class:`Comparison` counts its pairs."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<counted from the pairs>"
+
+
+_UNCOUNTED = _Uncounted(unchanged=-1)
 
 
 @dataclass(frozen=True, slots=True)

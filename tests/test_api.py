@@ -211,7 +211,7 @@ def test_summary_counts_the_whole_comparison_and_shows_the_kept_pairs() -> None:
     b = statediff.parse("(1) We oppose change by force.\n(2) We welcome the new talks.\n(3) We agreed.")
     whole = statediff.compare(a, b)
     kept = statediff.compare(a, b, only="added")
-    assert dict(kept.summary) == dict(whole.summary) and kept.summary["added"] == 1
+    assert kept.summary == whole.summary and dict(kept.summary) == dict(whole.summary) and kept.summary["added"] == 1
     assert kept.summary.shown_labels == () and whole.summary.shown_labels
     # built by hand: counted from the pairs, or completed from a partial mapping
     by_hand = statediff.Comparison(whole.left, whole.right, whole.pairs, sections=whole.sections)
