@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 if _TYPE_CHECKING:
     from .aligner import align
     from .api import compare, track
-    from .errors import LexiconError, LimitError, OutputError, PartError, ReadError, StatediffError
+    from .errors import FormatError, LexiconError, LimitError, OutputError, PartError, ReadError, StatediffError
     from .lexicon import Lexicon, load_lexicon
+    from .loader import load_json
     from .model import Clause, Comparison, Document, Edit, Lineage, Link, Pair, Part, Revision, Series
     from .reader import parse, read
     from .renderers import render
@@ -31,9 +32,9 @@ if _TYPE_CHECKING:
 # `statediff --help` and `import statediff.cli` do not load the pipeline (NLTK, NumPy, SciPy, lxml).
 _HOME = {
     "align": "aligner", "compare": "api", "track": "api",
-    **dict.fromkeys(("LexiconError", "LimitError", "OutputError", "PartError", "ReadError", "StatediffError"),
-                    "errors"),
-    "Lexicon": "lexicon", "load_lexicon": "lexicon",
+    **dict.fromkeys(("FormatError", "LexiconError", "LimitError", "OutputError", "PartError", "ReadError",
+                     "StatediffError"), "errors"),
+    "Lexicon": "lexicon", "load_lexicon": "lexicon", "load_json": "loader",
     **dict.fromkeys(("Clause", "Comparison", "Document", "Edit", "Lineage", "Link", "Pair", "Part", "Revision",
                      "Series"), "model"),
     "parse": "reader", "read": "reader", "render": "renderers",
@@ -57,6 +58,7 @@ __all__ = [
     "Comparison",
     "Document",
     "Edit",
+    "FormatError",
     "Lexicon",
     "LexiconError",
     "LimitError",
@@ -73,6 +75,7 @@ __all__ = [
     "__version__",
     "align",
     "compare",
+    "load_json",
     "load_lexicon",
     "parse",
     "read",

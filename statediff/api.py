@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import replace
-from typing import Any
+from typing import cast
 
 from .aligner import align_and_suggest
 from .classifier import LABELS, verdict
@@ -13,7 +14,8 @@ from .digest import digest
 from .errors import StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
-from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Suggestion
+from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Status, Suggestion, Summary
+from .options import ReadOptions
 from .sections import pair_sections
 from .series import DocumentSpec, Progress
 
@@ -72,7 +74,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     pairs = tuple(_pair(link, k in moved, left.clauses, right.clauses, lexicon,
                         _suggestions(link, sugg_l, sugg_r, left.clauses, right.clauses))
                   for k, link in enumerate(links))
-    summary = summarize(pairs, sections)
+    summary = Summary.count(pairs, sections)
     mode = "accounts" if accounts else "revision"
     whole = Comparison(left=left, right=right, pairs=pairs, summary=summary, sections=sections, mode=mode)
     ranked = digest(whole, lexicon=lexicon)
@@ -112,13 +114,15 @@ def _only(only: Iterable[str] | str | None) -> frozenset[str] | None:
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
           threshold: float | None = None, grep: str | None = None, lexicon: Lexicon | None = None,
           executor: Executor | None = None, progress: Progress | None = None,
-          input_format: str | None = None, encoding: str | None = None) -> Series:
+          input_format: str | None = None, encoding: str | None = None,
+          reading: ReadOptions | None = None) -> Series:
     """Follow every clause through a series of documents: each lineage's history of wording.
 
     Documents (records, paths or ``(path, part)`` pairs) are put in date order unless
     ``keep_order``; see :func:`statediff.series.track` for the options, among them ``executor``
     (any :class:`concurrent.futures.Executor`, e.g. a process pool or Dask's
-    ``client.get_executor()``).
+    ``client.get_executor()``). Paths are read with the :class:`~statediff.options.ReadOptions`
+    ``reading``, or with ``input_format`` and ``encoding`` (as :func:`statediff.read` takes them).
 
     Examples:
         >>> import statediff
@@ -129,30 +133,20 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
     """
     from . import series
 
+    if reading is None:
+        reading = ReadOptions(input_format=input_format, encoding=encoding)
+    elif input_format is not None or encoding is not None:
+        raise StatediffError("track: give the reading options either as reading= or as input_format= and encoding=")
     return series.track(documents, keep_order=keep_order, lookback=lookback, threshold=threshold, grep=grep,
-                        lexicon=lexicon, executor=executor, progress=progress, input_format=input_format,
-                        encoding=encoding)
+                        lexicon=lexicon, executor=executor, progress=progress, reading=reading)
 
 
-def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> dict[str, Any]:
-    """Counts of pairs by status, of moved pairs, (under ``"labels"``) of pairs by label, every
-    label listed in its documented order, 0 included, and (under ``"sections"``) of section pairs by
-    status and moved."""
-    counts: dict[str, Any] = dict.fromkeys(_STATUSES, 0)
-    for p in pairs:
-        counts[p.status] += 1
-    counts["moved"] = sum(1 for p in pairs if p.moved)
-    labels = dict.fromkeys(LABELS, 0)
-    for p in pairs:
-        for label in p.labels:
-            labels[label] = labels.get(label, 0) + 1
-    counts["labels"] = labels
-    sec = dict.fromkeys(("unchanged", "renamed", "added", "dropped"), 0)
-    for sp in sections:
-        sec[sp.status] += 1
-    sec["moved"] = sum(1 for sp in sections if sp.moved)
-    counts["sections"] = sec
-    return counts
+def summarize(pairs: Sequence[Pair], sections: Sequence[SectionPair] = ()) -> Summary:
+    """Deprecated: :meth:`statediff.model.Summary.count`, which :func:`compare` calls once (and which a
+    :class:`Comparison` calls when built without a summary); the comparison's ``summary`` holds it."""
+    warnings.warn("statediff.api.summarize is deprecated; read Comparison.summary, or call "
+                  "statediff.model.Summary.count", DeprecationWarning, stacklevel=2)
+    return Summary.count(pairs, sections)
 
 
 def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Clause],
@@ -160,7 +154,7 @@ def _pair(link: Link, moved: bool, left: Sequence[Clause], right: Sequence[Claus
     lc = [left[i] for i in link.left]
     rc = [right[j] for j in link.right]
     status, edits, labels = verdict(lc, rc, lexicon=lexicon)
-    return Pair(status=status, left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),  # type: ignore[arg-type]
+    return Pair(status=cast(Status, status), left=tuple(c.number for c in lc), right=tuple(c.number for c in rc),
                 score=link.score if lc and rc else 0.0, moved=moved and bool(lc and rc),
                 left_text=" ".join(c.text for c in lc), right_text=" ".join(c.text for c in rc), edits=edits,
                 labels=labels, left_index=link.left, right_index=link.right, suggestions=suggestions)

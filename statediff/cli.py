@@ -2,31 +2,56 @@
 
 Exit codes follow GNU diff: 0 no substantive change, 1 changes found, 2 trouble (a bad input gets
 one line on standard error; a usage error gets typer's usage message; a crash also exits 2).
+
+The options several commands share are declared once in :mod:`statediff.cli_options`; writing is
+:mod:`statediff.output`.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import signal
-import stat
 import sys
-import tempfile
-from collections.abc import Sequence
-from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperCommand
 
 from . import __version__
-from .errors import OutputError, StatediffError
+from .cli_options import (
+    URL_TIMEOUT,
+    ClauseFormat,
+    ClauseLexiconOption,
+    Color,
+    ColorOption,
+    Command,
+    DocArgument,
+    DocPartOption,
+    EncodingOption,
+    Format,
+    FormatOption,
+    InputFormat,
+    InputFormatOption,
+    LeftArgument,
+    LexiconOption,
+    OutputOption,
+    PartOption,
+    RightArgument,
+    SchemaName,
+    ShortOutputOption,
+    ThresholdOption,
+    TimeoutOption,
+    document_spec,
+    split_part,
+)
+from .errors import StatediffError
+from .interrupts import Signalled, quiet_worker, raise_on_signals
+from .options import ReadOptions
+from .output import BrokenPipe, check_output, write_output
 
-__all__ = ["app", "main"]
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
 
-#: Seconds a URL input may take (statediff.reader.URL_TIMEOUT; repeated here so that --help does not
-#: import the pipeline).
-URL_TIMEOUT = 30.0
+__all__ = ["app", "main", "check_output", "write_output"]
 
 app = typer.Typer(
     name="statediff",
@@ -38,44 +63,6 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    text = "text"
-    html = "html"
-    json = "json"
-
-
-class ClauseFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class InputFormat(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    pdf = "pdf"
-    docx = "docx"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class _Command(TyperCommand):
-    """A command whose help names arguments as the user types them: "LEFT RIGHT", not typer's
-    "{LEFT} {RIGHT}" with "<str>" type labels (choices such as <text|html|json> stay)."""
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        super().format_help(ctx, formatter)
-        text = formatter.getvalue()
-        text = re.sub(r"\{([A-Z][A-Z .\[\]]*)\}(\.\.\.)?", r"\1", text)  # required arguments in the usage
-        text = re.sub(r"(?m)^(  [A-Z][A-Z .\[\]]*?) <(?:str|list\[str\])>( *)",
-                      lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
-        formatter.buffer[:] = [text]
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"statediff {__version__}")
@@ -84,8 +71,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """Compare official statements clause by clause: what was added, dropped or reworded."""
 
@@ -111,145 +98,59 @@ def _use_color(color: Color, output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-def _file_mode(target: str) -> int:
-    """The mode of the file being replaced, or what the umask gives a new file."""
-    try:
-        return os.stat(target).st_mode & 0o7777
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
+def _reading(input_format: InputFormat | None, encoding: str | None, timeout: float | None = None) -> ReadOptions:
+    return ReadOptions(input_format=input_format.value if input_format else None, encoding=encoding, timeout=timeout)
 
 
-def check_output(output: str | None, inputs: Sequence[str] = ()) -> None:
-    """Refuse, before any work, an output that cannot be written or would replace an input."""
-    if not output or output == "-":
-        return
-    target = os.path.realpath(output)  # through a symbolic link: the link stays, its target is written
-    if os.path.isdir(target):
-        raise OutputError(f"{output}: is a directory")
-    if not os.path.isdir(os.path.dirname(target)):
-        raise OutputError(f"{output}: folder {os.path.dirname(target)} does not exist")
-    for given in inputs:
-        path = _split_part(given)[0] if given != "-" else given
-        try:
-            same = os.path.exists(target) and os.path.exists(path) and os.path.samefile(target, path)
-        except OSError:
-            same = False
-        if same:
-            raise OutputError(f"{output}: is also an input; write the report to another file")
+def _lexicon(path: str | None) -> Lexicon | None:
+    from .lexicon import load_lexicon
+
+    return load_lexicon(path) if path else None
 
 
-def write_output(text: str, output: str | None, inputs: Sequence[str] = ()) -> None:
-    """Write ``text`` to standard output, or atomically to ``output`` (never half a file, never an
-    input replaced, never a device or a pipe replaced by a file: those are written to in place)."""
-    if not output or output == "-":
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise _BrokenPipe() from None  # past click, which would make it exit 1 ("changes")
-        except OSError as exc:
-            raise OutputError(f"standard output: cannot be written ({exc.strerror or exc})") from None
-        return
-    check_output(output, inputs)
-    target = os.path.realpath(output)
-    try:
-        mode = os.stat(target).st_mode
-    except OSError:
-        mode = 0
-    if mode and not stat.S_ISREG(mode):
-        # /dev/null, a terminal, a named pipe: there is nothing to replace, only something to write to.
-        try:
-            with open(target, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
-        except OSError as exc:
-            raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
-        return
-    fd, tmp = -1, ""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".statediff-", suffix=".tmp", dir=os.path.dirname(target))
-        fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-        fd = -1  # the file object owns the descriptor now
-        with fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())  # the new content is on disk before it replaces the old
-        # mkstemp makes the file private (0600); give it the mode a plain write would have.
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-        tmp = ""
-    except OSError as exc:
-        raise OutputError(f"{output}: cannot be written ({exc.strerror or exc})") from None
-    finally:
-        # Also on Ctrl-C or SIGTERM (which main() turns into an exception): no temporary file stays.
-        if fd >= 0:
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def compare(
-    left: str = typer.Argument(..., metavar="LEFT", help="The earlier document: a path (PATH#PART selects one part), an http(s) "
-                                         "URL, or - for standard input."),
-    right: str = typer.Argument(..., metavar="RIGHT", help="The later document: a path (PATH#PART selects one part), an http(s) "
-                                          "URL, or - for standard input."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
-                                         help="Write to FILE (atomically) instead of standard output."),
-    part: str | None = typer.Option(None, "--part", metavar="TEXT|N",
-                                       help="Use one part of both documents: a title substring or a 1-based number."),
-    left_part: str | None = typer.Option(None, "--left-part", metavar="TEXT|N", help="Part of LEFT to use."),
-    right_part: str | None = typer.Option(None, "--right-part", metavar="TEXT|N", help="Part of RIGHT to use."),
-    input_format: InputFormat | None = typer.Option(None, "--input-format",
-                                                       help="Force the input format instead of guessing it."),
-    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME",
-                                           help="Decode the inputs with this encoding."),
-    timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
-                                  help="Give up on a URL, or a named pipe nobody writes to, after this many seconds."),
-    all_pairs: bool = typer.Option(False, "--all", help="Text output: show unchanged clauses too."),
-    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, metavar="0..1",
-                                              help="Similarity below which clauses count as added/dropped "
-                                                   "[default: the aligner's, 0.25]."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
-    lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
-                                          help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
-    only: str | None = typer.Option(None, "--only", metavar="LABEL[,LABEL]",
-                                       help="Show only pairs with one of these labels, statuses or 'moved', "
-                                            "e.g. strengthened,softened; the summary still counts all pairs."),
-    suggest: bool = typer.Option(True, "--suggest/--no-suggest",
-                                 help="Name the clauses that may continue an added or dropped one."),
-    accounts: bool = typer.Option(False, "--accounts",
-                                  help="Read LEFT and RIGHT as two accounts of one meeting (A and B), not two "
-                                       "versions: what both say, what only A says, what only B says."),
-    digest_only: bool = typer.Option(False, "--digest",
-                                     help="Text output: print only the summary and what matters most (the "
-                                          "digest); JSON has it under 'digest', the HTML report shows it first."),
+    left: LeftArgument,
+    right: RightArgument,
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    part: PartOption = None,
+    left_part: Annotated[str | None, typer.Option("--left-part", metavar="TEXT|N", help="Part of LEFT to use.")] = None,
+    right_part: Annotated[str | None, typer.Option("--right-part", metavar="TEXT|N", help="Part of RIGHT to use.")] = None,
+    input_format: InputFormatOption = None,
+    encoding: EncodingOption = None,
+    timeout: TimeoutOption = URL_TIMEOUT,
+    all_pairs: Annotated[bool, typer.Option("--all", help="Text output: show unchanged clauses too.")] = False,
+    threshold: ThresholdOption = None,
+    color: ColorOption = Color.auto,
+    lexicon: LexiconOption = None,
+    only: Annotated[str | None, typer.Option(
+        "--only", metavar="LABEL[,LABEL]", help="Show only pairs with one of these labels, statuses or 'moved', "
+                                                "e.g. strengthened,softened; the summary still counts all pairs.")] = None,
+    suggest: Annotated[bool, typer.Option(
+        "--suggest/--no-suggest", help="Name the clauses that may continue an added or dropped one.")] = True,
+    accounts: Annotated[bool, typer.Option(
+        "--accounts", help="Read LEFT and RIGHT as two accounts of one meeting (A and B), not two "
+                           "versions: what both say, what only A says, what only B says.")] = False,
+    digest_only: Annotated[bool, typer.Option(
+        "--digest", help="Text output: print only the summary and what matters most (the "
+                         "digest); JSON has it under 'digest', the HTML report shows it first.")] = False,
 ) -> None:
     """Compare two documents clause by clause. Exit 0: no substantive change; 1: changes; 2: trouble."""
     from . import api, reader
-    from .lexicon import load_lexicon
     from .renderers import render
 
     if left == "-" and right == "-":
         raise _fail("only one of LEFT and RIGHT can be standard input")
     if digest_only and format is not Format.text:
         raise _fail("--digest is for text output (JSON has a 'digest' key; the HTML report shows it first)")
-    fmt = input_format.value if input_format else None
     try:
         check_output(output, (left, right))
-        lex = load_lexicon(lexicon) if lexicon else None
-        (left, left_in), (right, right_in) = _split_part(left), _split_part(right)
+        lex = _lexicon(lexicon)
+        (left, left_in), (right, right_in) = split_part(left), split_part(right)
         a, b = reader.read_pair(left, right, left_part=left_part or left_in or part,
-                                right_part=right_part or right_in or part, format=fmt, encoding=encoding,
-                                lexicon=lex, timeout=timeout)
+                                right_part=right_part or right_in or part, lexicon=lex,
+                                **_reading(input_format, encoding, timeout).keywords())
         result = api.compare(a, b, threshold=threshold, lexicon=lex, only=only, suggest=suggest, accounts=accounts)
         options = {"color": _use_color(color, output), "all": all_pairs, "digest_only": digest_only} \
             if format is Format.text else {}
@@ -260,51 +161,37 @@ def compare(
     raise typer.Exit(1 if result.changed else 0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def clauses(
-    doc: str = typer.Argument(..., metavar="DOC", help="A document: a path (PATH#PART selects one part), an http(s) URL, or - "
-                                        "for standard input."),
-    format: ClauseFormat = typer.Option(ClauseFormat.text, "--format", "-f", help="Output format."),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
-    part: str | None = typer.Option(None, "--part", metavar="TEXT|N",
-                                       help="Use one part of the document: a title substring or a 1-based number."),
-    input_format: InputFormat | None = typer.Option(None, "--input-format",
-                                                       help="Force the input format instead of guessing it."),
-    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME", help="Decode with this encoding."),
-    timeout: float = typer.Option(URL_TIMEOUT, "--timeout", min=0.1, metavar="SECONDS",
-                                  help="Give up on a URL, or a named pipe nobody writes to, after this many seconds."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
-    lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
-                                          help="A JSON lexicon whose keys replace the default's (docs/clauses.md)."),
+    doc: DocArgument,
+    format: Annotated[ClauseFormat, typer.Option("--format", "-f", help="Output format.")] = ClauseFormat.text,
+    output: ShortOutputOption = None,
+    part: DocPartOption = None,
+    input_format: InputFormatOption = None,
+    encoding: Annotated[str | None, typer.Option("--encoding", metavar="NAME", help="Decode with this encoding.")] = None,
+    timeout: TimeoutOption = URL_TIMEOUT,
+    color: ColorOption = Color.auto,
+    lexicon: ClauseLexiconOption = None,
 ) -> None:
     """List a document's numbered clauses with their section, actor, commitment verb and stance."""
-    from . import reader
-    from .lexicon import load_lexicon
     from .renderers import render
 
     try:
         check_output(output, (doc,))
-        lex = load_lexicon(lexicon) if lexicon else None
-        doc, doc_part = _split_part(doc)
-        d = reader.read(doc, part=part or doc_part, format=input_format.value if input_format else None,
-                        encoding=encoding, timeout=timeout, lexicon=lex)
+        lex = _lexicon(lexicon)
+        doc, doc_part = split_part(doc)
+        d = _reading(input_format, encoding, timeout).read(doc, part=part or doc_part, lexicon=lex)
         options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
         write_output(render(d, format.value, **options), output, (doc,))
     except StatediffError as exc:
         raise _fail(str(exc)) from None
 
 
-class SchemaName(str, Enum):
-    comparison = "comparison"
-    clauses = "clauses"
-    series = "series"
-
-
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def schema(
-    name: SchemaName = typer.Argument(..., metavar="NAME",
-                                      help="The JSON format: comparison (compare), clauses or series (track)."),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE."),
+    name: Annotated[SchemaName, typer.Argument(
+        metavar="NAME", help="The JSON format: comparison (compare), clauses or series (track).")],
+    output: ShortOutputOption = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one of statediff's JSON formats."""
     from .schemas import schema_text
@@ -316,52 +203,31 @@ def schema(
         raise _fail(str(exc)) from None
 
 
-def _split_part(arg: str) -> tuple[str, str | None]:
-    """``PATH#PART`` -> (PATH, PART): a part title substring or 1-based number. An existing path, a URL
-    (whose ``#`` is a fragment) and ``-`` are taken whole."""
-    if arg == "-" or "#" not in arg or os.path.exists(arg) or arg.lower().startswith(("http://", "https://")):
-        return arg, None
-    path, part = arg.rsplit("#", 1)
-    return path, part or None
-
-
-def _document_spec(arg: str) -> str | tuple[str, str]:
-    """A ``track`` document: ``PATH`` or ``(PATH, PART)``."""
-    path, part = _split_part(arg)
-    return (path, part) if part else path
-
-
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def track(
-    docs: list[str] = typer.Argument(..., metavar="DOC DOC [DOC ...]",
-                                     help="Documents: paths (PATH#PART selects one part), or - once for standard input."),
-    grep: str | None = typer.Option(None, "--grep", metavar="PHRASE",
-                                       help="Keep the lineages whose text, in any document, contains PHRASE."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    output: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
-                                         help="Write to FILE (atomically) instead of standard output."),
-    keep_order: bool = typer.Option(False, "--keep-order", help="Keep the documents in the order given, not by date."),
-    lookback: int | None = typer.Option(None, "--lookback", min=1, metavar="N",
-                                           help="Revive a dropped clause only within N documents (default: any)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Run on N processes."),
-    input_format: InputFormat | None = typer.Option(None, "--input-format",
-                                                       help="Force the input format instead of guessing it."),
-    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME",
-                                           help="Decode the inputs with this encoding."),
-    all_lineages: bool = typer.Option(False, "--all", help="Text output: show unchanged lineages too."),
-    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, metavar="0..1",
-                                              help="Similarity below which clauses count as added/dropped "
-                                                   "[default: the aligner's, 0.25]."),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour text output."),
-    lexicon: str | None = typer.Option(None, "--lexicon", metavar="FILE",
-                                          help="A JSON lexicon whose keys replace the default's (docs/labels.md)."),
+    docs: Annotated[list[str], typer.Argument(
+        metavar="DOC DOC [DOC ...]", help="Documents: paths (PATH#PART selects one part), or - once for standard input.")],
+    grep: Annotated[str | None, typer.Option(
+        "--grep", metavar="PHRASE", help="Keep the lineages whose text, in any document, contains PHRASE.")] = None,
+    format: FormatOption = Format.text,
+    output: OutputOption = None,
+    keep_order: Annotated[bool, typer.Option(
+        "--keep-order", help="Keep the documents in the order given, not by date.")] = False,
+    lookback: Annotated[int | None, typer.Option(
+        "--lookback", min=1, metavar="N", help="Revive a dropped clause only within N documents (default: any).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Run on N processes.")] = 1,
+    input_format: InputFormatOption = None,
+    encoding: EncodingOption = None,
+    all_lineages: Annotated[bool, typer.Option("--all", help="Text output: show unchanged lineages too.")] = False,
+    threshold: ThresholdOption = None,
+    color: ColorOption = Color.auto,
+    lexicon: LexiconOption = None,
 ) -> None:
     """Follow each clause through a series of documents in date order: first seen, changes, dropped,
     revived. Exit 0: no lineage changed; 1: changes; 2: trouble."""
     from concurrent.futures import ProcessPoolExecutor
 
     from . import api
-    from .lexicon import load_lexicon
     from .progress import ProgressBar, wanted
     from .renderers import render
 
@@ -376,12 +242,11 @@ def track(
         raise _fail(str(exc)) from None
     # No more workers than pairs of documents to compare.
     workers = min(jobs, len(docs) - 1)
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_quiet_worker) if workers > 1 else None
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=quiet_worker) if workers > 1 else None
     try:
-        lex = load_lexicon(lexicon) if lexicon else None
-        result = api.track([_document_spec(d) for d in docs], keep_order=keep_order, lookback=lookback,
-                           threshold=threshold, grep=grep, lexicon=lex, executor=executor, progress=bar,
-                           input_format=input_format.value if input_format else None, encoding=encoding)
+        result = api.track([document_spec(d) for d in docs], keep_order=keep_order, lookback=lookback,
+                           threshold=threshold, grep=grep, lexicon=_lexicon(lexicon), executor=executor, progress=bar,
+                           reading=_reading(input_format, encoding))
         if bar is not None:
             bar.close()
         options = {"color": _use_color(color, output), "all": all_lineages} if format is Format.text else {}
@@ -396,30 +261,25 @@ def track(
     raise typer.Exit(1 if result.changed else 0)
 
 
-@app.command(cls=_Command)
+@app.command(cls=Command)
 def batch(
-    manifest: str = typer.Argument(..., metavar="MANIFEST",
-                                   help="The pairs: CSV with a header (left,right and optionally name) or JSON lines "
-                                        "with the same keys; relative paths are read from the manifest's folder."),
-    outdir: str = typer.Option(..., "--output-dir", "-d", metavar="DIR",
-                               help="Folder for one report per pair and summary.jsonl (made if missing)."),
-    format: Format = typer.Option(Format.html, "--format", "-f", help="Report format."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N", help="Compare on N processes."),
-    scheduler: str | None = typer.Option(None, "--scheduler", metavar="ADDRESS",
-                                         help="Compare on a Dask cluster (pip install 'dask[distributed]')."),
-    input_format: InputFormat | None = typer.Option(None, "--input-format",
-                                                    help="Force the input format instead of guessing it."),
-    encoding: str | None = typer.Option(None, "--encoding", metavar="NAME", help="Decode the inputs with this encoding."),
-    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0, metavar="0..1",
-                                           help="Similarity below which clauses count as added/dropped "
-                                                "[default: the aligner's, 0.25]."),
+    manifest: Annotated[str, typer.Argument(
+        metavar="MANIFEST", help="The pairs: CSV with a header (left,right and optionally name) or JSON lines "
+                                 "with the same keys; relative paths are read from the manifest's folder.")],
+    outdir: Annotated[str, typer.Option(
+        "--output-dir", "-d", metavar="DIR", help="Folder for one report per pair and summary.jsonl (made if missing).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.html,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Compare on N processes.")] = 1,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS", help="Compare on a Dask cluster (pip install 'dask[distributed]').")] = None,
+    input_format: InputFormatOption = None,
+    encoding: EncodingOption = None,
+    threshold: ThresholdOption = None,
 ) -> None:
     """Compare many pairs: one report per pair, a JSON lines summary; run again, it resumes. A pair
     that fails is reported in the summary and the batch goes on. Exit 0: no changes; 1: changes;
     2: some pair failed."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .batch import SUMMARY, read_manifest, run_batch
+    from .batch import read_manifest, run_batch
     from .progress import ProgressBar, wanted
 
     try:
@@ -428,26 +288,11 @@ def batch(
         raise _fail(str(exc)) from None
     if os.path.exists(outdir) and not os.path.isdir(outdir):
         raise _fail(f"{outdir}: is not a folder")
-    client = None
-    executor: Any = None
-    if scheduler:
-        try:
-            from distributed import Client
-        except ImportError:
-            raise _fail("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
-        try:
-            client = Client(scheduler, timeout=30)
-        except (OSError, TimeoutError) as exc:
-            raise _fail(f"{scheduler}: no Dask scheduler answers ({exc})") from None
-        executor = client.get_executor()
-    elif jobs > 1 and len(pairs) > 1:
-        executor = ProcessPoolExecutor(max_workers=min(jobs, len(pairs)), initializer=_quiet_worker)
+    client, executor = _batch_executor(scheduler, jobs, len(pairs))
     bar = ProgressBar("statediff batch") if wanted() else None
-    options = {"input_format": input_format.value if input_format else None, "encoding": encoding,
-               "threshold": threshold}
     try:
-        rows = run_batch(pairs, outdir, fmt=format.value, executor=executor, options=options,
-                         write=write_output, progress=bar)
+        rows = run_batch(pairs, outdir, fmt=format.value, executor=executor, reading=_reading(input_format, encoding),
+                         threshold=threshold, write=write_output, progress=bar)
     except OSError as exc:
         raise _fail(f"{outdir}: cannot be written ({exc.strerror or exc})") from None
     finally:
@@ -457,41 +302,36 @@ def batch(
             client.close()
         elif executor is not None:
             executor.shutdown(cancel_futures=True)
+    raise typer.Exit(_batch_outcome(rows, outdir))
+
+
+def _batch_executor(scheduler: str | None, jobs: int, pairs: int) -> tuple[Any, Any]:
+    """The Dask client and its executor for ``--scheduler``, or a process pool for ``--jobs``, or none."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise _fail("--scheduler needs dask.distributed: pip install 'dask[distributed]'") from None
+        try:
+            client = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError) as exc:
+            raise _fail(f"{scheduler}: no Dask scheduler answers ({exc})") from None
+        return client, client.get_executor()
+    if jobs > 1 and pairs > 1:
+        return None, ProcessPoolExecutor(max_workers=min(jobs, pairs), initializer=quiet_worker)
+    return None, None
+
+
+def _batch_outcome(rows: list[dict[str, Any]], outdir: str) -> int:
+    """Say how the batch went in one line; the exit code: 2 a pair failed, 1 changes, 0 none."""
+    from .batch import SUMMARY
+
     tally = {k: sum(1 for r in rows if r["status"] == k) for k in ("changed", "unchanged", "error")}
     typer.echo(f"{len(rows)} pairs: {tally['changed']} changed, {tally['unchanged']} unchanged, "
                f"{tally['error']} failed; summary in {os.path.join(outdir, SUMMARY)}")
-    raise typer.Exit(2 if tally["error"] else 1 if tally["changed"] else 0)
-
-
-class _BrokenPipe(BaseException):
-    """The reader of standard output went away (``statediff compare a b | head -1``)."""
-
-
-class _Signalled(BaseException):
-    """SIGINT or SIGTERM, raised where the program is so that cleanup (a temporary output file) runs,
-    and outside the Exception family so that nothing on the way swallows it."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_on_signals() -> None:
-    def handler(signum, frame):  # noqa: ARG001 - the signal module's signature
-        raise _Signalled(signum)
-
-    try:
-        signal.signal(signal.SIGINT, handler)
-        signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (an embedding program): leave its handlers alone
-        pass
-
-
-def _quiet_worker() -> None:
-    """A worker process of ``track --jobs``: Ctrl-C reaches the whole process group, and the main
-    process alone answers it."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    return 2 if tally["error"] else 1 if tally["changed"] else 0
 
 
 def _is_usage_error(exc: BaseException) -> bool:
@@ -518,14 +358,14 @@ def _usage_error(exc: Exception) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; an unexpected error exits 2 with one line, never a traceback."""
-    _raise_on_signals()
+    raise_on_signals()
     try:
         result = app(args=argv, prog_name="statediff", standalone_mode=False)
         return result if isinstance(result, int) else 0
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else 2)
-    except _BrokenPipe:
+    except BrokenPipe:
         # As a program killed by SIGPIPE, silently: the reader wanted no more. Python would otherwise
         # complain when it flushes standard output at exit.
         try:
@@ -533,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 128 + 13
-    except _Signalled as exc:
+    except Signalled as exc:
         typer.echo("statediff: terminated" if exc.signum == signal.SIGTERM else "statediff: interrupted", err=True)
         return 128 + exc.signum
     except KeyboardInterrupt:

@@ -5,6 +5,8 @@
     ├── PartError           a requested part of a document does not exist or is ambiguous
     ├── LexiconError        a lexicon file is missing keys or is not valid JSON
     ├── LimitError          a comparison beyond statediff's limits (clause pairs, text)
+    ├── FormatError         an output format that does not exist for the record, or an option its
+    │                       renderer does not take (also a ValueError, as before it existed)
     └── OutputError         an output file cannot be written
 
 Every message is one line meant for a person: the CLI prints it as it is and exits 2.
@@ -12,7 +14,7 @@ Every message is one line meant for a person: the CLI prints it as it is and exi
 
 from __future__ import annotations
 
-__all__ = ["StatediffError", "ReadError", "PartError", "LexiconError", "LimitError", "OutputError"]
+__all__ = ["StatediffError", "ReadError", "PartError", "LexiconError", "LimitError", "FormatError", "OutputError"]
 
 
 class StatediffError(Exception):
@@ -33,6 +35,13 @@ class LexiconError(StatediffError):
 
 class LimitError(StatediffError):
     """A comparison is beyond statediff's limits (see :mod:`statediff.limits`)."""
+
+
+class FormatError(StatediffError, ValueError):
+    """:func:`statediff.render` has no such format for the record, or its renderer takes no such option.
+
+    Also a :class:`ValueError`, which ``render`` raised for an unknown format before this class existed.
+    """
 
 
 class OutputError(StatediffError):

@@ -7,17 +7,24 @@ Every :class:`Clause` keeps a ``span`` into its document's ``source`` so that no
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 __all__ = ["Op", "Status", "SectionStatus", "Clause", "Part", "Document", "Link", "Edit", "Suggestion", "Pair",
-           "Section", "SectionPair", "DigestItem", "Digest", "Comparison", "Event", "Revision", "Lineage", "Series"]
+           "Section", "SectionPair", "DigestItem", "Digest", "Summary", "Comparison", "Event", "Revision",
+           "Lineage", "Series"]
 
 Op = Literal["equal", "insert", "delete", "replace"]
 Status = Literal["unchanged", "changed", "added", "dropped"]
 
 #: The counts a comparison's summary leads with, in the order reports give them.
 SUMMARY_COUNTS = ("changed", "added", "dropped", "unchanged", "moved")
+#: The keys of a comparison's summary read as a mapping, in the order of its JSON.
+SUMMARY_KEYS = ("unchanged", "changed", "added", "dropped", "moved", "labels", "sections")
+#: The counts of a summary's ``sections``: section pairs by status, and moved ones.
+SECTION_COUNTS = ("unchanged", "renamed", "added", "dropped", "moved")
 SectionStatus = Literal["unchanged", "renamed", "added", "dropped"]
 Event = Literal["added", "unchanged", "changed", "dropped", "revived", "merged"]
 
@@ -183,13 +190,119 @@ class Digest:
 
 
 @dataclass(frozen=True, slots=True)
+class Summary(Mapping[str, Any]):
+    """The counts of a comparison, made once when the :class:`Comparison` is built.
+
+    The counts describe the whole comparison, even when ``compare(..., only=...)`` kept just some of
+    the pairs: pairs by status, moved pairs, ``labels`` (pairs by label, every label in its documented
+    order, 0 included) and ``sections`` (section pairs by status, and moved ones). ``shown_labels``
+    counts the labels of the pairs the comparison holds, most frequent first (ties by name, no zeros):
+    what a report offers as label filters; it is no part of the mapping, nor of equality.
+
+    It reads as the mapping the summary always was (``summary["changed"]``,
+    ``summary["labels"]["softened"]``, ``dict(summary)``, the ``summary`` object of the JSON report),
+    with the keys of :data:`SUMMARY_KEYS` in that order; ``labels`` and ``sections`` read as fresh
+    dicts. Unlike a dict it is immutable and hashable.
+    """
+
+    unchanged: int = 0
+    changed: int = 0
+    added: int = 0
+    dropped: int = 0
+    moved: int = 0
+    labels: tuple[tuple[str, int], ...] = ()
+    sections: tuple[tuple[str, int], ...] = tuple((k, 0) for k in SECTION_COUNTS)
+    shown_labels: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def count(cls, pairs: Iterable[Pair], sections: Iterable[SectionPair] = (), *,
+              shown: Iterable[Pair] | None = None, given: Mapping[str, Any] | None = None) -> Summary:
+        """Count ``pairs`` and ``sections``; ``shown`` (default: ``pairs``) are the pairs a comparison
+        holds. The keys ``given`` has (a summary made earlier, or by hand) keep its values."""
+        from .classifier import LABELS  # the documented order; a constant, not a stage call
+
+        pairs, given = tuple(pairs), given or {}
+        statuses: dict[str, int] = dict.fromkeys(("unchanged", "changed", "added", "dropped"), 0)
+        labels = dict.fromkeys(LABELS, 0)
+        for p in pairs:
+            statuses[p.status] += 1
+            for label in p.labels:
+                labels[label] = labels.get(label, 0) + 1
+        statuses["moved"] = sum(1 for p in pairs if p.moved)
+        sec = dict.fromkeys(SECTION_COUNTS, 0)
+        for sp in sections:
+            sec[sp.status] += 1
+            sec["moved"] += sp.moved
+        counts = {k: int(given.get(k, n)) for k, n in statuses.items()}
+        return cls(**counts, labels=tuple(dict(given.get("labels", labels)).items()),
+                   sections=tuple(dict(given.get("sections", sec)).items()),
+                   shown_labels=_ranked_labels(pairs if shown is None else shown))
+
+    def showing(self, pairs: Iterable[Pair]) -> Summary:
+        """The same counts, with ``shown_labels`` counted over ``pairs``."""
+        shown = _ranked_labels(pairs)
+        return self if shown == self.shown_labels else replace(self, shown_labels=shown)
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in SUMMARY_KEYS:
+            raise KeyError(key)
+        value = getattr(self, key)
+        return dict(value) if isinstance(value, tuple) else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SUMMARY_KEYS)
+
+    def __len__(self) -> int:
+        return len(SUMMARY_KEYS)
+
+    def __contains__(self, key: object) -> bool:
+        return key in SUMMARY_KEYS
+
+    def __eq__(self, other: object) -> bool:
+        # The counts of the whole comparison: ``shown_labels``, a view of the pairs kept, takes no part,
+        # so that a comparison filtered with ``only=`` has the summary of the whole.
+        if isinstance(other, Summary):
+            return self._counts() == other._counts()
+        if isinstance(other, Mapping):  # compares as the dict it reads as
+            return dict(self) == dict(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._counts())
+
+    def _counts(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "shown_labels")
+
+
+def _ranked_labels(pairs: Iterable[Pair]) -> tuple[tuple[str, int], ...]:
+    """Pairs by label (a label counted once per pair), most frequent first, ties by name."""
+    counts = Counter(label for p in pairs for label in dict.fromkeys(p.labels))
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+class _Uncounted(Summary):
+    """Stands for "no summary given": :class:`Comparison` counts its pairs."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<counted from the pairs>"
+
+
+_UNCOUNTED = _Uncounted(unchanged=-1)
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """The outcome of comparing two documents: data only, rendered by :func:`statediff.render`."""
 
     left: Document
     right: Document
     pairs: tuple[Pair, ...]
-    summary: dict[str, Any] = field(default_factory=dict)
+    #: The counts of the whole comparison (see :class:`Summary`), made when the comparison is built:
+    #: counted from ``pairs`` and ``sections`` unless given; a mapping with the summary's keys is
+    #: accepted too, and completed from the pairs.
+    summary: Summary = _UNCOUNTED
     #: The pairing of the two documents' sections, in reading order of ``right`` (see
     #: :mod:`statediff.sections`); () for a comparison built without it.
     sections: tuple[SectionPair, ...] = ()
@@ -200,6 +313,14 @@ class Comparison:
     #: one meeting, side by side: what both say, what only one says; no order, so nothing moves).
     mode: str = "revision"
 
+    def __post_init__(self) -> None:
+        given = self.summary
+        if isinstance(given, Summary) and given is not _UNCOUNTED:
+            summary = given.showing(self.pairs)
+        else:
+            summary = Summary.count(self.pairs, self.sections, given=None if given is _UNCOUNTED else given)
+        object.__setattr__(self, "summary", summary)
+
     @property
     def changed(self) -> bool:
         """True when anything other than cosmetic differences was found: in the clauses, or a section
@@ -208,17 +329,15 @@ class Comparison:
         Read from the summary, which describes the whole comparison even when ``only=`` kept just
         some of the pairs.
         """
-        if self.summary:
-            sections = self.summary.get("sections", {}) if self.mode == "revision" else {}
-            return any(self.summary.get(k, 0) for k in ("changed", "added", "dropped", "moved")) \
-                or any(sections.get(k, 0) for k in ("renamed", "added", "dropped"))
-        return any(p.status != "unchanged" or p.moved for p in self.pairs) \
-            or any(sp.status != "unchanged" for sp in self.sections)
+        s = self.summary
+        sections = dict(s.sections) if self.mode == "revision" else {}
+        return any((s.changed, s.added, s.dropped, s.moved)) \
+            or any(sections.get(k, 0) for k in ("renamed", "added", "dropped"))
 
     def __repr__(self) -> str:  # both sources can be megabytes: names and counts
-        counts = ", ".join(f"{k}={self.summary[k]}" for k in SUMMARY_COUNTS if k in self.summary)
+        counts = ", ".join(f"{k}={self.summary[k]}" for k in SUMMARY_COUNTS)
         return (f"Comparison(left={self.left.name!r}, right={self.right.name!r}, mode={self.mode!r}, "
-                f"pairs={len(self.pairs)}" + (f", {counts}" if counts else "") + ")")
+                f"pairs={len(self.pairs)}, {counts})")
 
     def _repr_html_(self) -> str:  # Jupyter shows the report fragment
         from .renderers import render

@@ -26,6 +26,7 @@ from .decoding import ascii_head, decode
 from .errors import LimitError, ReadError
 from .lexicon import Lexicon
 from .model import Document
+from .options import input_format as _input_format
 
 __all__ = ["read", "read_pair", "parse", "decode", "detect_format", "MAX_BYTES", "MAX_LINE", "URL_TIMEOUT", "Source"]
 
@@ -52,14 +53,15 @@ _COMPACT_IN_NAME = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(\d{2})(\d{2})(?!\d)")
 _CHUNK = 1 << 16
 
 
-def read(source: Source, *, part: int | str | None = None, format: str | None = None,
+def read(source: Source, *, part: int | str | None = None, input_format: str | None = None,
          encoding: str | None = None, name: str | None = None, lexicon: Lexicon | None = None,
-         timeout: float | None = None, max_clauses: int | None = None) -> Document:
+         timeout: float | None = None, max_clauses: int | None = None, format: str | None = None) -> Document:
     """Read a document from a path, an ``http(s)://`` URL, a file object or ``"-"`` (standard input).
 
-    ``format`` forces "text", "markdown", "html", "pdf" or "docx" instead of guessing from the extension and
-    content; ``encoding`` overrides detection; ``part`` selects one meeting of a document that holds
-    several (1-based index or title substring); ``timeout`` bounds a URL's download in seconds
+    ``input_format`` forces "text", "markdown", "html", "pdf" or "docx" instead of guessing from the
+    extension and content (``format``, its former name, is still accepted with a
+    :class:`DeprecationWarning`); ``encoding`` overrides detection; ``part`` selects one meeting of a
+    document that holds several (1-based index or title substring); ``timeout`` bounds a URL's download in seconds
     (default :data:`URL_TIMEOUT`) and the wait for a writer to a named pipe; with ``max_clauses``, a
     document holding more clauses raises :class:`~statediff.errors.LimitError` as soon as that is known.
 
@@ -68,8 +70,9 @@ def read(source: Source, *, part: int | str | None = None, format: str | None = 
         >>> doc.date, doc.clauses[0].number
         ('2021-01-15', 'p1')
     """
-    text, label, fmt = _text(source, format=format, encoding=encoding, timeout=timeout)
-    return parse(text, name=name or label, format=fmt, part=part, lexicon=lexicon, max_clauses=max_clauses)
+    fmt = _input_format(input_format, format, "read")
+    text, label, fmt = _text(source, format=fmt, encoding=encoding, timeout=timeout)
+    return parse(text, name=name or label, input_format=fmt, part=part, lexicon=lexicon, max_clauses=max_clauses)
 
 
 def _text(source: Source, *, format: str | None, encoding: str | None, timeout: float | None
@@ -128,8 +131,9 @@ def distinct_names(sources: Sequence[Any]) -> list[str | None]:
 
 
 def read_pair(left: Source, right: Source, *, left_part: int | str | None = None,
-              right_part: int | str | None = None, format: str | None = None, encoding: str | None = None,
-              lexicon: Lexicon | None = None, timeout: float | None = None) -> tuple[Document, Document]:
+              right_part: int | str | None = None, input_format: str | None = None, encoding: str | None = None,
+              lexicon: Lexicon | None = None, timeout: float | None = None, format: str | None = None,
+              ) -> tuple[Document, Document]:
     """Read two documents to compare (options as for :func:`read`), refusing a pair past
     :data:`statediff.limits.MAX_CLAUSE_PAIRS` early, without cutting either document whole into
     clauses when the pair is refused.
@@ -141,7 +145,8 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     """
     from . import limits
 
-    texts = [_text(src, format=format, encoding=encoding, timeout=timeout) for src in (left, right)]
+    fmt = _input_format(input_format, format, "read_pair")
+    texts = [_text(src, format=fmt, encoding=encoding, timeout=timeout) for src in (left, right)]
     texts = [(t, name or label, fmt) for (t, label, fmt), name in zip(texts, distinct_names([left, right]))]
     parts = [left_part, right_part]
     order = [1, 0] if len(texts[1][0]) < len(texts[0][0]) else [0, 1]
@@ -151,7 +156,7 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     def bounded(k: int, most: int) -> Document | None:
         text, label, fmt = texts[k]
         try:
-            return parse(text, name=label, format=fmt, part=parts[k], lexicon=lexicon, max_clauses=most)
+            return parse(text, name=label, input_format=fmt, part=parts[k], lexicon=lexicon, max_clauses=most)
         except LimitError:
             return None
 
@@ -178,9 +183,10 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     return docs[0], docs[1]  # type: ignore[return-value]
 
 
-def parse(text: str, *, name: str = "<text>", format: str = "text", part: int | str | None = None,
-          lexicon: Lexicon | None = None, max_clauses: int | None = None) -> Document:
-    """Segment text already in memory into a :class:`Document`.
+def parse(text: str, *, name: str = "<text>", input_format: str = "text", part: int | str | None = None,
+          lexicon: Lexicon | None = None, max_clauses: int | None = None, format: str | None = None) -> Document:
+    """Segment text already in memory into a :class:`Document`; ``input_format`` (formerly ``format``,
+    still accepted with a :class:`DeprecationWarning`) is "text", "markdown", "html" and so on.
 
     Examples:
         >>> [c.number for c in parse("(1) We agreed. We also welcomed it.").clauses]
@@ -190,7 +196,8 @@ def parse(text: str, *, name: str = "<text>", format: str = "text", part: int | 
 
     _check_lines(text, name)
     date = _date_from_name(name)
-    return segment(text, name=name, format=format, part=part, lexicon=lexicon, date=date, max_clauses=max_clauses)
+    fmt = _input_format(input_format, format, "parse", "text") or "text"
+    return segment(text, name=name, format=fmt, part=part, lexicon=lexicon, date=date, max_clauses=max_clauses)
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")

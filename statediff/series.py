@@ -5,14 +5,9 @@
 2. *Neighbours*: each document is aligned with its predecessor: clauses repeated word for word are
    linked first, and :func:`statediff.aligner.align` links the rest. The pairs are independent of
    each other, so they run on an executor when one is given, while the walk below goes on.
-3. *Lineages*: walking the documents in order, a linked clause group continues the lineage of the
-   clauses it is linked to. Clauses the predecessor lacks, and rewordings linked only on the support
-   of their position, are then matched with every earlier wording of the lineages not yet continued,
-   including those that left at most ``lookback`` documents ago (see :func:`_recall`): the best pairs
-   win, a lineage absent from the predecessor is revived, and clauses left over start new lineages.
-   A group linked to clauses of several lineages (a merge) continues the first of them and the
-   others end as ``merged``; a lineage whose clauses went to several groups (a split) continues in
-   the first group and the others start new lineages that name it in ``split_from``.
+3. *Lineages*: walking the documents in order, each clause group continues a lineage, revives one
+   that left at most ``lookback`` documents ago, or starts a new one; merges and splits are followed
+   (see :mod:`statediff.lineages`).
 4. *Wording*: every entry gets the word edits from the wording it was matched with (the last one,
    or an older one recalled) by :func:`statediff.differ.diff_words`, and the labels of
    :func:`statediff.classifier.classify`. This also runs on the executor.
@@ -24,19 +19,20 @@ documents always give the same ids, and filtering with ``grep`` keeps them.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
-from dataclasses import dataclass, field, replace
-from typing import Any, Union
+from dataclasses import dataclass, replace
+from typing import Any, Union, cast
 
-from .aligner import DEFAULT_THRESHOLD, MOVE_MARGIN, align, moved_links, order_links, similarity
+from .aligner import align, order_links
 from .classifier import verdict
 from .errors import StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
-from .model import Clause, Document, Edit, Lineage, Link, Revision, Series
+from .lineages import Builder, Entry, Walk, text_of
+from .model import Clause, Document, Edit, Event, Lineage, Link, Revision, Series
 from .normalizer import fold
+from .options import ReadOptions
 
 __all__ = ["track", "select", "order_documents", "DocumentSpec"]
 
@@ -50,26 +46,18 @@ Progress = Callable[[int, int], None]
 # executor: large enough that pickling and scheduling cost little next to the diffs themselves.
 _BATCH = 400
 
-# Recall (see _Shelf): candidates share one of the new clause's this many rarest words, and the
-# aligner's similarity scores this many best-ranked lineages per clause. Eight rare words leave room
-# for the new names and numbers a reworded clause brings; four lineages cover near-duplicate
-# commitments.
-_RARE = 8
-_CANDIDATES = 4
-# A lineage reworded at every meeting is recalled by its latest wordings only: this many bound the
-# cost, and a commitment rarely has more distinct wordings in a series.
-_WORDINGS = 8
-
 
 def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookback: int | None = None,
           threshold: float | None = None, grep: str | None = None, lexicon: Lexicon | None = None,
           executor: Executor | None = None, progress: Progress | None = None,
-          input_format: str | None = None, encoding: str | None = None) -> Series:
+          reading: ReadOptions | None = None, **legacy: str | None) -> Series:
     """Follow every clause through a series of documents and return their lineages.
 
     ``documents`` are :class:`Document` records, paths, or ``(path, part)`` pairs; paths are read
-    with :func:`statediff.read` (``input_format`` and ``encoding`` as its ``format`` and ``encoding``;
-    ``lexicon`` annotates their clauses and labels the changes).
+    with :func:`statediff.read` and the :class:`~statediff.options.ReadOptions` ``reading`` (input
+    format, encoding; the keywords ``input_format`` and ``encoding`` this function took before are
+    still accepted, with a :class:`DeprecationWarning`); ``lexicon`` annotates their clauses and
+    labels the changes.
     They are ordered by date unless ``keep_order``. A lineage that left may be revived by a later
     document at most ``lookback`` documents after it was last seen (no limit when None); ``threshold``
     is the aligner's (see :func:`statediff.align`). ``grep`` keeps the lineages whose wording, in any
@@ -91,23 +79,32 @@ def track(documents: Iterable[DocumentSpec], *, keep_order: bool = False, lookba
         raise ValueError("lookback must be at least 1 (or None for no limit)")
     items = list(documents)
     meter = _Meter(progress, total=sum(not isinstance(d, Document) for d in items))
-    read = _read_all(items, executor, meter, input_format, encoding, lexicon)
+    read = _read_all(items, executor, meter, _reading(reading, legacy), lexicon)
     docs = _unique_names(order_documents(read, keep_order=keep_order))
-    n = len(docs)
-    for k in range(1, n):
+    for k in range(1, len(docs)):
         check_pair(docs[k - 1], docs[k])
-    meter.total += 2 * max(n - 1, 0)
-    pairs = [(docs[k - 1].clauses, docs[k].clauses, threshold) for k in range(1, n)]
-    if executor is None:
-        neighbours: Callable[[int], list[Link]] = lambda k: _align_pair(*pairs[k - 1])  # noqa: E731
-    else:  # all neighbours at once; the walk takes them in order while the rest are still aligning
-        futures = [executor.submit(_align_pair, *a) for a in pairs]
-        neighbours = lambda k: futures[k - 1].result()  # noqa: E731
+    meter.total += 2 * max(len(docs) - 1, 0)
     differ = _Differ(executor, lexicon, meter)
-    builders = _walk(docs, neighbours, lookback, threshold, meter, differ)
+    walk = Walk(docs, lookback=lookback, threshold=threshold, diff=differ.add)
+    builders = walk.run(_Neighbours(docs, threshold, executor), meter.tick)
     lineages = _revise(docs, builders, differ.results())
     series = Series(documents=tuple(docs), lineages=lineages)
     return series if grep is None else select(series, grep)
+
+
+def _reading(reading: ReadOptions | None, legacy: dict[str, str | None]) -> ReadOptions:
+    unknown = sorted(set(legacy) - {"input_format", "encoding"})
+    if unknown:
+        raise TypeError(f"track() got an unexpected keyword argument {unknown[0]!r}")
+    if not legacy:
+        return reading or ReadOptions()
+    import warnings
+
+    warnings.warn("statediff.series.track(input_format=..., encoding=...) is deprecated; pass "
+                  "reading=ReadOptions(...)", DeprecationWarning, stacklevel=3)
+    base = reading or ReadOptions()
+    return replace(base, input_format=legacy.get("input_format", base.input_format),
+                   encoding=legacy.get("encoding", base.encoding))
 
 
 def select(series: Series, phrase: str) -> Series:
@@ -184,16 +181,13 @@ def _map(func: Callable[..., Any], args: list[tuple], executor: Executor | None,
     return results
 
 
-def _read_one(spec: Any, format: str | None, encoding: str | None, lexicon: Lexicon | None,
-              name: str | None = None) -> Document:
-    from .reader import read
-
+def _read_one(spec: Any, reading: ReadOptions, lexicon: Lexicon | None, name: str | None = None) -> Document:
     source, part = spec if isinstance(spec, tuple) else (spec, None)
-    return read(source, part=part, format=format, encoding=encoding, lexicon=lexicon, name=name)
+    return reading.read(source, part=part, name=name, lexicon=lexicon)
 
 
-def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, format: str | None,
-              encoding: str | None, lexicon: Lexicon | None) -> list[Document]:
+def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, reading: ReadOptions,
+              lexicon: Lexicon | None) -> list[Document]:
     todo = [(k, d) for k, d in enumerate(items) if not isinstance(d, Document)]
     for _, d in todo:
         source = d[0] if isinstance(d, tuple) else d
@@ -203,7 +197,7 @@ def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Mete
     from .reader import distinct_names
 
     names = distinct_names([d for _, d in todo])
-    read = _map(_read_one, [(d, format, encoding, lexicon, name) for (_, d), name in zip(todo, names)], executor, meter)
+    read = _map(_read_one, [(d, reading, lexicon, name) for (_, d), name in zip(todo, names)], executor, meter)
     docs: list[Any] = list(items)
     for (k, _), d in zip(todo, read):
         docs[k] = d
@@ -230,6 +224,21 @@ def _align_pair(left: Sequence[Clause], right: Sequence[Clause], threshold: floa
     return order_links(links)
 
 
+class _Neighbours:
+    """``neighbours(k)``: the links of document k-1 to document k. Aligned when asked for, or, on an
+    executor, all submitted at once: the walk takes them in order while the rest are still aligning."""
+
+    def __init__(self, docs: Sequence[Document], threshold: float | None, executor: Executor | None) -> None:
+        self.pairs = [(docs[k - 1].clauses, docs[k].clauses, threshold) for k in range(1, len(docs))]
+        self.futures = None if executor is None else [executor.submit(_align_pair, *a) for a in self.pairs]
+
+    def __call__(self, k: int) -> list[Link]:
+        if self.futures is None:
+            return _align_pair(*self.pairs[k - 1])
+        links: list[Link] = self.futures[k - 1].result()
+        return links
+
+
 _Verdict = tuple[str, tuple[Edit, ...], tuple[str, ...]]  # status, edits, labels
 
 
@@ -245,9 +254,8 @@ class _Differ:
         self.sent: list[tuple[list[Any], Any]] = []
 
     def add(self, key: Any, left: tuple[Clause, ...], right: tuple[Clause, ...]) -> None:
-        lt, rt = _text(left), _text(right)
-        if lt == rt:  # most of a long series: nothing to diff, and classify labels nothing
-            self.done[key] = ("unchanged", (Edit("equal", lt, rt),) if lt else (), ())
+        if text_of(left) == text_of(right):  # most of a long series: decided at once, nothing to send
+            self.done[key] = verdict(left, right, lexicon=self.lexicon)
             return
         self.keys.append(key)
         self.pairs.append((left, right))
@@ -280,241 +288,10 @@ def _diff_batch(pairs: list[tuple[tuple[Clause, ...], tuple[Clause, ...]]], lexi
     return [verdict(lc, rc, lexicon=lexicon) for lc, rc in pairs]
 
 
-def _text(clauses: Sequence[Clause]) -> str:
-    return " ".join(c.text for c in clauses)
-
-
-# --- the walk through the documents ------------------------------------------------------------
-
-
-@dataclass
-class _Entry:
-    document: int
-    status: str  # "added", "continued", "revived", "dropped", "merged"
-    index: tuple[int, ...] = ()
-    prev: tuple[int, tuple[int, ...]] | None = None  # (document, clause indexes) the edits start from
-    score: float = 0.0
-    moved: bool = False
-    into: int = -1  # builder the lineage merged into
-
-
-@dataclass
-class _Builder:
-    entries: list[_Entry] = field(default_factory=list)
-    split_from: int = -1
-    last_doc: int = -1
-    last_index: tuple[int, ...] = ()
-    ended: bool = False  # merged into another lineage: never revived
-    wordings: list[str] = field(default_factory=list)  # its distinct texts so far
-    sources: list[tuple[int, tuple[int, ...]]] = field(default_factory=list)  # where each was first seen
-
-    def appear(self, entry: _Entry, docs: list[Document]) -> str | None:
-        """Record an appearance; returns its text when it is a wording the lineage had not had."""
-        self.entries.append(entry)
-        self.last_doc, self.last_index = entry.document, entry.index
-        text = _text([docs[entry.document].clauses[i] for i in entry.index])
-        if text in self.wordings:
-            return None
-        self.wordings.append(text)
-        self.sources.append((entry.document, entry.index))
-        return text
-
-
-class _Shelf:
-    """Every wording of every lineage, indexed by its words, to find recall candidates cheaply.
-
-    Aligning a new clause with all the wordings of a long series would cost as much as the series
-    is long, at every document. So candidates are found first, as record linkage does ("blocking"):
-    the wordings that share at least one of the clause's rarest words, ranked by the summed inverse
-    frequency of the words they share; the aligner then decides among the best few lineages.
-    """
-
-    def __init__(self) -> None:
-        self.owner: list[int] = []  # wording -> builder
-        self.postings: dict[str, list[int]] = {}
-
-    def add(self, b_idx: int, text: str) -> None:
-        w_idx = len(self.owner)
-        self.owner.append(b_idx)
-        for w in _words(text):
-            self.postings.setdefault(w, []).append(w_idx)
-
-    def candidates(self, text: str, eligible: Callable[[int], bool]) -> list[int]:
-        """Up to ``_CANDIDATES`` eligible lineages that have used the most telling of the clause's words.
-
-        A lineage scores the summed inverse frequency of the clause's ``_RARE`` rarest words that
-        any of its wordings holds; ties go to the older lineage.
-        """
-        import math
-
-        words = [w for w in _words(text) if w in self.postings]
-        n = len(self.owner)
-        best: dict[int, float] = {}
-        for w in sorted(words, key=lambda w: (len(self.postings[w]), w))[:_RARE]:
-            idf = math.log(n / len(self.postings[w])) + 1e-6
-            for b_idx in {self.owner[w_idx] for w_idx in self.postings[w]}:
-                if eligible(b_idx):
-                    best[b_idx] = best.get(b_idx, 0.0) + idf
-        return sorted(best, key=lambda b: (-best[b], b))[:_CANDIDATES]
-
-
-_WORD = re.compile(r"[^\W_]{3,}")
-
-
-def _words(text: str) -> frozenset[str]:
-    """The distinct words of three letters or more, folded and lower-cased: what blocking compares."""
-    return frozenset(_WORD.findall(fold(text).casefold()))
-
-
-def _walk(docs: list[Document], neighbours: Callable[[int], list[Link]], lookback: int | None,
-          threshold: float | None, meter: _Meter, differ: _Differ) -> list[_Builder]:
-    builders: list[_Builder] = []
-    shelf = _Shelf()
-    t = DEFAULT_THRESHOLD if threshold is None else threshold
-    # Below this, the aligner would not have linked the pair without the support of its position
-    # (a moved pair needs it): such links are weighed against the lineages' other wordings.
-    contest = t + MOVE_MARGIN
-
-    def appear(b_idx: int, entry: _Entry) -> None:
-        b = builders[b_idx]
-        text = b.appear(entry, docs)
-        if text is not None:
-            shelf.add(b_idx, text)
-        if entry.prev is not None:
-            differ.add((b_idx, len(b.entries) - 1), _clauses(docs, *entry.prev),
-                       _clauses(docs, entry.document, entry.index))
-
-    def start(k: int, index: tuple[int, ...], split_from: int = -1) -> int:
-        builders.append(_Builder(split_from=split_from))
-        appear(len(builders) - 1, _Entry(k, "added", index))
-        return len(builders) - 1
-
-    owner = {i: start(0, (i,)) for i in range(len(docs[0].clauses))} if docs else {}
-    for k in range(1, len(docs)):
-        links = neighbours(k)
-        meter.tick()
-        moved = moved_links(links)
-        claimed: set[int] = set()
-        merged_into: dict[int, int] = {}
-        current: dict[int, int] = {}
-        open_groups: list[tuple[int, ...]] = []  # clause groups whose lineage recall may still decide
-        # (score, rank, group, lineage, moved, wording matched or None for the last one)
-        edges: list[tuple[float, int, int, int, bool, Any]] = []
-
-        def settle(b_idx: int, right: tuple[int, ...], score: float, was_moved: bool, base: Any = None, *,
-                   k: int = k, claimed: set[int] = claimed, current: dict[int, int] = current) -> None:
-            b = builders[b_idx]
-            status = "continued" if b.last_doc == k - 1 else "revived"
-            appear(b_idx, _Entry(k, status, right, base or (b.last_doc, b.last_index), score, was_moved))
-            claimed.add(b_idx)
-            for j in right:
-                current[j] = b_idx
-
-        for pos, link in enumerate(links):
-            if not link.right:
-                continue
-            if not link.left:
-                open_groups.append(link.right)
-                continue
-            owners: list[int] = []
-            for i in link.left:
-                if owner[i] not in owners:
-                    owners.append(owner[i])
-            pick = next((o for o in owners if o not in claimed), None)
-            for o in owners:
-                merged_into.setdefault(o, pick if pick is not None else -1)
-            if pick is None:  # a lineage's clauses went to several groups: this one splits off
-                b_idx = start(k, link.right, split_from=owners[0])
-                for j in link.right:
-                    current[j] = b_idx
-            elif link.score < contest and len(link.left) == 1 and len(link.right) == 1:
-                # a rewording the aligner linked on the support of its position: another lineage, or
-                # an older wording, may match the clause better (see _recall)
-                claimed.add(pick)
-                edges.append((link.score, 0, len(open_groups), pick, pos in moved, None))
-                open_groups.append(link.right)
-            else:
-                settle(pick, link.right, link.score, pos in moved)
-        holders = {e[3] for e in edges}
-        claimed -= holders
-        edges += _recall(docs, builders, shelf, k, open_groups, claimed, holders, lookback, t)
-        # the best-scored pairing first; a continuation wins a tie against a revival
-        edges.sort(key=lambda e: (-e[0], e[1], e[2], e[3]))
-        done: set[int] = set()
-        for score, _, g, b_idx, was_moved, base in edges:
-            if g not in done and b_idx not in claimed:
-                done.add(g)
-                settle(b_idx, open_groups[g], score, was_moved, base)
-        for g, right in enumerate(open_groups):
-            if g not in done:
-                b_idx = start(k, right)
-                for j in right:
-                    current[j] = b_idx
-        for b_idx in sorted(set(owner.values()) - claimed):
-            target = merged_into.get(b_idx, -1)
-            b = builders[b_idx]
-            if target >= 0 and target != b_idx and target in claimed:
-                b.entries.append(_Entry(k, "merged", prev=(b.last_doc, b.last_index), into=target))
-                b.ended = True
-            else:
-                b.entries.append(_Entry(k, "dropped", prev=(b.last_doc, b.last_index)))
-        owner = current
-        meter.tick()
-    return builders
-
-
-def _recall(docs: list[Document], builders: list[_Builder], shelf: _Shelf, k: int, groups: list[tuple[int, ...]],
-            claimed: set[int], holders: set[int], lookback: int | None,
-            threshold: float) -> list[tuple[float, int, int, int, bool, Any]]:
-    """Propose lineages for clause groups of document k: those the predecessor lacks, and one-to-one
-    rewordings whose neighbour link another lineage may beat.
-
-    Candidates are the lineages that left at most ``lookback`` documents ago, those of the
-    predecessor not yet continued, and the ``holders`` of the rewordings. Every wording a lineage
-    had counts (its last ``_WORDINGS``), since a commitment reworded twice may be closer to an older
-    wording than to the last. The shelf proposes a few lineages per clause; the aligner's
-    :func:`~statediff.aligner.similarity` scores them, and a pair counts from ``threshold``, the
-    similarity the aligner asks of pairs in sequence: the lineage's history stands in for the support
-    of position. Returns edges (score, 1, group, lineage, False, wording) for :func:`_walk` to choose
-    from; wording is the (document, clauses) of the wording scored, where the edits will start.
-    """
-    if not groups:
-        return []
-
-    def eligible(b_idx: int) -> bool:
-        b = builders[b_idx]
-        return (b_idx not in claimed and not b.ended and b.last_doc < k
-                and (lookback is None or k - 1 - b.last_doc <= lookback))
-
-    right = [_text([docs[k].clauses[j] for j in group]) for group in groups]
-    chosen: set[int] = set(holders)
-    for text in right:
-        chosen.update(shelf.candidates(text, eligible))
-    left, whose = [], []
-    for b_idx in sorted(chosen):
-        b = builders[b_idx]
-        for text, source in zip(b.wordings[-_WORDINGS:], b.sources[-_WORDINGS:]):
-            left.append(text)
-            whose.append((b_idx, source))
-    if not left:
-        return []
-    sim = similarity(left, right)
-    return [(round(float(sim[i, g]), 4), 1, int(g), whose[i][0], False, whose[i][1])
-            for i, g in zip(*(sim >= threshold).nonzero())]
-
-
 # --- wording: edits and labels for every entry ----------------------------------------------------
 
 
-def _clauses(docs: list[Document], d: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
-    return tuple(docs[d].clauses[i] for i in index)
-
-
-def _revise(docs: list[Document], builders: list[_Builder],
-            diffs: dict[Any, _Verdict]) -> tuple[Lineage, ...]:
-    def clauses(d: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
-        return _clauses(docs, d, index)
-
+def _revise(docs: list[Document], builders: list[Builder], diffs: dict[Any, _Verdict]) -> tuple[Lineage, ...]:
     # ids in order of first appearance: document, then position of the first clause
     order = sorted(range(len(builders)), key=lambda b: (builders[b].entries[0].document,
                                                          builders[b].entries[0].index))
@@ -522,29 +299,29 @@ def _revise(docs: list[Document], builders: list[_Builder],
     lineages = []
     for b_idx in order:
         b = builders[b_idx]
-        history = []
-        for e_idx, e in enumerate(b.entries):
-            history.append(_revision(docs, e, diffs.get((b_idx, e_idx)), ids, clauses))
-        lineages.append(Lineage(id=ids[b_idx], history=tuple(history),
-                                split_from=ids[b.split_from] if b.split_from >= 0 else ""))
+        history = tuple(_revision(docs, e, diffs.get((b_idx, e_idx)), ids) for e_idx, e in enumerate(b.entries))
+        lineages.append(Lineage(id=ids[b_idx], history=history, split_from=ids[b.split_from] if b.split_from >= 0 else ""))
     return tuple(lineages)
 
 
-def _revision(docs: list[Document], e: _Entry, diff: _Verdict | None,
-              ids: dict[int, str], clauses: Callable[[int, tuple[int, ...]], tuple[Clause, ...]]) -> Revision:
-    if e.status in ("dropped", "merged"):
+def _revision(docs: list[Document], e: Entry, diff: _Verdict | None, ids: dict[int, str]) -> Revision:
+    """The history entry of walk entry ``e``; its edits and labels are the classifier's verdict."""
+    def clauses(document: int, index: tuple[int, ...]) -> tuple[Clause, ...]:
+        return tuple(docs[document].clauses[i] for i in index)
+
+    if e.status == "dropped" or e.status == "merged":
         assert e.prev is not None
-        last = _text(clauses(*e.prev))
-        return Revision(document=e.document, status=e.status, numbers=(), text="",  # type: ignore[arg-type]
-                        edits=(Edit("delete", last, ""),), into=ids.get(e.into, ""), base=e.prev[0])
+        _, edits, _ = verdict(clauses(*e.prev), ())
+        return Revision(document=e.document, status=e.status, numbers=(), text="", edits=edits,
+                        into=ids.get(e.into, ""), base=e.prev.document)
     cl = clauses(e.document, e.index)
-    text = _text(cl)
+    text = text_of(cl)
     numbers = tuple(c.number for c in cl)
     if e.status == "added":
-        return Revision(document=e.document, status="added", numbers=numbers, text=text,
-                        edits=(Edit("insert", "", text),), index=e.index)
+        _, edits, _ = verdict((), cl)
+        return Revision(document=e.document, status="added", numbers=numbers, text=text, edits=edits, index=e.index)
     assert diff is not None and e.prev is not None
     verdict_status, edits, labels = diff
-    status = verdict_status if e.status == "continued" else e.status
-    return Revision(document=e.document, status=status, numbers=numbers, text=text,  # type: ignore[arg-type]
-                    edits=edits, labels=labels, score=e.score, moved=e.moved, index=e.index, base=e.prev[0])
+    status = cast(Event, verdict_status) if e.status == "continued" else e.status
+    return Revision(document=e.document, status=status, numbers=numbers, text=text, edits=edits, labels=labels,
+                    score=e.score, moved=e.moved, index=e.index, base=e.prev.document)

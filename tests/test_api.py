@@ -172,3 +172,110 @@ def test_reprs_are_short_and_say_what_is_inside() -> None:
     assert repr(docs[1]).startswith(f"Document(name={docs[1].name!r}, date=") and f"clauses={len(docs[1])}" in repr(docs[1])
     assert f"pairs={len(c.pairs)}, changed={c.summary['changed']}, added={c.summary['added']}" in repr(c)
     assert f"Series(documents=2, first={docs[0].name!r}" in repr(s) and f"lineages={len(s.lineages)}" in repr(s)
+
+
+def test_summary_is_a_frozen_record_read_as_the_old_dict(tele_vs_2plus2: statediff.Comparison) -> None:
+    import dataclasses
+
+    from statediff.classifier import LABELS
+    from statediff.model import Summary
+
+    s = tele_vs_2plus2.summary
+    assert isinstance(s, Summary)
+    assert list(s) == ["unchanged", "changed", "added", "dropped", "moved", "labels", "sections"]
+    assert s["changed"] == s.changed == s.get("changed") and s.get("nothing", 7) == 7
+    assert list(s["labels"]) == list(LABELS) and dict(s.labels) == s["labels"]
+    assert list(s["sections"]) == ["unchanged", "renamed", "added", "dropped", "moved"]
+    as_dict = dict(s)
+    assert as_dict == s and s == as_dict and json.loads(json.dumps(as_dict)) == as_dict
+    as_dict["labels"]["softened"] = 99  # a copy: the record does not change
+    assert s["labels"]["softened"] != 99
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.changed = 0  # type: ignore[misc]
+    with pytest.raises(KeyError):
+        s["shown_labels"]
+    # shown_labels: the labels of the pairs the comparison holds, most frequent first
+    shown = [(label, n) for label, n in s.labels if n]
+    assert sorted(s.shown_labels) == sorted(shown)
+    assert [n for _, n in s.shown_labels] == sorted((n for _, n in s.shown_labels), reverse=True)
+
+
+def test_a_comparison_can_be_hashed(tele_vs_2plus2: statediff.Comparison) -> None:
+    again = statediff.compare(tele_vs_2plus2.left, tele_vs_2plus2.right)
+    assert again == tele_vs_2plus2 and hash(again) == hash(tele_vs_2plus2)
+    assert len({tele_vs_2plus2, again}) == 1
+
+
+def test_summary_counts_the_whole_comparison_and_shows_the_kept_pairs() -> None:
+    a = statediff.parse("(1) We oppose change by coercion.\n(2) We welcome the talks.")
+    b = statediff.parse("(1) We oppose change by force.\n(2) We welcome the new talks.\n(3) We agreed.")
+    whole = statediff.compare(a, b)
+    kept = statediff.compare(a, b, only="added")
+    assert kept.summary == whole.summary and dict(kept.summary) == dict(whole.summary) and kept.summary["added"] == 1
+    assert kept.summary.shown_labels == () and whole.summary.shown_labels
+    # built by hand: counted from the pairs, or completed from a partial mapping
+    by_hand = statediff.Comparison(whole.left, whole.right, whole.pairs, sections=whole.sections)
+    assert dict(by_hand.summary) == dict(whole.summary) and by_hand.changed
+    partial = statediff.Comparison(whole.left, whole.right, whole.pairs, {"changed": 5})
+    assert partial.summary["changed"] == 5 and partial.summary["added"] == 1
+
+
+def test_summarize_is_a_deprecated_alias() -> None:
+    from statediff.api import summarize
+
+    c = statediff.compare(statediff.parse("(1) We agreed."), statediff.parse("(1) We disagreed."))
+    with pytest.warns(DeprecationWarning):
+        assert summarize(c.pairs, c.sections) == c.summary
+
+
+def test_render_dispatches_on_the_record_and_rejects_what_it_does_not_know() -> None:
+    doc = statediff.parse("(1) We agreed.")
+    c = statediff.compare(doc, doc)
+    with pytest.raises(statediff.FormatError, match="unknown format 'yaml'; choose one of html, json, text"):
+        statediff.render(c, "yaml")
+    with pytest.raises(ValueError):  # as before FormatError existed
+        statediff.render(c, "yaml")
+    with pytest.raises(statediff.FormatError, match="takes no option 'colour' .it takes: all, color, digest_only"):
+        statediff.render(c, "text", colour=True)
+    with pytest.raises(statediff.FormatError, match="json renderer of a Comparison takes no option 'color' .it takes none"):
+        statediff.render(c, "json", color=True)
+    with pytest.raises(statediff.FormatError, match="cannot render a Document as html; its formats: json, text"):
+        statediff.render(doc, "html")
+    with pytest.raises(statediff.FormatError, match="cannot render a int as text"):
+        statediff.render(42, "text")
+    assert statediff.render(doc, "text", width=60).startswith("<text>")
+    assert issubclass(statediff.FormatError, statediff.StatediffError)
+
+
+def test_register_adds_a_format_with_its_own_options() -> None:
+    from statediff.renderers import _RENDERERS, formats, register
+
+    @register("count", statediff.Comparison)
+    def count_pairs(c: statediff.Comparison, *, status: str = "changed") -> str:
+        return f"{sum(p.status == status for p in c.pairs)} {status}\n"
+
+    try:
+        c = statediff.compare(statediff.parse("(1) We agreed."), statediff.parse("(1) We disagreed."))
+        assert statediff.render(c, "count") == "1 changed\n"
+        assert statediff.render(c, "count", status="added") == "0 added\n"
+        assert "count" in formats(statediff.Comparison) and "count" not in formats(statediff.Series)
+        with pytest.raises(statediff.FormatError, match="takes no option 'colour'"):
+            statediff.render(c, "count", colour=True)
+        with pytest.raises(statediff.FormatError, match="cannot render a Document as count"):
+            statediff.render(c.left, "count")
+    finally:
+        del _RENDERERS[(statediff.Comparison, "count")]
+    assert "count" not in formats()
+
+
+def test_input_format_is_the_name_and_format_is_deprecated() -> None:
+    text = "# Title\n\n1. We agreed.\n"
+    new = statediff.parse(text, input_format="markdown")
+    with pytest.warns(DeprecationWarning, match=r"parse\(format=...\) is deprecated"):
+        old = statediff.parse(text, format="markdown")
+    assert old == new and new.format == "markdown"
+    path = ROOT / "fixtures" / "japan-france" / "2021-01-15-defence-ministers-teleconference.txt"
+    with pytest.warns(DeprecationWarning, match=r"read\(format=...\)"):
+        assert statediff.read(path, format="text") == statediff.read(path, input_format="text")
+    with pytest.raises(statediff.StatediffError, match="disagree"), pytest.warns(DeprecationWarning):
+        statediff.read(path, format="text", input_format="html")

@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import statediff
-from statediff.model import Comparison, Document
+from statediff.model import Comparison, Document, Series
 from statediff.renderers.json import clause_dict
 
 from .conftest import CORPORA, JF, ROOT
@@ -191,18 +192,40 @@ def test_same_output_on_every_run(a: str, b: str) -> None:
     assert len(outputs) == 1
 
 
-@pytest.mark.parametrize("fmt", ["json", "html", "text"])
-def test_same_bytes_whatever_the_hash_seed(tmp_path, fmt) -> None:
+# One run of the pipeline per seed renders every format, as ``statediff compare -o FILE`` writes them
+# (no colour in a file), and exits as the command does.
+_EVERY_FORMAT = """
+import sys
+import statediff
+left, right, *targets = sys.argv[1:]
+result = statediff.compare(statediff.read(left), statediff.read(right))
+for fmt, target in zip(("json", "html", "text"), targets):
+    with open(target, "w", encoding="utf-8", newline="") as fh:
+        fh.write(statediff.render(result, fmt))
+sys.exit(1 if result.changed else 0)
+"""
+
+
+def test_same_bytes_whatever_the_hash_seed(tmp_path) -> None:
     left, right = JF / "2021-10-19-political-directors-consultations-tokyo.txt", JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
-    outputs = []
+    formats = ("json", "html", "text")
+    outputs: dict[str, list[bytes]] = {fmt: [] for fmt in formats}
     for seed in ("1", "2", "12345"):
-        target = tmp_path / f"out-{seed}.{fmt}"
+        targets = [tmp_path / f"out-{seed}.{fmt}" for fmt in formats]
         env = {**os.environ, "PYTHONHASHSEED": seed, "NO_COLOR": "1"}
-        proc = subprocess.run([sys.executable, "-m", "statediff", "compare", str(left), str(right), "--format", fmt,
-                               "-o", str(target)], env=env, cwd=ROOT, capture_output=True, timeout=300)
+        proc = subprocess.run([sys.executable, "-c", _EVERY_FORMAT, str(left), str(right), *map(str, targets)],
+                              env=env, cwd=ROOT, capture_output=True, timeout=300)
         assert proc.returncode == 1, proc.stderr
-        outputs.append(target.read_bytes())
-    assert outputs[0] == outputs[1] == outputs[2] and len(outputs[0]) > 1000
+        for fmt, target in zip(formats, targets):
+            outputs[fmt].append(target.read_bytes())
+    for fmt in formats:
+        assert outputs[fmt][0] == outputs[fmt][1] == outputs[fmt][2] and len(outputs[fmt][0]) > 1000, fmt
+    # the command writes the same bytes
+    target = tmp_path / "cli.json"
+    proc = subprocess.run([sys.executable, "-m", "statediff", "compare", str(left), str(right), "--format", "json",
+                           "-o", str(target)], env={**os.environ, "PYTHONHASHSEED": "777"}, cwd=ROOT,
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 1 and target.read_bytes() == outputs["json"][0], proc.stderr
 
 
 # --------------------------------------------------------------------------------------------------
@@ -265,6 +288,19 @@ def _check_round_trip(result: Comparison) -> None:
         assert [(e["op"], e["left"], e["right"]) for e in d["edits"]] == [(e.op, e.left, e.right) for e in p.edits]
     assert {k: data["summary"][k] for k in ("unchanged", "changed", "added", "dropped", "moved")} == \
         {k: result.summary[k] for k in ("unchanged", "changed", "added", "dropped", "moved")}
+    # back to the records, and to the same text
+    loaded = statediff.load_json(text)
+    assert isinstance(loaded, Comparison) and statediff.render(loaded, "json") == text
+    assert (loaded.pairs, loaded.summary, loaded.sections, loaded.digest, loaded.mode) == \
+        (result.pairs, result.summary, result.sections, result.digest, result.mode)
+    for got, doc in ((loaded.left, result.left), (loaded.right, result.right)):
+        assert _carried(got) == _carried(doc)
+
+
+def _carried(doc: Document) -> Document:
+    """What a report carries of a document: not its source, dropped spans, clause blocks, part spans."""
+    return replace(doc, source="", dropped=(), clauses=tuple(replace(c, block=0) for c in doc.clauses),
+                   parts=tuple(replace(p, span=(0, 0)) for p in doc.parts))
 
 
 @given(statements(), statements())
@@ -276,3 +312,60 @@ def test_json_round_trips_on_generated_statements(a: str, b: str) -> None:
 @pytest.mark.parametrize("pair", SERIES_PAIRS[:6], ids=lambda p: f"{p[0].parent.name}/{p[0].stem}")
 def test_json_round_trips_on_real_pairs(pair: tuple[Path, Path]) -> None:
     _check_round_trip(statediff.compare(statediff.read(pair[0]), statediff.read(pair[1])))
+
+
+def test_json_round_trips_for_clauses_and_series() -> None:
+    docs = sorted(JF.glob("*.txt"))[:4]
+    for path in docs:
+        doc = statediff.read(path)
+        text = statediff.render(doc, "json")
+        loaded = statediff.load_json(text)
+        assert statediff.render(loaded, "json") == text and loaded == _carried(doc)
+    series = statediff.track(docs)
+    text = statediff.render(series, "json")
+    loaded = statediff.load_json(text)
+    assert isinstance(loaded, Series) and statediff.render(loaded, "json") == text
+    assert statediff.render(loaded, "text", all=True) == statediff.render(series, "text", all=True)
+    # a revision's clause indexes are not in the report; everything else of a lineage is
+    assert loaded.lineages == tuple(replace(lin, history=tuple(replace(r, index=()) for r in lin.history))
+                                    for lin in series.lineages)
+    assert [d.name for d in loaded.documents] == [d.name for d in series.documents]
+
+
+def test_json_round_trips_through_files_and_dicts(tmp_path) -> None:
+    c = statediff.compare(statediff.parse("(1) We agreed.", name="a"), statediff.parse("(1) We disagreed.", name="b"))
+    text = statediff.render(c, "json")
+    path = tmp_path / "report.json"
+    path.write_text(text, encoding="utf-8")
+    with open(path, encoding="utf-8") as fh:
+        from_file = statediff.load_json(fh)
+    assert statediff.load_json(path) == from_file == statediff.load_json(json.loads(text)) \
+        == statediff.load_json(text.encode())
+
+
+@pytest.mark.parametrize("text,message", [
+    ("{not json", "<json>: not JSON (Expecting property name enclosed in double quotes at line 1, column 2)"),
+    ("[1, 2]", "<json>: not a statediff JSON report (no 'schema' key; statediff reads statediff.comparison/1, "),
+    ('{"schema": "statediff.comparison/9"}', "not a statediff JSON report (schema 'statediff.comparison/9'; "),
+    ('{"schema": "statediff.clauses/1", "name": "x", "clauses": [{"number": "1", "text": "t", "span": [0]}]}',
+     "<json>: not a statediff.clauses/1 report: clauses[0]: 'span' is not two offsets"),
+    ('{"schema": "statediff.clauses/1", "name": 3, "clauses": []}',
+     "<json>: not a statediff.clauses/1 report: 'name' is not a string"),
+    ('{"schema": "statediff.series/1", "documents": [], "lineages": [{"id": "L1", "history": '
+     '[{"document": "nowhere", "status": "added", "numbers": [], "text": "", "edits": [], "labels": []}]}]}',
+     "lineages[0].history[0]: 'document' names no document of the series ('nowhere')"),
+])
+def test_bad_json_is_one_clear_read_error(text: str, message: str) -> None:
+    with pytest.raises(statediff.ReadError) as info:
+        statediff.load_json(text)
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_report_of_a_comparison_names_the_clauses_it_has(tmp_path) -> None:
+    c = statediff.compare(statediff.parse("(1) We agreed."), statediff.parse("(1) We disagreed."))
+    data = json.loads(statediff.render(c, "json"))
+    data["pairs"][0]["left"] = ["9"]
+    with pytest.raises(statediff.ReadError, match=r"pairs\[0\]: <text> has no clause '9'"):
+        statediff.load_json(data)
+    with pytest.raises(statediff.ReadError, match="missing.json: cannot be read"):
+        statediff.load_json(tmp_path / "missing.json")

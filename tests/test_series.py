@@ -604,3 +604,26 @@ def test_track_reads_documents_with_the_given_lexicon(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert code == 2 and err.startswith("statediff: ") and err.count("\n") == 1
     assert main(["track", str(a), str(b), "--lexicon", str(lexicon), "--format", "json"]) == 1
+
+
+def test_reading_options_travel_as_one_record(tmp_path) -> None:
+    import pytest
+
+    import statediff
+    from statediff import series
+    from statediff.options import ReadOptions
+
+    a = tmp_path / "2021-01-01.md"
+    b = tmp_path / "2022-01-01.md"
+    a.write_text("# Title\n\n1. The Ministers agreed.\n", encoding="latin-1")
+    b.write_text("# Title\n\n1. The Ministers agreed again.\n", encoding="latin-1")
+    reading = ReadOptions(input_format="text", encoding="latin-1")
+    by_record = statediff.track([a, b], reading=reading)
+    by_keywords = statediff.track([a, b], input_format="text", encoding="latin-1")
+    assert by_record == by_keywords and by_record.documents[0].format == "text"
+    with pytest.warns(DeprecationWarning, match="reading=ReadOptions"):
+        assert series.track([a, b], input_format="text", encoding="latin-1") == by_record
+    with pytest.raises(statediff.StatediffError, match="either as reading="):
+        statediff.track([a, b], reading=reading, encoding="utf-8")
+    with pytest.raises(TypeError, match="'colour'"):
+        series.track([a, b], colour=True)

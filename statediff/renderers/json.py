@@ -45,19 +45,9 @@ def section_pair_dict(sp: SectionPair, c: Comparison) -> dict[str, Any]:
 
 
 def comparison_dict(c: Comparison) -> dict[str, Any]:
-    summary = dict(c.summary)
-    # Label counts, {label: number of pairs}; computed by the API over every pair, or here from the
-    # pairs for a Comparison built by hand.
-    from ..classifier import LABELS  # the documented order; a constant, not a stage call
-
-    labels: dict[str, int] = dict.fromkeys(LABELS, 0)
-    for p in c.pairs:
-        for label in p.labels:
-            labels[label] = labels.get(label, 0) + 1
-    summary["labels"] = dict(summary.get("labels", labels))
     out = {"schema": COMPARISON_SCHEMA, "mode": c.mode, "left": document_dict(c.left), "right": document_dict(c.right),
            "pairs": [{**pair_dict(p), "section": section} for p, section in zip(c.pairs, headings_of_pairs(c))],
-           "summary": summary}
+           "summary": dict(c.summary)}  # made with the comparison (see statediff.model.Summary)
     if c.sections:
         out["sections"] = [section_pair_dict(sp, c) for sp in c.sections]
     if c.digest:  # optional: only when something matters
@@ -73,15 +63,7 @@ def clauses_dict(d: Document) -> dict[str, Any]:
     return out
 
 
-def render_json(result: Any, **_: Any) -> str:
+def render_json(result: Comparison | Document) -> str:
     """JSON text for a :class:`Comparison` or a :class:`Document` (its clauses)."""
-    if isinstance(result, Comparison):
-        data = comparison_dict(result)
-    elif isinstance(result, Document):
-        data = clauses_dict(result)
-    else:
-        to_dict = getattr(result, "to_dict", None)
-        if to_dict is None:
-            raise TypeError(f"cannot render a {type(result).__name__} as JSON")
-        data = to_dict()
+    data = comparison_dict(result) if isinstance(result, Comparison) else clauses_dict(result)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

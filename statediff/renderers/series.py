@@ -65,7 +65,7 @@ def series_dict(series: Series) -> dict[str, Any]:
             "summary": summarize_series(series)}
 
 
-def render_json(series: Series, **_: Any) -> str:
+def render_json(series: Series) -> str:
     """JSON text, schema ``statediff.series/1``."""
     return json.dumps(series_dict(series), ensure_ascii=False, indent=2) + "\n"
 
@@ -102,7 +102,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def render_text(series: Series, *, color: bool = False, all: bool = False, **_: Any) -> str:
+def render_text(series: Series, *, color: bool = False, all: bool = False) -> str:
     """The documents, then the history of every lineage that changed (``all=True``: every lineage)."""
     docs = series.documents
     s = summarize_series(series)

@@ -7,9 +7,8 @@ meaning never rests on colour alone. The CLI turns colour on for a terminal unle
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from ..model import Comparison, Document, Pair, Revision
+from ..model import Clause, Comparison, Document, Pair, Revision
 from ..sections import former_titles, headings_of_pairs
 from .words import few, status_word
 
@@ -123,33 +122,14 @@ def _numbers(p: Pair) -> str:
     return right if left == right else f"{left} -> {right}"
 
 
-def render_text(result: Any, *, color: bool = False, all: bool = False, digest_only: bool = False,
-                **_: Any) -> str:
-    """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document`. With
-    ``digest_only`` the report stops after the digest."""
+def render_text(result: Comparison | Document, *, color: bool = False, all: bool = False,
+                digest_only: bool = False) -> str:
+    """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document` (see
+    :func:`render_clauses`). With ``digest_only`` the report stops after the digest."""
     if isinstance(result, Document):
         return render_clauses(result, color=color)
-    if not isinstance(result, Comparison):
-        to_text = getattr(result, "to_text", None)
-        if to_text is None:
-            raise TypeError(f"cannot render a {type(result).__name__} as text")
-        return to_text(color=color)
     c = result
-    s = c.summary
-    accounts = c.mode == "accounts"
-    lines = [_doc_line("A", c.left), _doc_line("B", c.right)] if accounts else \
-        [_doc_line("---", c.left), _doc_line("+++", c.right)]
-    if accounts:
-        lines.append(f"two accounts, {len(c.left.clauses)} and {len(c.right.clauses)} clauses: {s['unchanged']} "
-                     f"said alike, {s['changed']} said differently, {s['dropped']} only in A, {s['added']} only in B")
-    else:
-        lines.append(f"{len(c.left.clauses)} -> {len(c.right.clauses)} clauses: {s['changed']} changed, "
-                     f"{s['added']} added, {s['dropped']} dropped, {s['unchanged']} unchanged, {s['moved']} moved")
-    labels = [f"{n} {label}" for label, n in s.get("labels", {}).items() if n]
-    if labels:
-        lines.append("labels: " + ", ".join(labels))
-    if not accounts:  # two accounts' headings are each their own; only the later version's continue the earlier's
-        lines.extend(section_lines(c, all=all))
+    lines = _head_lines(c, all=all)
     dig = digest_lines(c)
     if dig:
         lines.append("")
@@ -159,11 +139,39 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
             lines.append("")
             lines.append("Nothing to single out: no stance shift, no commitment added or dropped.")
         return "\n".join(lines) + "\n"
+    shown = _pair_lines(c, lines, color=color, all=all)
+    lines.extend(_closing_lines(c, shown))
+    return "\n".join(lines) + "\n"
+
+
+def _head_lines(c: Comparison, *, all: bool) -> list[str]:
+    """The two documents, the counts, the labels and (for two versions) the sections (every one with
+    ``all``)."""
+    s = c.summary
+    accounts = c.mode == "accounts"
+    lines = [_doc_line("A", c.left), _doc_line("B", c.right)] if accounts else \
+        [_doc_line("---", c.left), _doc_line("+++", c.right)]
+    if accounts:
+        lines.append(f"two accounts, {len(c.left.clauses)} and {len(c.right.clauses)} clauses: {s.unchanged} "
+                     f"said alike, {s.changed} said differently, {s.dropped} only in A, {s.added} only in B")
+    else:
+        lines.append(f"{len(c.left.clauses)} -> {len(c.right.clauses)} clauses: {s.changed} changed, "
+                     f"{s.added} added, {s.dropped} dropped, {s.unchanged} unchanged, {s.moved} moved")
+    labels = [f"{n} {label}" for label, n in s.labels if n]
+    if labels:
+        lines.append("labels: " + ", ".join(labels))
+    if not accounts:  # two accounts' headings are each their own; only the later version's continue the earlier's
+        lines.extend(section_lines(c, all=all))
+    return lines
+
+
+def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> int:
+    """Append the pairs shown (every pair with ``all``, else those changed or moved) under their
+    section headings; returns how many were shown."""
     shown = 0
-    sections = headings_of_pairs(c)
     renamed = former_titles(c)
     current = ""
-    for p, section in zip(c.pairs, sections):
+    for p, section in zip(c.pairs, headings_of_pairs(c)):
         if p.status == "unchanged" and not p.moved and not all:
             continue
         if section and section != current:
@@ -173,32 +181,41 @@ def render_text(result: Any, *, color: bool = False, all: bool = False, digest_o
             lines.append(f"{_BOLD}{visible(title)}{_RESET}" if color else visible(title))
         current = section
         shown += 1
-        sign = _ACCOUNT_SIGN[p.status] if accounts else _SIGN[p.status]
-        head = f"{sign} {visible(_numbers(p))}  {status_word(c, p.status)}"
-        if p.status in ("changed", "unchanged"):
-            head += f" {p.score:.2f}"
-        if p.moved:
-            head += "  moved"
-        if p.labels:
-            head += "  [" + ", ".join(p.labels) + "]"
         lines.append("")
-        lines.append(f"{_BOLD}{head}{_RESET}" if color else head)
-        lines.append("    " + word_diff(p, color))
-        if p.suggestions:
-            line = "    " + suggestion_line(p)
-            lines.append(f"{_DIM}{line}{_RESET}" if color else line)
+        lines.extend(_pair_block(c, p, color))
+    return shown
+
+
+def _pair_block(c: Comparison, p: Pair, color: bool) -> list[str]:
+    """A pair's head line (sign, numbers, status, score, moved, labels), its word diff and suggestions."""
+    sign = _ACCOUNT_SIGN[p.status] if c.mode == "accounts" else _SIGN[p.status]
+    head = f"{sign} {visible(_numbers(p))}  {status_word(c, p.status)}"
+    if p.status in ("changed", "unchanged"):
+        head += f" {p.score:.2f}"
+    if p.moved:
+        head += "  moved"
+    if p.labels:
+        head += "  [" + ", ".join(p.labels) + "]"
+    lines = [f"{_BOLD}{head}{_RESET}" if color else head, "    " + word_diff(p, color)]
+    if p.suggestions:
+        line = "    " + suggestion_line(p)
+        lines.append(f"{_DIM}{line}{_RESET}" if color else line)
+    return lines
+
+
+def _closing_lines(c: Comparison, shown: int) -> list[str]:
+    """What to say when no pair was shown."""
+    s = c.summary
     # From the summary, which counts every pair even when the comparison shows only some (``only=``).
-    if not any(s.get(k, 0) for k in ("changed", "added", "dropped", "moved")):
-        lines.append("")
-        lines.append(("The two accounts say the same." if accounts else "No substantive change.")
-                     if s["unchanged"] or not c.pairs else "Both documents are empty.")
-    elif not shown:
-        lines.append("")
-        lines.append("No pair matches the filter.")
-    return "\n".join(lines) + "\n"
+    if not any((s.changed, s.added, s.dropped, s.moved)):
+        return ["", ("The two accounts say the same." if c.mode == "accounts" else "No substantive change.")
+                if s.unchanged or not c.pairs else "Both documents are empty."]
+    if not shown:
+        return ["", "No pair matches the filter."]
+    return []
 
 
-def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
+def render_clauses(d: Document, *, color: bool = False, width: int = 100) -> str:
     """The clause list, one block per clause, aligned so that it reads at a glance::
 
         4(1).2  oppose          The four Ministers · shared the view
@@ -209,8 +226,23 @@ def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
     with ``not`` for a negated verb and the modality in brackets; the text follows, indented and
     wrapped to ``width`` columns. Section headings come as ``## Heading`` lines.
     """
-    import textwrap
+    lines = _clauses_head(d)
+    num_w = min(max((len(c.number) for c in d.clauses), default=0), 14) + 2
+    stance_w = max(max((len(c.stance) for c in d.clauses), default=0), len("context")) + 2
+    section = None
+    for cl in d.clauses:
+        if cl.section != section:
+            section = cl.section
+            if section:
+                lines.append("")
+                lines.append(f"{_BOLD}## {visible(section)}{_RESET}" if color else f"## {visible(section)}")
+        lines.append("")
+        lines.extend(_clause_block(cl, num_w, stance_w, color=color, width=width))
+    return "\n".join(lines) + "\n"
 
+
+def _clauses_head(d: Document) -> list[str]:
+    """The document's name, part and date, its title and parts, and how many clauses of each kind."""
     head = [visible(f"{d.name}" + (f"  [{d.part}]" if d.part else "") + (f"  ({d.date})" if d.date else ""))]
     if d.title:
         head.append(visible(d.title))
@@ -219,35 +251,28 @@ def render_clauses(d: Document, color: bool = False, width: int = 100) -> str:
     kinds = [c.kind for c in d.clauses]
     head.append(f"{len(d.clauses)} clauses: {kinds.count('commitment')} commitments, "
                 f"{kinds.count('context')} context")
-    lines = head
-    num_w = min(max((len(c.number) for c in d.clauses), default=0), 14) + 2
-    stance_w = max((len(c.stance) for c in d.clauses), default=0)
-    stance_w = max(stance_w, len("context")) + 2
+    return head
+
+
+def _who(cl: Clause) -> str:
+    """``actor · verb`` with ``not`` for a negated verb that does not say so, and ``[modality]``."""
+    spelled = re.search(r"\b(?:not|never|no)\b|n't", cl.verb)
+    verb = ("not " if cl.negated and not spelled else "") + cl.verb
+    who = visible(" \u00b7 ".join(x for x in (cl.actor, verb) if x))
+    return who + (f" [{cl.modality}]" if cl.modality else "")
+
+
+def _clause_block(cl: Clause, num_w: int, stance_w: int, *, color: bool, width: int) -> list[str]:
+    """A clause's head line (number, stance, who) and its text, indented and wrapped."""
+    import textwrap
+
+    stance, who = ("context", "") if cl.kind == "context" else (cl.stance or "-", _who(cl))
+    num = visible(cl.number).ljust(num_w)
+    stance = stance.ljust(stance_w)
+    if color:
+        num = f"{_BOLD}{num}{_RESET}"
+        stance = f"{_DIM}{stance}{_RESET}" if cl.kind == "context" else stance
     indent = " " * num_w
-    section = None
-    for cl in d.clauses:
-        if cl.section != section:
-            section = cl.section
-            if section:
-                lines.append("")
-                lines.append(f"{_BOLD}## {visible(section)}{_RESET}" if color else f"## {visible(section)}")
-        if cl.kind == "context":
-            stance, who = "context", ""
-        else:
-            stance = cl.stance or "-"
-            spelled = re.search(r"\b(?:not|never|no)\b|n't", cl.verb)
-            verb = ("not " if cl.negated and not spelled else "") + cl.verb
-            who = visible(" \u00b7 ".join(x for x in (cl.actor, verb) if x))
-            if cl.modality:
-                who += f" [{cl.modality}]"
-        num = visible(cl.number).ljust(num_w)
-        stance = stance.ljust(stance_w)
-        if color:
-            num = f"{_BOLD}{num}{_RESET}"
-            stance = f"{_DIM}{stance}{_RESET}" if cl.kind == "context" else stance
-        lines.append("")
-        lines.append(f"{num}{stance}{who}".rstrip())
-        wrapped = textwrap.wrap(visible(cl.text), width=max(40, width - len(indent)), break_long_words=False,
-                                break_on_hyphens=False) or [""]
-        lines.extend(indent + w for w in wrapped)
-    return "\n".join(lines) + "\n"
+    wrapped = textwrap.wrap(visible(cl.text), width=max(40, width - len(indent)), break_long_words=False,
+                            break_on_hyphens=False) or [""]
+    return [f"{num}{stance}{who}".rstrip(), *(indent + w for w in wrapped)]
