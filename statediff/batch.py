@@ -136,9 +136,9 @@ def compare_pair(left: str, right: str, fmt: str, reading: ReadOptions | dict[st
     """One pair, in a worker: the report's text and the summary's facts, or the error. (``reading``
     as a dict of ``input_format``, ``encoding`` and ``threshold`` is the former form, still accepted.)"""
     from . import api
-    from .model import SUMMARY_COUNTS
     from .reader import read_pair
     from .renderers import render
+    from .summary import SUMMARY_COUNTS
 
     if isinstance(reading, dict):
         reading, threshold = _from_dict(reading)

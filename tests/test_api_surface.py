@@ -53,3 +53,11 @@ def test_records_are_immutable() -> None:
     clause = statediff.parse("We agreed.").clauses[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         clause.text = "changed"  # type: ignore[misc]
+
+
+def test_the_renderer_table_names_each_built_in_renderers_own_options() -> None:
+    """The options :func:`statediff.render` accepts are the renderer's keyword-only parameters."""
+    from statediff.renderers import _RENDERERS, _keyword_options
+
+    for (kind, fmt), renderer in _RENDERERS.items():
+        assert renderer.options == _keyword_options(renderer.load()), (kind.__name__, fmt)

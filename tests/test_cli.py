@@ -266,8 +266,11 @@ def test_shell_completion_of_commands_options_and_choices() -> None:
     assert _complete("statediff compare --for", 2) == ["--format"]
     assert _complete("statediff compare --format ", 3) == ["text", "html", "json"]
     assert _complete("statediff track --col", 2) == ["--color"]
+    # Named explicitly, the shell is not guessed from the parent process (a job started in the
+    # background has none that typer's detection recognises).
     script = subprocess.run([sys.executable, "-m", "statediff", "--show-completion", "bash"], capture_output=True,
-                            text=True, timeout=60)
+                            text=True, timeout=60,
+                            env={**os.environ, "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"})
     assert script.returncode == 0 and "_STATEDIFF_COMPLETE=complete_bash" in script.stdout
 
 

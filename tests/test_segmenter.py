@@ -193,7 +193,7 @@ def test_a_title_case_heading_may_end_in_a_colon() -> None:
 def test_markdown_headings() -> None:
     text = ("# Joint statement\n\n## General\n\n1. We agreed on A.\n2. We agreed on B.\n\n## Regional\n\n"
             "1. We condemned C.\n")
-    doc = statediff.parse(text, format="markdown")
+    doc = statediff.parse(text, input_format="markdown")
     assert doc.title == "Joint statement"
     assert [c.number for c in doc.clauses] == ["1.1", "1.2", "2.1"]
     assert [c.section for c in doc.clauses] == ["General", "General", "Regional"]

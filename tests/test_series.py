@@ -19,6 +19,7 @@ from statediff.errors import StatediffError
 from statediff.model import Series
 
 from .conftest import CORPORA, SEEDS
+from .test_golden import with_markers
 
 # The seeds as a series: the 2017 Third 2+2 (one part of the JDF article), the 2021 teleconference
 # and consultations, the 2022 MOFA readout of the Sixth 2+2.
@@ -526,6 +527,8 @@ def test_golden_series(case: str, ext: str, fmt: str, update_golden: bool) -> No
         path, _, part = d.partition("#")
         items.append((CORPORA.parent / path, part) if part else CORPORA.parent / path)
     out = statediff.render(statediff.track(items), fmt)
+    if fmt == "html":  # the timeline's stylesheets and script are stored as markers (tests/test_golden.py)
+        out = with_markers(out, ("timeline.css", "timeline-page.css"), "timeline.js")
     target = folder / f"expected.{ext}"
     if update_golden:
         target.write_text(out, encoding="utf-8")

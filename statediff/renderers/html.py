@@ -14,8 +14,6 @@ CSS (``:has()``), so they also work in the fragment shown by Jupyter, where the 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Sequence
 from typing import Any
 
 from ..model import Comparison, Pair
@@ -51,18 +49,13 @@ def report_script() -> str:
     return asset(SCRIPT_FILE)
 
 
-def _label_counts(pairs: Sequence[Pair]) -> list[tuple[str, int]]:
-    counts = Counter(label for p in pairs for label in dict.fromkeys(p.labels))
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
 def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     """The report as an lxml element (a ``<div class="statediff">``), for embedding in a page."""
     group = "sd-view-" + hashlib.sha256(
         "\0".join((c.left.name, c.left.source, c.right.name, c.right.source)).encode("utf-8", "surrogatepass")
     ).hexdigest()[:10]
     clauses, strip = _clauses(c, clauses_tag)
-    return _e("div", {"class": "statediff"}, header(c, strip, _label_counts(c.pairs)), view_controls(c, group),
+    return _e("div", {"class": "statediff"}, header(c, strip, list(c.summary.shown_labels)), view_controls(c, group),
               clauses)
 
 
@@ -111,20 +104,11 @@ def _section_heading(section: str, was: str | None):
     return heading
 
 
-def render_html(result: Any, *, fragment: bool = False, **_: Any) -> str:
+def render_html(result: Comparison, *, fragment: bool = False) -> str:
     """A full HTML page (or, with ``fragment=True``, the report ``<div>`` with its style and no script)."""
-    if not isinstance(result, Comparison):
-        to_el = getattr(result, "to_html_element", None)
-        if to_el is None:
-            raise TypeError(f"cannot render a {type(result).__name__} as HTML")
-        body_el = to_el()
-        title = getattr(result, "title", "statediff")
-        skip = None
-    else:
-        body_el = comparison_element(result, clauses_tag="section" if fragment else "main")
-        title = f"statediff: {doc_label(result.left)} \u2192 {doc_label(result.right)}"
-        skip = "sd-clauses"
+    body_el = comparison_element(result, clauses_tag="section" if fragment else "main")
     if fragment:
         return render_fragment(body_el, style="report.css")
-    return render_page(body_el, title, styles=STYLES, script=SCRIPT_FILE, skip_to=skip)
+    title = f"statediff: {doc_label(result.left)} \u2192 {doc_label(result.right)}"
+    return render_page(body_el, title, styles=STYLES, script=SCRIPT_FILE, skip_to="sd-clauses")
 

@@ -11,7 +11,6 @@ SHA-256 hash. Without the script every row shows and the filter controls stay hi
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
 from .page import asset, render_fragment, render_page
@@ -158,7 +157,7 @@ def timeline_element(series: Series):
     return out
 
 
-def render_html(series: Series, *, fragment: bool = False, **_: Any) -> str:
+def render_html(series: Series, *, fragment: bool = False) -> str:
     """A self-contained page (or, with ``fragment=True``, the timeline ``<div>`` with its style, no script)."""
     body_el = timeline_element(series)
     if fragment:
