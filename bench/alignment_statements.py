@@ -69,7 +69,7 @@ def evidence_rows(m: sg.Mapped):
     if flip:
         left, right, lt, rt = right, left, rt, lt
     space, sim, groups, headings = aligner._lexical_pass(left, right, lt, rt, aligner.DEFAULT_THRESHOLD)
-    ev = aligner._Evidence(space, sim, headings, 0.0, (left, right)).regroup(groups)
+    ev = aligner.Evidence(space, sim, headings, 0.0, (left, right)).regroup(groups)
     ii, jj = ev.candidates()
     x = ev.features(ii, jj) if len(ii) else np.zeros((0, len(aligner.EVIDENCE_FEATURES)))
     y = np.array([1.0 if m.to_gold([(j, i) if flip else (i, j)]) & m.pair.accept else 0.0

@@ -1,6 +1,6 @@
 """Clause alignment: which clauses of one document correspond to which of the other.
 
-1. *Features* (:class:`_Space`): each clause is folded (:func:`statediff.normalizer.fold`: quotes,
+1. *Features* (:class:`VectorSpace`): each clause is folded (:func:`statediff.normalizer.fold`: quotes,
    dashes, hyphenation, spacing) and lower-cased, a leading list marker is dropped, and it becomes
    two TF-IDF vectors over the clauses of both documents: Snowball stems plus stem bigrams (order
    matters a little: "force ... coercion" is not "coercion ... force"), and character 5-grams of the
@@ -20,7 +20,7 @@
    A clause that stayed where it was needs less lexical evidence than one that moved, and nothing
    here can stop a move from being found in step 3. The priors need similarity ``PRIOR_FLOOR``:
    place supports a pair that shares something, it is no evidence of its own.
-5. *Evidence pass* (:class:`_Evidence`): a clause still unlinked is linked to a free clause of the
+5. *Evidence pass* (:class:`Evidence`): a clause still unlinked is linked to a free clause of the
    other side when a logistic model over the pair's similarity, its margins over each clause's other
    options, shared word pairs, place and headings (``RESCUE_WEIGHTS``, fitted on annotated statement
    pairs) gives at least ``RESCUE_P``: a commitment moved and restated is each clause's clear best
@@ -51,18 +51,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-# "name as name": re-exported from its home for the benchmarks, tests and stages that import it from here.
-from .assignment import _assign as _assign
-from .assignment import _components as _components
-from .assignment import _heaviest_chain
-from .assignment import _linear_sum_assignment as _linear_sum_assignment
-from .clause_vectors import _FUNCTION_WORDS as _FUNCTION_WORDS
-from .clause_vectors import _Space, _texts
-from .clause_vectors import _stem as _stem
-from .clause_vectors import _words as _words
+from .assignment import heaviest_chain
+from .clause_vectors import VectorSpace, clause_texts
 from .lexical_links import Tuning, lexical_pass
-from .link_evidence import EVIDENCE_FEATURES as EVIDENCE_FEATURES
-from .link_evidence import _Evidence
+from .link_evidence import EVIDENCE_FEATURES as EVIDENCE_FEATURES  # named by RESCUE_WEIGHTS' docs
+from .link_evidence import Evidence
 from .model import Clause, Link
 
 __all__ = ["Alignment", "align", "align_and_suggest", "moved_links", "order_links", "similarity", "DEFAULT_THRESHOLD",
@@ -101,7 +94,7 @@ MERGE_CONTAINMENT = 0.7
 #: two clauses: it keeps the candidates, and the time and memory spent on them, linear in the number of
 #: clauses when long clauses all look alike (statements never come near it).
 CANDIDATES = 50
-#: Coefficients of the link evidence model (see :class:`statediff.link_evidence._Evidence`), in the
+#: Coefficients of the link evidence model (see :class:`statediff.link_evidence.Evidence`), in the
 #: order of :data:`EVIDENCE_FEATURES`, then the intercept: a logistic model of "an analyst links
 #: these two clauses", fitted on the statement reference alignments by
 #: ``bench/alignment_statements.py --fit`` (leave-one-pair-out scores in docs/alignment.md). None
@@ -131,10 +124,10 @@ def similarity(left: Sequence[str | Clause], right: Sequence[str | Clause]):
     """
     import numpy as np
 
-    lt, rt = _texts(left), _texts(right)
+    lt, rt = clause_texts(left), clause_texts(right)
     if not lt or not rt:
         return np.zeros((len(lt), len(rt)))
-    return _Space(lt, rt, WORD_WEIGHT, CHAR_N).similarity()
+    return VectorSpace(lt, rt, WORD_WEIGHT, CHAR_N).similarity()
 
 
 
@@ -177,7 +170,7 @@ def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause
                       threshold: float | None = None, limit: int = 5) -> Alignment:
     """:func:`align`, and for every clause it leaves unlinked up to ``limit`` clauses of the other side
     that may continue it, best first: an :class:`Alignment`. A suggestion is not a link: see
-    :meth:`_Evidence.suggestions` for how the candidates are chosen and ranked.
+    :meth:`Evidence.suggestions` for how the candidates are chosen and ranked.
 
     >>> links, left_s, right_s, *_ = align_and_suggest(
     ...     ["We will expand cooperation on cyber security.", "Tonga."],
@@ -192,7 +185,7 @@ def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause
 
 
 def _align(left, right, threshold, merges: bool, limit: int) -> Alignment:
-    lt, rt = _texts(left), _texts(right)
+    lt, rt = clause_texts(left), clause_texts(right)
     if (len(rt), rt) < (len(lt), lt):
         # Symmetric by construction: the pair is always aligned in one canonical direction, so that
         # align(b, a) is the mirror image of align(a, b) (tie-breaking and the growth of splits and
@@ -210,7 +203,7 @@ def _align(left, right, threshold, merges: bool, limit: int) -> Alignment:
                          {}, {}, lambda ls, rs: np.zeros((len(ls), len(rs))))
     tuning = _tuning(t)
     space, sim, groups, headings = lexical_pass(left, right, lt, rt, tuning)
-    evidence = _Evidence(space, sim, headings, t - DEFAULT_THRESHOLD, (left, right)) \
+    evidence = Evidence(space, sim, headings, t - DEFAULT_THRESHOLD, (left, right)) \
         if RESCUE_WEIGHTS is not None or limit > 0 else None
     if evidence is not None and RESCUE_WEIGHTS is not None:
         groups += evidence.regroup(groups).rescue(tuning)
@@ -223,7 +216,7 @@ def _align(left, right, threshold, merges: bool, limit: int) -> Alignment:
     return Alignment(links, sugg_l, sugg_r, space.group_matrix, moved)
 
 
-def _links(groups: list[tuple[list[int], list[int]]], space: _Space) -> list[Link]:
+def _links(groups: list[tuple[list[int], list[int]]], space: VectorSpace) -> list[Link]:
     """The links of the groups, scored, then a link with an empty side for each clause left out."""
     n, m = space.n, space.size - space.n
     scores = space.group_similarity([g[0] for g in groups], [g[1] for g in groups])
@@ -246,7 +239,7 @@ def _lexical_pass(left, right, lt: list[str], rt: list[str], t: float):
     return lexical_pass(left, right, lt, rt, _tuning(t))
 
 
-def _merge(groups: list[tuple[list[int], list[int]]], space: _Space) -> None:
+def _merge(groups: list[tuple[list[int], list[int]]], space: VectorSpace) -> None:
     """Grow one-to-one groups into 1:n splits and n:1 merges with adjacent unlinked clauses.
 
     Each round scores every candidate (an unlinked clause next to a group whose other side is one
@@ -275,7 +268,7 @@ def _merge_candidates(groups: list[tuple[list[int], list[int]]], n: int, m: int)
 
 
 def _merge_gains(groups: list[tuple[list[int], list[int]]], cands: list[tuple[str, int, int]],
-                 space: _Space) -> list[tuple[float, int]]:
+                 space: VectorSpace) -> list[tuple[float, int]]:
     """The candidates worth taking, as ``(-gain, candidate)``, best first: those that raise their
     group's similarity by :data:`MERGE_GAIN` with :data:`MERGE_CONTAINMENT` of their weight found
     on the other side."""
@@ -354,6 +347,6 @@ def moved_links(links: Sequence[Link]) -> set[int]:
     ii = np.array([min(link.left) for link in linked], dtype=np.int64)
     jj = np.array([min(link.right) for link in linked], dtype=np.int64)
     weight = 1.0 + 1e-3 * np.array([link.score for link in linked])
-    stay = set(_heaviest_chain(ii, jj, weight, int(ii.max()) + 1))
+    stay = set(heaviest_chain(ii, jj, weight, int(ii.max()) + 1))
     return {k for k, link in enumerate(links)
             if link.left and link.right and (min(link.left), min(link.right)) not in stay}

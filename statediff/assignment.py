@@ -9,7 +9,7 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _linear_sum_assignment():
+def assignment_solver():
     """SciPy's assignment solver, loaded from its extension module without running
     ``scipy.optimize``'s package init (which imports most of SciPy: 0.3 to 0.6 s of every start).
     Any SciPy whose layout differs gets the ordinary import."""
@@ -32,7 +32,7 @@ def _linear_sum_assignment():
         return linear_sum_assignment
 
 
-def _components(a, b, size: int):
+def components(a, b, size: int):
     """Connected components of the undirected graph on ``size`` nodes with edges ``a[k] - b[k]``:
     one label per node, numbered in the order of each component's smallest node (as SciPy's
     ``connected_components`` numbers them)."""
@@ -53,7 +53,7 @@ def _components(a, b, size: int):
     return np.unique(label, return_inverse=True)[1].reshape(-1)
 
 
-def _assign(ii, jj, weight, n: int, m: int) -> list[int]:
+def assign(ii, jj, weight, n: int, m: int) -> list[int]:
     """The one-to-one matching of largest total ``weight`` (>= 0) among the pairs ``(ii, jj)``, as
     the positions of the chosen pairs in those arrays.
 
@@ -64,8 +64,8 @@ def _assign(ii, jj, weight, n: int, m: int) -> list[int]:
 
     if len(ii) == 0:
         return []
-    linear_sum_assignment = _linear_sum_assignment()
-    label = _components(ii, jj + n, n + m)
+    linear_sum_assignment = assignment_solver()
+    label = components(ii, jj + n, n + m)
     order = np.argsort(label[ii], kind="stable")
     cuts = np.flatnonzero(np.diff(label[ii][order])) + 1
     chosen: list[int] = []
@@ -85,7 +85,7 @@ def _assign(ii, jj, weight, n: int, m: int) -> list[int]:
     return chosen
 
 
-def _rank_within(key, score):
+def rank_within(key, score):
     """Rank of each pair by decreasing score among the pairs with the same ``key``."""
     import numpy as np
 
@@ -98,7 +98,7 @@ def _rank_within(key, score):
     return rank
 
 
-def _place(gap, free):
+def place_in_gap(gap, free):
     """Relative place (0..1) of each free clause among the free clauses of its gap."""
     import numpy as np
 
@@ -109,7 +109,7 @@ def _place(gap, free):
     return (pos[:-1] - pos[first] + 0.5) / np.maximum(count, 1.0)
 
 
-def _heaviest_chain(ii, jj, weight, n: int) -> list[tuple[int, int]]:
+def heaviest_chain(ii, jj, weight, n: int) -> list[tuple[int, int]]:
     """The chain of pairs increasing strictly on both sides with the largest total weight.
 
     Pairs in order of right index (and, within one, of decreasing left index, so no two share a
@@ -144,7 +144,7 @@ def _heaviest_chain(ii, jj, weight, n: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _top_k(mat, k: int):
+def top_k(mat, k: int):
     """Column indexes of the ``k`` largest values of each row (ties: the earlier column), a row each."""
     import numpy as np
 

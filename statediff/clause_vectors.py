@@ -4,7 +4,7 @@ Each clause is folded (:func:`statediff.normalizer.fold`: quotes, dashes, hyphen
 lower-cased, a leading list marker is dropped, and it becomes two TF-IDF vectors over the clauses of
 both documents: Snowball stems plus stem bigrams, and character n-grams of the words. Sublinear term
 frequency, smoothed IDF, L2 norm. The weights and the n-gram length are the aligner's parameters
-(:data:`statediff.aligner.WORD_WEIGHT`, :data:`statediff.aligner.CHAR_N`), handed to :class:`_Space`.
+(:data:`statediff.aligner.WORD_WEIGHT`, :data:`statediff.aligner.CHAR_N`), handed to :class:`VectorSpace`.
 """
 
 from __future__ import annotations
@@ -36,21 +36,21 @@ def _stemmer():
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
-def _words(text: str) -> list[str]:
+def folded_words(text: str) -> list[str]:
     """The folded, lower-cased words of a clause, without a leading list marker."""
     return _WORD.findall(fold(_MARKER.sub("", text, count=1)).casefold())
 
 
-def _blank_key(text: str) -> str:
+def blank_key(text: str) -> str:
     """A clause without words, folded (quotes, dashes, spacing) for comparison."""
     return "".join(fold(text).split())
 
 
-def _texts(items: Sequence[str | Clause]) -> list[str]:
+def clause_texts(items: Sequence[str | Clause]) -> list[str]:
     return [c.text if isinstance(c, Clause) else str(c) for c in items]
 
 
@@ -80,7 +80,7 @@ def _word_matrix(docs: list[list[str]]):
             if CJK.search(w):
                 toks.extend(w)  # CJK runs have no spaces: one token per character
             else:
-                toks.append(_stem(w))
+                toks.append(stem(w))
         feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
         cols.extend(vocab.setdefault(f, len(vocab)) for f in feats)
         rows.extend([r] * len(feats))
@@ -122,11 +122,11 @@ def _normalized(m):
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-class _Space:
+class VectorSpace:
     """Weighted word and character vectors of the clauses of both sides (left rows first)."""
 
     def __init__(self, left: list[str], right: list[str], word_weight: float, char_n: int):
-        docs = [_words(t) for t in left + right]
+        docs = [folded_words(t) for t in left + right]
         self.n = len(left)
         self.size = len(docs)
         self.keys = [" ".join(d) for d in docs]
@@ -193,14 +193,14 @@ class _Space:
 
 
 @lru_cache(maxsize=65536)
-def _content_bigrams(key: str) -> frozenset[tuple[str, str]]:
+def content_bigrams(key: str) -> frozenset[tuple[str, str]]:
     """Stemmed word pairs of a folded clause text that hold at least one content word."""
-    stems = [(_stem(w), w in _FUNCTION_WORDS or w.isdigit()) for w in key.split()]
+    stems = [(stem(w), w in FUNCTION_WORDS or w.isdigit()) for w in key.split()]
     return frozenset((a, b) for (a, fa), (b, fb) in zip(stems, stems[1:]) if not (fa and fb))
 
 
 # Words that carry no subject matter, left out when comparing what two commitments are about.
-_FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "a an the of to in on for with by at from as and or but that this these those their its our his her "
     "they them we it be is are was were been will would shall should may might can could also further "
     "such other any all each both more most than into over under between within about regarding "

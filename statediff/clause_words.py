@@ -31,26 +31,26 @@ _WEAK_GAP = 2
 # CJK text has no spaces between words: each character is a word, as for the differ and the aligner,
 # so that an edit inside a run ("強く" deleted) falls on words of its own.
 _LETTERS = rf"(?:(?![{CJK_CLASS}])[^\W_])+"
-_WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
+WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
     "those it its their his her our we they he she which who whom whose also well such than then into "
     "onto over under about between among all any each both".split()
 )
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 
 
-class _Word(NamedTuple):
+class Word(NamedTuple):
     start: int
     end: int
     text: str
     key: str  # casefolded, hyphens dropped: "Re-affirmed" and "reaffirmed" have one key
 
 
-def _words(text: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group(0), m.group(0).casefold().translate(_KEY_DROP))
-            for m in _WORD.finditer(text)]
+def classifier_words(text: str) -> list[Word]:
+    return [Word(m.start(), m.end(), m.group(0), m.group(0).casefold().translate(_KEY_DROP))
+            for m in WORD.finditer(text)]
 
 
 
@@ -59,7 +59,7 @@ class Side:
 
     def __init__(self, text: str, edits: Sequence[Edit], which: str) -> None:
         self.text = text
-        self.words = _words(text)
+        self.words = classifier_words(text)
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
         self._hits: dict[re.Pattern[str], list[range]] = {}
@@ -139,13 +139,13 @@ def find_regions(ls: Side, rs: Side) -> list[Region]:
     return out
 
 
-def _changed(side: Side, edits: Sequence[Edit]) -> list[int]:
+def changed_words(side: Side, edits: Sequence[Edit]) -> list[int]:
     """Indexes of the words that lie in a non-equal edit."""
     return [i for i, k in enumerate(side.edit_of) if k >= 0 and edits[k].op != "equal"]
 
 
 
-def _contraction_base(key: str) -> str:
+def contraction_base(key: str) -> str:
     """The word a negative contraction negates: "cannot" -> "can", "won't" -> "will"."""
     key = key.replace("\u2019", "'")
     if key in _CONTRACTIONS:

@@ -118,9 +118,9 @@ class _Carried:
     def __init__(self, c: Comparison) -> None:
         import math
 
-        from .clause_vectors import _FUNCTION_WORDS, _stem, _words
+        from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 
-        self._stems = lambda text: {_stem(w) for w in _words(text) if w not in _FUNCTION_WORDS and len(w) > 2}
+        self._stems = lambda text: {stem(w) for w in folded_words(text) if w not in FUNCTION_WORDS and len(w) > 2}
         left = [self._stems(cl.text) for cl in c.left.clauses]
         right = [self._stems(cl.text) for cl in c.right.clauses]
         df: dict[str, int] = {}

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from .clause_words import _DIGIT, _STOPWORDS, Region, Side, _changed, _contraction_base, _words
+from .clause_words import DIGIT, STOPWORDS, Region, Side, changed_words, classifier_words, contraction_base
 from .label_words import LabelWords
 from .model import Clause, Edit
 
@@ -17,7 +17,7 @@ __all__ = ["actor_change", "negation_flip", "number_change", "reordering", "resi
 
 # A moved run must be this long (in words) to count as a reordering: two-word runs ("North Korea",
 # "visa-free travel") recur by chance in any rewrite; three words with two content words rarely do.
-_MIN_MOVED_WORDS = 3
+MIN_MOVED_WORDS = 3
 _MIN_MOVED_CONTENT = 2
 
 
@@ -64,8 +64,8 @@ def _moved_runs(lk: list[str], rk: list[str], lfree: list[bool], rfree: list[boo
             if i and j and lfree[i - 1] and rfree[j - 1] and lk[i - 1] == rk[j - 1]:
                 continue  # not the start of a maximal run
             n = _run_length(lk, rk, lfree, rfree, i, j)
-            content = sum(1 for w in lk[i:i + n] if w not in _STOPWORDS)
-            if n >= _MIN_MOVED_WORDS and content >= _MIN_MOVED_CONTENT:
+            content = sum(1 for w in lk[i:i + n] if w not in STOPWORDS)
+            if n >= MIN_MOVED_WORDS and content >= _MIN_MOVED_CONTENT:
                 runs.append((n, i, j))
     return runs
 
@@ -79,7 +79,7 @@ def _run_length(lk: list[str], rk: list[str], lfree: list[bool], rfree: list[boo
 
 
 def _is_number(word: str, tables: LabelWords) -> bool:
-    return bool(_DIGIT.search(word)) or word.casefold() in tables.numbers or word in tables.proper_numbers
+    return bool(DIGIT.search(word)) or word.casefold() in tables.numbers or word in tables.proper_numbers
 
 
 def number_change(ls: Side, rs: Side, edits: Sequence[Edit], tables: LabelWords) -> bool:
@@ -88,8 +88,8 @@ def number_change(ls: Side, rs: Side, edits: Sequence[Edit], tables: LabelWords)
     ("the [-Second-]{+third+} CRI", "[-50-]{+68+} members", "on [-December 16-]{+January 27+}"). A
     number that only appears or disappears, or a date dropped here while an unrelated count comes
     in there, is an insertion or deletion. Claims the numbers of the slots that changed."""
-    lnum = [i for i in _changed(ls, edits) if i not in ls.consumed and _is_number(ls.words[i].text, tables)]
-    rnum = [i for i in _changed(rs, edits) if i not in rs.consumed and _is_number(rs.words[i].text, tables)]
+    lnum = [i for i in changed_words(ls, edits) if i not in ls.consumed and _is_number(ls.words[i].text, tables)]
+    rnum = [i for i in changed_words(rs, edits) if i not in rs.consumed and _is_number(rs.words[i].text, tables)]
     lslots = {i: _slot(ls, i, tables) for i in lnum}
     rslots = {j: _slot(rs, j, tables) for j in rnum}
     lkeep = [i for i in lnum if any(_same_slot(lslots[i], rslots[j]) for j in rnum)]
@@ -108,7 +108,7 @@ def _slot(side: Side, i: int, tables: LabelWords) -> tuple[str, ...]:
     words = side.words
 
     def plain(k: int) -> str:  # a neighbour in digits says nothing: "1/4" and "1.00" share "1"
-        return words[k].key if 0 <= k < len(words) and not _DIGIT.search(words[k].text) else ""
+        return words[k].key if 0 <= k < len(words) and not DIGIT.search(words[k].text) else ""
 
     near_before = next((words[k].key for k in range(i - 1, -1, -1) if not _is_number(words[k].text, tables)), "")
     near_after = next((words[k].key for k in range(i + 1, len(words)) if not _is_number(words[k].text, tables)), "")
@@ -146,7 +146,7 @@ def negation_flip(ls: Side, rs: Side, regions: Sequence[Region], tables: LabelWo
         for side, neg, other, other_words in ((ls, lneg, rs, rwords), (rs, rneg, ls, lwords)):
             side.consumed.update(neg)
             for i in neg:
-                base = _contraction_base(side.words[i].key)
+                base = contraction_base(side.words[i].key)
                 match = next((j for j in other_words if other.words[j].key == base and j not in other.consumed), None)
                 if match is not None:
                     other.consumed.add(match)
@@ -169,14 +169,14 @@ _SUBJECT_OPENING_DETERMINERS = frozenset("the this these that those our their it
 
 
 def _actor_key(actor: str, tables: LabelWords) -> tuple[str, ...]:
-    return tuple(w.key for w in _words(actor) if w.key not in _NOT_ACTOR and not _is_number(w.text, tables))
+    return tuple(w.key for w in classifier_words(actor) if w.key not in _NOT_ACTOR and not _is_number(w.text, tables))
 
 
 def _is_agent(actor: str, tables: LabelWords, agents: frozenset[str]) -> bool:
     """Does the subject name someone who can speak: a pronoun or role noun of the lexicon's
     ``actor_words`` ("We", "the Ministers"), or a proper name ("Japan", "The TTC")? "These initial
     efforts" is a grammatical subject, not an actor."""
-    words = _words(actor)
+    words = classifier_words(actor)
     if any(w.key in agents for w in words):
         return True
     for k, w in enumerate(words):

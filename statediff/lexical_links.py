@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from .assignment import _assign, _heaviest_chain, _place, _rank_within
-from .clause_vectors import _FUNCTION_WORDS, _blank_key, _Space, _stem, _words
+from .assignment import assign, heaviest_chain, place_in_gap, rank_within
+from .clause_vectors import FUNCTION_WORDS, VectorSpace, blank_key, folded_words, stem
 from .model import Clause
 
 __all__ = ["Tuning", "lexical_pass"]
@@ -69,33 +69,33 @@ def lexical_pass(left, right, lt: list[str], rt: list[str], tuning: Tuning):
 
     n, m = len(lt), len(rt)
     t = tuning.threshold
-    space = _Space(lt, rt, tuning.word_weight, tuning.char_n)
+    space = VectorSpace(lt, rt, tuning.word_weight, tuning.char_n)
     sim = space.similarity()
     # A clause with no letters or digits ("...", a rule of dashes) has no features to compare: it is
     # the same clause as one of the other side printed the same way (cosmetics aside).
     blank_r: dict[str, list[int]] = {}
     for j in range(m):
         if not space.keys[n + j]:
-            blank_r.setdefault(_blank_key(rt[j]), []).append(j)
+            blank_r.setdefault(blank_key(rt[j]), []).append(j)
     for i in range(n):
         if not space.keys[i]:
-            for j in blank_r.get(_blank_key(lt[i]), ()):
+            for j in blank_r.get(blank_key(lt[i]), ()):
                 sim[i, j] = 1.0
     # Candidate pairs: those that could reach the lower, in-sequence bar with every bonus.
     floor = min(t - tuning.position_prior - tuning.gap_prior - tuning.section_prior, t + tuning.move_margin) - 2e-3
     ii, jj = np.nonzero((sim >= floor) & _among_best(sim, tuning.candidates))
     score = sim[ii, jj]
-    if _annotated(left, right):
+    if annotated(left, right):
         # Two commitments that share their frame but nothing they are about are linked only on the
         # evidence a move needs; their place in the documents is no support.
-        keep = _objects_meet(left, right, ii, jj) | (score >= t + tuning.move_margin)
+        keep = objects_meet(left, right, ii, jj) | (score >= t + tuning.move_margin)
         ii, jj, score = ii[keep], jj[keep], score[keep]
     # Among equals prefer the pairs closest in position. The penalty is the squared distance: for a
     # strictly convex penalty the order-keeping matching of tied pairs is the only cheapest one, so
     # identical repeated clauses pair in order.
     tie = 1e-3 * (1.0 - ((ii - jj) / max(n, m)) ** 2)
     strong = np.flatnonzero(score >= t + tuning.move_margin)
-    anchors = strong[_assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
+    anchors = strong[assign(ii[strong], jj[strong], score[strong] + tie[strong], n, m)]
     table, head_l, head_r = _heading_overlap(left, right)
     context = score + tie + tuning.section_prior * table[head_l[ii], head_r[jj]]
     groups = [([int(ii[k])], [int(jj[k])]) for k in anchors]
@@ -103,7 +103,7 @@ def lexical_pass(left, right, lt: list[str], rt: list[str], tuning: Tuning):
     return space, sim, groups, (table, head_l, head_r)
 
 
-def _annotated(left, right) -> bool:
+def annotated(left, right) -> bool:
     """Both sides carry the commitment annotation (actor and verb) of :class:`Clause` records."""
     return any(isinstance(c, Clause) and c.verb for c in left) and any(isinstance(c, Clause) and c.verb for c in right)
 
@@ -121,10 +121,10 @@ def _object_words_of(text: str, verb: str, actor: str) -> frozenset[str]:
         at = text.find(frame) if frame else -1
         if at >= 0:
             text = text[:at] + " " + text[at + len(frame):]
-    return frozenset(_stem(w) for w in _words(text) if w not in _FUNCTION_WORDS and not w.isdigit())
+    return frozenset(stem(w) for w in folded_words(text) if w not in FUNCTION_WORDS and not w.isdigit())
 
 
-def _objects_meet(left, right, ii, jj):
+def objects_meet(left, right, ii, jj):
     """For each candidate pair of annotated clauses: do they share a content word besides their
     actor and commitment verb? "The Ministers exchanged views on the regional issues" and "The four
     Ministers exchanged views on the cooperation in support for Tonga" share their whole frame and
@@ -155,8 +155,8 @@ def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]
 
     lu, li = heads(left)
     ru, ri = heads(right)
-    lw = [{_stem(w) for w in _words(h)} for h in lu]
-    rw = [{_stem(w) for w in _words(h)} for h in ru]
+    lw = [{stem(w) for w in folded_words(h)} for h in lu]
+    rw = [{stem(w) for w in folded_words(h)} for h in ru]
     table = np.array([[2.0 * len(a & b) / len(a | b) - 1.0 if a and b else 0.0 for b in rw] for a in lw])
     return table, li, ri
 
@@ -179,7 +179,7 @@ def _fill_gaps(anchors, ii, jj, context, sim, n: int, m: int, tuning: Tuning) ->
     gap_r = np.searchsorted(np.array([j for _, j in chain], dtype=np.int64), np.arange(m))
     keep = free_l[ii] & free_r[jj] & (gap_l[ii] == gap_r[jj])
     ii, jj = ii[keep], jj[keep]
-    agree = 1.0 - np.abs(_place(gap_l, free_l)[ii] - _place(gap_r, free_r)[jj])
+    agree = 1.0 - np.abs(place_in_gap(gap_l, free_l)[ii] - place_in_gap(gap_r, free_r)[jj])
     size_l = np.bincount(gap_l, weights=free_l.astype(float))[gap_l[ii]]
     size_r = np.bincount(gap_r, weights=free_r.astype(float))[gap_r[jj]]
     # A pair alone in its gap on both sides is all but certainly the same slot rewritten: the gap prior
@@ -193,12 +193,12 @@ def _fill_gaps(anchors, ii, jj, context, sim, n: int, m: int, tuning: Tuning) ->
     ii, jj, score = ii[keep], jj[keep], score[keep]
     if len(ii) > _TOP_K * (n + m):
         # Keep each clause's few best candidates (both directions) to bound the chain's work.
-        keep = (_rank_within(ii, score) < _TOP_K) | (_rank_within(jj, score) < _TOP_K)
+        keep = (rank_within(ii, score) < _TOP_K) | (rank_within(jj, score) < _TOP_K)
         ii, jj, score = ii[keep], jj[keep], score[keep]
     if len(ii) == 0:
         return []
     # Weight above the bar, so every chosen pair adds to the chain.
-    return _heaviest_chain(ii, jj, score - t + 1e-6, n)
+    return heaviest_chain(ii, jj, score - t + 1e-6, n)
 
 
 def _anchor_chain(anchors, ii, jj, context, free_l, free_r, n: int, t: float) -> list[tuple[int, int]]:
@@ -212,7 +212,7 @@ def _anchor_chain(anchors, ii, jj, context, free_l, free_r, n: int, t: float) ->
     if len(at) == 0:
         return []
     bonus = np.concatenate([np.full(len(anchors), 1e-3), np.full(len(weak), 1e-6)])
-    chain = _heaviest_chain(ii[at], jj[at], context[at] - t + bonus, n)
+    chain = heaviest_chain(ii[at], jj[at], context[at] - t + bonus, n)
     kept = set(zip(ii[anchors].tolist(), jj[anchors].tolist()))
     return [p for p in chain if p in kept]
 

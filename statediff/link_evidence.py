@@ -6,9 +6,9 @@ candidates offered for each clause still unlinked.
 
 from __future__ import annotations
 
-from .assignment import _assign, _heaviest_chain, _top_k
-from .clause_vectors import _content_bigrams, _Space
-from .lexical_links import Tuning, _annotated, _objects_meet
+from .assignment import assign, heaviest_chain, top_k
+from .clause_vectors import VectorSpace, content_bigrams
+from .lexical_links import Tuning, annotated, objects_meet
 
 __all__ = ["EVIDENCE_FEATURES"]
 
@@ -23,7 +23,7 @@ _EVIDENCE_FLOOR = 0.05
 _SUGGEST_POOL = 10
 
 
-class _Evidence:
+class Evidence:
     """Evidence that two clauses left apart by the lexical passes are the same commitment rewritten.
 
     Each candidate pair of clauses gets features that speak for a link beyond its similarity: how far
@@ -34,24 +34,24 @@ class _Evidence:
     agree. A logistic model over these (:data:`statediff.aligner.RESCUE_WEIGHTS`) gives the probability of a link.
     """
 
-    def __init__(self, space: _Space, sim, headings, shift: float = 0.0, clauses=((), ())):
+    def __init__(self, space: VectorSpace, sim, headings, shift: float = 0.0, clauses=((), ())):
         """``shift``: how far the caller's threshold is above the default; ``clauses``: the two
         sequences aligned, whose commitment annotation keeps frame-only pairs apart. Call
         :meth:`regroup` with the links found so far before asking for candidates."""
         import numpy as np
 
-        self.annotated = clauses if _annotated(*clauses) else None
+        self.annotated = clauses if annotated(*clauses) else None
         self.sim = sim
         self.shift = shift
         self.n, self.m = n, m = sim.shape
         self.table, self.head_l, self.head_r = headings
-        self.bigrams = [_content_bigrams(k) for k in space.keys]
+        self.bigrams = [content_bigrams(k) for k in space.keys]
         # Each clause's two best similarities over the whole other side, for the margins.
         self.top_r = -np.sort(-sim, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
         self.top_c = -np.sort(-sim, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
         self.regroup([])
 
-    def regroup(self, groups) -> _Evidence:
+    def regroup(self, groups) -> Evidence:
         """Take the groups linked so far: which clauses are free, and the gaps between the groups
         kept in order (a moved group does not cut the documents)."""
         import numpy as np
@@ -65,7 +65,7 @@ class _Evidence:
         firsts = [(min(gl), min(gr)) for gl, gr in groups]
         ii = np.array([a for a, _ in firsts], dtype=np.int64)
         jj = np.array([b for _, b in firsts], dtype=np.int64)
-        chain = _heaviest_chain(ii, jj, 1.0 + 1e-3 * self.sim[ii, jj], n) if firsts else []
+        chain = heaviest_chain(ii, jj, 1.0 + 1e-3 * self.sim[ii, jj], n) if firsts else []
         self.gap_l = np.searchsorted(np.array([a for a, _ in chain], dtype=np.int64), np.arange(n), side="right")
         self.gap_r = np.searchsorted(np.array([b for _, b in chain], dtype=np.int64), np.arange(m), side="right")
         return self
@@ -82,11 +82,11 @@ class _Evidence:
         pool_l = rows if among_free else np.arange(self.n)
         ii, jj = [], []
         if len(rows) and len(pool_r):
-            best = _top_k(sim[np.ix_(rows, pool_r)], k)
+            best = top_k(sim[np.ix_(rows, pool_r)], k)
             ii.append(np.repeat(rows, best.shape[1]))
             jj.append(pool_r[best].ravel())
         if len(cols) and len(pool_l):
-            best = _top_k(sim[np.ix_(pool_l, cols)].T, k)
+            best = top_k(sim[np.ix_(pool_l, cols)].T, k)
             ii.append(pool_l[best].ravel())
             jj.append(np.repeat(cols, best.shape[1]))
         if not ii:
@@ -133,11 +133,11 @@ class _Evidence:
         assert weights is not None, "the aligner runs the rescue pass only with a model"
         p = self.probability(ii, jj, weights)
         if self.annotated is not None:
-            p = np.where(_objects_meet(self.annotated[0], self.annotated[1], ii, jj), p, 0.0)
+            p = np.where(objects_meet(self.annotated[0], self.annotated[1], ii, jj), p, 0.0)
         floor = tuning.default_threshold + self.shift - tuning.rescue_reach
         keep = np.flatnonzero((p >= tuning.rescue_p) & (self.sim[ii, jj] >= floor))
         ii, jj, p = ii[keep], jj[keep], p[keep]
-        chosen = _assign(ii, jj, p + 1e-3 * (1.0 - np.abs(ii / max(self.n, 1) - jj / max(self.m, 1))),
+        chosen = assign(ii, jj, p + 1e-3 * (1.0 - np.abs(ii / max(self.n, 1) - jj / max(self.m, 1))),
                          self.n, self.m)
         return [([int(ii[k])], [int(jj[k])]) for k in sorted(chosen)]
 

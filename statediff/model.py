@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .summary import _UNCOUNTED, SUMMARY_COUNTS, Summary
+from .summary import SUMMARY_COUNTS, UNCOUNTED, Summary
 
 __all__ = ["Op", "Status", "SectionStatus", "Clause", "Part", "Document", "Link", "Edit", "Suggestion", "Pair",
            "Section", "SectionPair", "DigestItem", "Digest", "Summary", "Comparison", "Event", "Revision",
@@ -193,7 +193,7 @@ class Comparison:
     #: The counts of the whole comparison (see :class:`Summary`), made when the comparison is built:
     #: counted from ``pairs`` and ``sections`` unless given; a mapping with the summary's keys is
     #: accepted too, and completed from the pairs.
-    summary: Summary = _UNCOUNTED
+    summary: Summary = UNCOUNTED
     #: The pairing of the two documents' sections, in reading order of ``right`` (see
     #: :mod:`statediff.sections`); () for a comparison built without it.
     sections: tuple[SectionPair, ...] = ()
@@ -206,10 +206,10 @@ class Comparison:
 
     def __post_init__(self) -> None:
         given = self.summary
-        if isinstance(given, Summary) and given is not _UNCOUNTED:
+        if isinstance(given, Summary) and given is not UNCOUNTED:
             summary = given.showing(self.pairs)
         else:
-            summary = Summary.count(self.pairs, self.sections, given=None if given is _UNCOUNTED else given)
+            summary = Summary.count(self.pairs, self.sections, given=None if given is UNCOUNTED else given)
         object.__setattr__(self, "summary", summary)
 
     @property

@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .aligner import moved_links, order_links, similarity
-from .assignment import _assign
-from .clause_vectors import _FUNCTION_WORDS, _stem, _words
+from .assignment import assign
+from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
 __all__ = ["sections_of", "pair_sections", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
@@ -58,7 +58,7 @@ def _headings_meet(ls: list[Section], rs: list[Section]):
     import numpy as np
 
     def words(sections):
-        sets = [{_stem(w) for w in _words(s.title) if w not in _FUNCTION_WORDS and not w.isdigit()} for s in sections]
+        sets = [{stem(w) for w in folded_words(s.title) if w not in FUNCTION_WORDS and not w.isdigit()} for s in sections]
         common = {w for w, n in Counter(w for ws in sets for w in ws).items() if n > _COMMON_HEADING_WORD}
         return [ws - common for ws in sets]
 
@@ -84,7 +84,7 @@ def _joining(linked, partner: dict[int, int], partner_other: dict[int, int]) -> 
 def _same(a: str, b: str) -> bool:
     """The same heading but for case, punctuation and spacing ("Trade, Security and" / "Trade,
     Security, and"; "U.S.-EU" / "U.S-EU")."""
-    return "".join(_words(a)).replace("-", "") == "".join(_words(b)).replace("-", "")
+    return "".join(folded_words(a)).replace("-", "") == "".join(folded_words(b)).replace("-", "")
 
 
 def pair_sections(left: Sequence[Clause], right: Sequence[Clause], links: Sequence[Link],
@@ -161,7 +161,7 @@ def _section_groups(ls: list[Section], rs: list[Section], linked, heads, body) -
     # closest match of one of them: a similar heading over other matter is another section.
     best = (body >= body.max(axis=1, keepdims=True, initial=0.0)) | (body >= body.max(axis=0, keepdims=True, initial=0.0))
     ii, jj = np.nonzero((weight >= PAIR_BAR) & ((linked > 0) | best)) if ls and rs else (np.array([], int), np.array([], int))
-    chosen = _assign(ii, jj, weight[ii, jj], len(ls), len(rs)) if len(ii) else []
+    chosen = assign(ii, jj, weight[ii, jj], len(ls), len(rs)) if len(ii) else []
     partner_l = {int(ii[k]): int(jj[k]) for k in chosen}
     partner_r = {j: i for i, j in partner_l.items()}
     # An unpaired section at least half of whose linked clauses come from one paired section of the

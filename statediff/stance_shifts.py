@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .clause_words import _STOPWORDS, _WORD, Region, Side, _contraction_base
-from .edit_kinds import _MIN_MOVED_WORDS
+from .clause_words import STOPWORDS, WORD, Region, Side, contraction_base
+from .edit_kinds import MIN_MOVED_WORDS
 from .label_words import LabelWords
 from .lexicon import Lexicon
 from .model import Edit
@@ -129,14 +129,14 @@ def _member(core: str, other: str, lex: Lexicon) -> bool:
     (then it moved)."""
     if not core or re.search(r"[.;:!?()]", core):
         return False
-    words = _WORD.findall(core)
+    words = WORD.findall(core)
     if not words or len(words) > _MAX_MEMBER_WORDS or words[0].casefold() in _NOT_MEMBER_START:
         return False
     if all(w.islower() and w.endswith("ly") for w in words):
         return False  # "and effectively": manner, not a member
     if words[0].islower() and words[0].endswith(("ed", "ing")):
         return False  # "and exchanged information": a verb phrase
-    if lex.verbs(core) or not any(w.casefold() not in _STOPWORDS for w in words):
+    if lex.verbs(core) or not any(w.casefold() not in STOPWORDS for w in words):
         return False
     return core.casefold() not in other.casefold()
 
@@ -199,7 +199,7 @@ def _between_kept_words(ops: list, k: int) -> bool:
     end)? A list member inserted inside a rewrite is no evidence of a longer list."""
     before = ops[k - 1] if k else None
     after = ops[k + 1] if k + 1 < len(ops) else None
-    if not any(op is None or (op[0] == "equal" and op[2] - op[1] >= _MIN_MOVED_WORDS) for op in (before, after)):
+    if not any(op is None or (op[0] == "equal" and op[2] - op[1] >= MIN_MOVED_WORDS) for op in (before, after)):
         return False
     return not (before is not None and before[0] != "equal" or after is not None and after[0] != "equal")
 
@@ -245,7 +245,7 @@ def _modals(side: Side, tables: LabelWords) -> dict[int, str]:
                 continue
             out.setdefault(r[0], name)
     for i, w in enumerate(words):
-        base = _contraction_base(w.key)
+        base = contraction_base(w.key)
         if base and i not in out:
             name = next((n for n, rx in tables.modals_lower_case if rx.fullmatch(base)), "")
             if name:

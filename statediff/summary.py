@@ -121,4 +121,4 @@ class _Uncounted(Summary):
         return "<counted from the pairs>"
 
 
-_UNCOUNTED = _Uncounted(unchanged=-1)
+UNCOUNTED = _Uncounted(unchanged=-1)

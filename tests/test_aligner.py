@@ -413,7 +413,7 @@ def test_components_number_as_scipy_does(n, m, edges) -> None:
     from scipy import sparse
     from scipy.sparse.csgraph import connected_components
 
-    from statediff.aligner import _components
+    from statediff.assignment import components as _components
 
     ii = np.array([a % n for a, _ in edges], dtype=np.int64)
     jj = np.array([b % m for _, b in edges], dtype=np.int64)
@@ -425,7 +425,7 @@ def test_assignment_solver_is_scipys_without_scipy_optimize() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, numpy as np; from statediff.aligner import _linear_sum_assignment as f; "
+    code = ("import sys, numpy as np; from statediff.assignment import assignment_solver as f; "
             "r, c = f()(np.array([[1.0, 5.0], [4.0, 1.0]]), maximize=True); "
             "print(r.tolist(), c.tolist(), 'scipy.optimize' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
-from .text import _BOLD, _DIM, _RESET, visible, word_diff
+from .text import BOLD, DIM, RESET, visible, word_diff
 
 __all__ = ["render_text", "render_json", "series_dict", "lineage_dict", "summarize_series", "SERIES_SCHEMA"]
 
@@ -90,7 +90,7 @@ def _entry(r: Revision, previous: int, docs: tuple[Document, ...], width: int, c
         head += f"  (from [{r.base + 1}])"
     if r.labels:
         head += "  [" + ", ".join(r.labels) + "]"
-    lines = [f"{_DIM}{head}{_RESET}" if color and r.status == "unchanged" else head]
+    lines = [f"{DIM}{head}{RESET}" if color and r.status == "unchanged" else head]
     if r.status == "added":
         lines.append("      " + visible(r.text))
     elif r.status in ("changed", "revived"):
@@ -123,7 +123,7 @@ def render_text(series: Series, *, color: bool = False, all: bool = False) -> st
     for lin in shown:
         title = lin.id + (f"  split from {lin.split_from}" if lin.split_from else "")
         lines.append("")
-        lines.append(f"{_BOLD}{title}{_RESET}" if color else title)
+        lines.append(f"{BOLD}{title}{RESET}" if color else title)
         previous = -1
         for r in lin.history:
             lines.extend(_entry(r, previous, docs, width, color))

@@ -30,7 +30,7 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE) if _UNSAFE.search(text) else text
 
 
-_RED, _GREEN, _DIM, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
+_RED, _GREEN, DIM, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[2m", "\x1b[1m", "\x1b[0m"
 _SIGN = {"changed": "~", "added": "+", "dropped": "-", "unchanged": "="}
 _ACCOUNT_SIGN = {"changed": "~", "added": ">", "dropped": "<", "unchanged": "="}
 
@@ -45,9 +45,9 @@ def word_diff(pair: Pair | Revision, color: bool = False) -> str:
             out.append(right)
             continue
         if left:
-            out.append(f"{_RED}[-{left}-]{_RESET}" if color else f"[-{left}-]")
+            out.append(f"{_RED}[-{left}-]{RESET}" if color else f"[-{left}-]")
         if right:
-            out.append(f"{_GREEN}{{+{right}+}}{_RESET}" if color else f"{{+{right}+}}")
+            out.append(f"{_GREEN}{{+{right}+}}{RESET}" if color else f"{{+{right}+}}")
     return "".join(out)
 
 
@@ -178,7 +178,7 @@ def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> i
             was = renamed.get(section)
             title = f"## {section}" + (f"  (was \u201c{was}\u201d)" if was else "")
             lines.append("")
-            lines.append(f"{_BOLD}{visible(title)}{_RESET}" if color else visible(title))
+            lines.append(f"{BOLD}{visible(title)}{RESET}" if color else visible(title))
         current = section
         shown += 1
         lines.append("")
@@ -196,10 +196,10 @@ def _pair_block(c: Comparison, p: Pair, color: bool) -> list[str]:
         head += "  moved"
     if p.labels:
         head += "  [" + ", ".join(p.labels) + "]"
-    lines = [f"{_BOLD}{head}{_RESET}" if color else head, "    " + word_diff(p, color)]
+    lines = [f"{BOLD}{head}{RESET}" if color else head, "    " + word_diff(p, color)]
     if p.suggestions:
         line = "    " + suggestion_line(p)
-        lines.append(f"{_DIM}{line}{_RESET}" if color else line)
+        lines.append(f"{DIM}{line}{RESET}" if color else line)
     return lines
 
 
@@ -235,7 +235,7 @@ def render_clauses(d: Document, *, color: bool = False, width: int = 100) -> str
             section = cl.section
             if section:
                 lines.append("")
-                lines.append(f"{_BOLD}## {visible(section)}{_RESET}" if color else f"## {visible(section)}")
+                lines.append(f"{BOLD}## {visible(section)}{RESET}" if color else f"## {visible(section)}")
         lines.append("")
         lines.extend(_clause_block(cl, num_w, stance_w, color=color, width=width))
     return "\n".join(lines) + "\n"
@@ -270,8 +270,8 @@ def _clause_block(cl: Clause, num_w: int, stance_w: int, *, color: bool, width: 
     num = visible(cl.number).ljust(num_w)
     stance = stance.ljust(stance_w)
     if color:
-        num = f"{_BOLD}{num}{_RESET}"
-        stance = f"{_DIM}{stance}{_RESET}" if cl.kind == "context" else stance
+        num = f"{BOLD}{num}{RESET}"
+        stance = f"{DIM}{stance}{RESET}" if cl.kind == "context" else stance
     indent = " " * num_w
     wrapped = textwrap.wrap(visible(cl.text), width=max(40, width - len(indent)), break_long_words=False,
                             break_on_hyphens=False) or [""]
