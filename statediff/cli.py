@@ -174,13 +174,14 @@ def clauses(
     lexicon: ClauseLexiconOption = None,
 ) -> None:
     """List a document's numbered clauses with their section, actor, commitment verb and stance."""
+    from .reader import read
     from .renderers import render
 
     try:
         check_output(output, (doc,))
         lex = _lexicon(lexicon)
         doc, doc_part = split_part(doc)
-        d = _reading(input_format, encoding, timeout).read(doc, part=part or doc_part, lexicon=lex)
+        d = read(doc, part=part or doc_part, lexicon=lex, **_reading(input_format, encoding, timeout).keywords())
         options = {"color": _use_color(color, output)} if format is ClauseFormat.text else {}
         write_output(render(d, format.value, **options), output, (doc,))
     except StatediffError as exc:

@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import StatediffError
-
-if TYPE_CHECKING:
-    from .lexicon import Lexicon
-    from .model import Document
 
 __all__ = ["ReadOptions", "input_format"]
 
@@ -39,13 +35,6 @@ class ReadOptions:
     def keywords(self) -> dict[str, Any]:
         """The options as keywords of :func:`statediff.read` and :func:`statediff.reader.read_pair`."""
         return {"input_format": self.input_format, "encoding": self.encoding, "timeout": self.timeout}
-
-    def read(self, source: Any, *, part: int | str | None = None, name: str | None = None,
-             lexicon: Lexicon | None = None) -> Document:
-        """``statediff.read(source, part=part, name=name, lexicon=lexicon)`` with these options."""
-        from .reader import read
-
-        return read(source, part=part, name=name, lexicon=lexicon, **self.keywords())
 
 
 def input_format(given: str | None, old: str | None, where: str, default: str | None = None) -> str | None:

@@ -33,6 +33,7 @@ from .lineages import Builder, Entry, Walk, text_of
 from .model import Clause, Document, Edit, Event, Lineage, Link, Revision, Series
 from .normalizer import fold
 from .options import ReadOptions
+from .reader import read as read_document
 
 __all__ = ["track", "select", "order_documents", "DocumentSpec"]
 
@@ -183,7 +184,7 @@ def _map(func: Callable[..., Any], args: list[tuple], executor: Executor | None,
 
 def _read_one(spec: Any, reading: ReadOptions, lexicon: Lexicon | None, name: str | None = None) -> Document:
     source, part = spec if isinstance(spec, tuple) else (spec, None)
-    return reading.read(source, part=part, name=name, lexicon=lexicon)
+    return read_document(source, part=part, name=name, lexicon=lexicon, **reading.keywords())
 
 
 def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, reading: ReadOptions,
