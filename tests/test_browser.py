@@ -552,3 +552,29 @@ def test_a_suggestion_opens_beside_its_clause_and_links_to_the_candidate(serve) 
     box.locator("summary a").first.click()
     assert s.page.evaluate("location.hash") == "#right-11"
     assert s.errors == [] and s.requests == []
+
+
+def test_a_paragraph_of_a_report_without_headings_filters_the_report(serve) -> None:
+    folder = CORPORA / "aukus-leaders-statements"
+    c = statediff.compare(statediff.read(folder / "2022-09-23.txt"), statediff.read(folder / "2023-03-13.txt"))
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    every = _visible(page, "article.sd-pair")  # the pairs, and the place a moved clause left
+    assert every == len(c.pairs) + sum(p.moved for p in c.pairs)
+    page.locator("details.sd-sections > summary").click()
+    entry = page.locator("details.sd-sections li", has_text="\u00b6 4:")
+    button = entry.locator("button.sd-sec-only")
+    button.click()
+    index = button.get_attribute("data-filter-section")
+    shown = page.locator("article.sd-pair").evaluate_all(
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.getAttribute('data-section'))")
+    assert len(shown) == 10 and set(shown) == {index}
+    title = entry.locator("a").text_content()
+    assert title.startswith("\u00b6 4: In order to deliver")
+    assert page.locator(".sd-pos").text_content() == f"Showing 10 clauses in \u201c{title}\u201d"
+    headings = page.locator("h3.sd-section").evaluate_all(
+        "els => els.filter(e => e.getClientRects().length > 0).map(e => e.textContent)")
+    assert headings == [title]
+    button.click()
+    assert _visible(page, "article.sd-pair") == every
+    assert not s.errors and not s.requests

@@ -361,3 +361,44 @@ def test_the_section_list_opens_on_a_chart_of_changes_per_section() -> None:
     widths = [sum(float(x.get("width")) for x in r.xpath("./rect")) for r in rows]
     assert max(widths) == pytest.approx(280, abs=1.5) and widths[totals.index(max(totals))] == max(widths)
     assert chart.get("role") == "img" and chart.get("aria-label").startswith("Changes per section: Introduction:")
+
+
+def _aukus_2022_2023() -> Comparison:
+    folder = CORPORA / "aukus-leaders-statements"
+    return statediff.compare(statediff.read(folder / "2022-09-23.txt"), statediff.read(folder / "2023-03-13.txt"))
+
+
+def test_a_report_without_headings_is_outlined_by_its_paragraphs() -> None:
+    """The AUKUS statements have no headings: the outline lists the paragraph groups the report is
+    read in, each with its tally, a link to its first clause and a filter that the rows name."""
+    c = _aukus_2022_2023()
+    assert all(not s.title for sp in c.sections for s in (*sp.left, *sp.right))
+    tree = lxml_html.fromstring(statediff.render(c, "html"))
+    outline = tree.find(".//details[@class='sd-sections']")
+    headings = [h.text for h in tree.iterfind(".//h3[@class='sd-section']")]
+    entries = outline.findall(".//li")
+    assert outline.findtext("summary") == "Outline: 9 paragraphs" and len(headings) == len(entries) == 9
+    assert [li.find("a").text for li in entries] == headings
+    assert outline.findtext(".//figcaption") == "Changes per paragraph"
+    ids = {el.get("id") for el in tree.iter() if el.get("id")}
+    assert all(li.find("a").get("href")[1:] in ids for li in entries)
+    # each entry's filter names the rows under its heading, and its tally counts them
+    under: dict[str, list] = {}
+    heading = None
+    for el in tree.find(".//*[@id='sd-clauses']").iter("h3", "article"):
+        if el.tag == "h3":
+            heading = el.text
+        elif el.get("data-section") is not None:
+            under.setdefault(heading, []).append(el)
+    for li in entries:
+        index = li.find("button").get("data-filter-section")
+        rows = under[li.find("a").text]
+        assert {row.get("data-section") for row in rows} == {index}
+        statuses = Counter(row.get("data-status") for row in rows)
+        tally = li.findtext("span[@class='sd-sec-n']") or ""
+        for status in ("changed", "added", "dropped"):
+            assert (f"{statuses[status]} {status}" in tally) == bool(statuses[status]), (tally, statuses)
+    # documents with headings keep their section pairing
+    headed = statediff.compare(statediff.read(SEEDS["consultations-2021"]), statediff.read(SEEDS["mofa-2022"]))
+    assert lxml_html.fromstring(statediff.render(headed, "html")).findtext(
+        ".//details[@class='sd-sections']/summary").startswith("Sections: ")
