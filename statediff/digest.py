@@ -7,7 +7,8 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    decision changed ("voted to raise" -> "left unchanged");
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
    or concern); a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added
-   or removed ("as appropriate"), a number changed in a commitment (a date is not such a number);
+   or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
+   yearly meeting such as "COP28", is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit);
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
@@ -194,13 +195,15 @@ _MONTH = (rf"(?:{MONTH_PATTERN}"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"  # "17", "17-18"
 _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-                        r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH)  # and list markers, "(2)"
+                        r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH  # and list markers, "(2)"
+                        # and the numbers of recurring meetings: "26th" session, "COP26", "G20"
+                        + r"|\b\d+(?:st|nd|rd|th)\b|\b[^\W\d_]+\d+\b")
 
 
 def _number_replaced(p: Pair) -> bool:
     """Whether the pair replaces a figure by another ("2 billion" -> "3 billion"): an edit with a
-    number on both sides, dates ("December 16" -> "January 27", "2015" -> "2016") and list markers
-    ("(2)") aside. A number that only comes or goes with a rewritten passage is no changed figure."""
+    number on both sides, dates ("December 16" -> "January 27", "2015" -> "2016"), list markers
+    ("(2)") and the numbers of recurring meetings ("26th" -> "28th", "COP26" -> "COP28") aside. A number that only comes or goes with a rewritten passage is no changed figure."""
     for e in p.edits:
         if e.op == "replace" and all(any(ch.isdigit() for ch in _DATE_PART.sub("", side))
                                      for side in (e.left, e.right)):

@@ -112,6 +112,20 @@ def test_a_changed_date_is_no_number_that_matters() -> None:
     assert [i.label for i in statediff.compare(b, c).digest.items] == ["number changed"]
 
 
+def test_the_number_of_a_recurring_meeting_is_no_number_that_matters() -> None:
+    """"COP26" -> "COP28" and "26th" -> "28th" name the next session of a yearly meeting, as a date
+    does; a figure beside them still counts."""
+    a = statediff.parse("We resolve to achieve an ambitious outcome at the 26th Conference of the Parties (COP26).")
+    b = statediff.parse("We resolve to achieve an ambitious outcome at the 28th Conference of the Parties (COP28).")
+    c = statediff.parse("We resolve to achieve an ambitious outcome at the 28th Conference of the Parties (COP28), "
+                        "with 5 billion euros.")
+    d = statediff.parse("We resolve to achieve an ambitious outcome at the 28th Conference of the Parties (COP28), "
+                        "with 7 billion euros.")
+    assert "number-change" in statediff.compare(a, b).pairs[0].labels
+    assert not statediff.compare(a, b).digest
+    assert [i.label for i in statediff.compare(c, d).digest.items] == ["number changed"]
+
+
 def test_the_text_report_and_the_json_group_pairs_by_section(capsys) -> None:
     left = JF / "2017-01-06-japan-defense-focus-85-third-2plus2.txt"
     right = JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
