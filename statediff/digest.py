@@ -203,7 +203,8 @@ _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
 def _number_replaced(p: Pair) -> bool:
     """Whether the pair replaces a figure by another ("2 billion" -> "3 billion"): an edit with a
     number on both sides, dates ("December 16" -> "January 27", "2015" -> "2016"), list markers
-    ("(2)") and the numbers of recurring meetings ("26th" -> "28th", "COP26" -> "COP28") aside. A number that only comes or goes with a rewritten passage is no changed figure."""
+    ("(2)") and the numbers of recurring meetings ("26th" -> "28th", "COP26" -> "COP28") aside. A
+    number that only comes or goes with a rewritten passage is no changed figure."""
     for e in p.edits:
         if e.op == "replace" and all(any(ch.isdigit() for ch in _DATE_PART.sub("", side))
                                      for side in (e.left, e.right)):
