@@ -10,11 +10,12 @@ longest statement in ``fixtures/`` has 252 clauses and 60,000 characters.
 from __future__ import annotations
 
 import math
+import re
 
 from .errors import LimitError
 from .model import Document
 
-__all__ = ["MAX_CLAUSE_PAIRS", "MAX_TEXT", "check_pair", "pairs_note"]
+__all__ = ["MAX_CLAUSE_PAIRS", "MAX_TEXT", "check_pair", "least_clauses", "pairs_note", "SURE"]
 
 #: The most clause pairs compared at once (3,000 x 3,000).
 MAX_CLAUSE_PAIRS = 9_000_000
@@ -22,6 +23,24 @@ MAX_CLAUSE_PAIRS = 9_000_000
 #: The most characters of clause text a compared document may hold: some 300,000 words, ten times
 #: the longest summit declarations.
 MAX_TEXT = 2_000_000
+
+
+#: How far past :data:`MAX_CLAUSE_PAIRS` the product of two texts' :func:`least_clauses` must be for
+#: the pair to be refused before either text is cut into clauses. The count is a lower bound but for
+#: a paragraph that turns out to be a heading or page furniture although it ends a sentence; the
+#: margin leaves those to the exact count.
+SURE = 4
+
+# The end of a paragraph that ends a sentence: a line with two letters in a row that ends with a full
+# stop, question or exclamation mark (and closing quotes or brackets), then a blank line.
+_SENTENCE_PARAGRAPH_END = re.compile(r"[^\W\d_]{2}[^\n]*[.!?\u3002\uff01\uff1f][\"'\u201d\u2019)\]\u300d\uff09]*"
+                                     r"[ \t]*\r?\n[ \t]*\r?\n")
+
+
+def least_clauses(text: str) -> int:
+    """How many clauses ``text`` holds at least, read without cutting it: its paragraphs that end a
+    sentence (a paragraph yields at least one clause, and it ends where a blank line follows)."""
+    return len(_SENTENCE_PARAGRAPH_END.findall(text))
 
 
 def pairs_note() -> str:

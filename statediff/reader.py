@@ -138,10 +138,12 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     :data:`statediff.limits.MAX_CLAUSE_PAIRS` early, without cutting either document whole into
     clauses when the pair is refused.
 
-    Both texts are loaded first. The smaller is cut into clauses, stopping once it passes the square
-    root of the limit (3,000 clauses); the other is then cut only as far as the limit allows against
-    what the first holds. When the first was stopped, a second at or under 3,000 clauses sets the
-    first's budget, and the first is cut again within it.
+    Both texts are loaded first. A pair whose paragraphs alone are far past the limit
+    (:func:`statediff.limits.least_clauses`, :data:`statediff.limits.SURE`) is refused at once.
+    Otherwise the smaller is cut into clauses, stopping once it passes the square root of the limit
+    (3,000 clauses); the other is then cut only as far as the limit allows against what the first
+    holds. When the first was stopped, a second at or under 3,000 clauses sets the first's budget,
+    and the first is cut again within it.
     """
     from . import limits
 
@@ -164,6 +166,11 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
         return LimitError(f"too many clauses to compare: {texts[k][1]} has more than {most:,} clauses and "
                           f"{other.name} has {len(other.clauses):,}; {limits.pairs_note()}")
 
+    if left_part is None and right_part is None:  # a part is cut from its document: no estimate
+        least = [limits.least_clauses(text) for text, _, _ in texts]
+        if least[0] * least[1] > limits.SURE * limit:
+            raise LimitError(f"too many clauses to compare: {texts[0][1]} has at least {least[0]:,} paragraphs and "
+                             f"{texts[1][1]} {least[1]:,}; {limits.pairs_note()}")
     i, j = order
     docs: dict[int, Document | None] = {i: bounded(i, root)}
     if docs[i] is not None:

@@ -736,6 +736,7 @@ def test_a_pair_past_the_limit_is_refused_before_either_side_is_cut_whole(tmp_pa
     from statediff import segmenter
 
     monkeypatch.setattr("statediff.limits.MAX_CLAUSE_PAIRS", 10_000)  # 100 x 100
+    monkeypatch.setattr("statediff.limits.SURE", 10**9)  # no refusal on the paragraphs alone here
     made: list[int] = []
     real = segmenter._clauses_of
     monkeypatch.setattr(segmenter, "_clauses_of", lambda *a: made.append(1) or real(*a))
@@ -752,6 +753,47 @@ def test_a_pair_past_the_limit_is_refused_before_either_side_is_cut_whole(tmp_pa
     assert len(made) < 400
     code, _, err = run(capsys, "compare", str(small), str(small))
     assert code == 0, err
+
+
+def test_a_pair_whose_paragraphs_are_far_past_the_limit_is_refused_before_any_is_cut(tmp_path, capsys,
+                                                                                     monkeypatch) -> None:
+    from statediff import segmenter
+
+    monkeypatch.setattr("statediff.limits.MAX_CLAUSE_PAIRS", 10_000)  # 100 x 100
+    made: list[int] = []
+    real = segmenter.segment
+    monkeypatch.setattr(segmenter, "segment", lambda *a, **k: made.append(1) or real(*a, **k))
+    big = tmp_path / "big.txt"
+    big.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(2_000)), encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("".join(f"We agreed on point {k}.\n\n" for k in range(50)), encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(big), str(small))
+    assert one_line_error(code, err) and "big.txt has at least 2,000 paragraphs and small.txt 50" in err
+    assert made == []  # refused on the paragraphs alone: neither text was segmented
+    # within SURE times the limit the count of clauses decides: 300 x 50 paragraphs is refused by it
+    part = tmp_path / "part.txt"
+    part.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(300)), encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(part), str(small))
+    assert one_line_error(code, err) and "part.txt has more than 200 clauses and small.txt has 50" in err
+    assert made
+    # a part of a long document is not judged by the whole document's paragraphs
+    made.clear()
+    code, _, err = run(capsys, "compare", str(big), str(small), "--left-part", "1")
+    assert code == 2 and "paragraphs" not in err and made
+
+
+def test_the_least_clauses_of_every_fixture_are_no_more_than_its_clauses() -> None:
+    from statediff import limits
+    from statediff.reader import _text
+
+    from .conftest import CORPORA
+
+    paths = [p for p in sorted(CORPORA.parent.rglob("*")) if p.suffix in (".txt", ".md", ".html")
+             and "golden" not in p.parts and p.name not in ("README.md", "SOURCE.md")]
+    assert len(paths) > 30
+    for path in paths:
+        text = _text(path, format=None, encoding=None, timeout=None)[0]
+        assert limits.least_clauses(text) <= len(statediff.read(path).clauses), path
 
 
 def test_a_document_past_the_text_limit_is_refused_by_compare_and_track(tmp_path, capsys, monkeypatch) -> None:
