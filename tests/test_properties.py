@@ -82,3 +82,22 @@ def test_clause_spans_point_at_their_text(name: str, data: st.DataObject) -> Non
     source_words = doc.source[a:b].split()
     assert source_words[0] == clause.text.split()[0]
     assert source_words[-1] == clause.text.split()[-1]
+
+
+_LINES = st.sampled_from([
+    "The Ministers agreed to deepen cooperation.", "We condemn the attack!", "Is this the end?",
+    "Regional affairs", "1. We will act.", "(2) They welcomed the plan.", "- a bullet item.",
+    "\u201cWe stand together.\u201d", "Annex.", "II. Security.", "Page 3 of 9", "Share", "*", "", "   ",
+    "continued from the line above, and ends here.", "12.", "Tokyo, 20 January 2022.", "U.S.", "e.g.",
+    "\u65e5\u672c\u306f\u5354\u529b\u3059\u308b\u3002", "| a | b |", "|---|---|", "| cell. | 2. |",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=30), st.sampled_from(["\n", "\n\n", "\r\n\r\n", "\n \n"]))
+def test_least_clauses_is_a_lower_bound(lines: list[str], sep: str) -> None:
+    """The pre-count that refuses a pair far past the limit never counts more clauses than there are."""
+    from statediff import limits
+
+    text = sep.join(lines) + sep
+    assert limits.least_clauses(text) <= len(statediff.parse(text).clauses), text
