@@ -732,6 +732,13 @@ def test_a_first_heading_naming_a_part_of_a_document_is_a_section_not_the_title(
     assert json.loads(out)["title"] == "Joint Statement of the Leaders"
 
 
+def _paragraphs(folder, name: str, n: int):
+    """A file ``name`` in ``folder`` of ``n`` one-sentence paragraphs."""
+    path = folder / name
+    path.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(n)), encoding="utf-8")
+    return path
+
+
 def test_a_pair_past_the_limit_is_refused_before_either_side_is_cut_whole(tmp_path, capsys, monkeypatch) -> None:
     from statediff import segmenter
 
@@ -740,10 +747,7 @@ def test_a_pair_past_the_limit_is_refused_before_either_side_is_cut_whole(tmp_pa
     made: list[int] = []
     real = segmenter._clauses_of
     monkeypatch.setattr(segmenter, "_clauses_of", lambda *a: made.append(1) or real(*a))
-    big = tmp_path / "big.txt"
-    big.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(2_000)), encoding="utf-8")
-    small = tmp_path / "small.txt"
-    small.write_text("".join(f"We agreed on point {k}.\n\n" for k in range(50)), encoding="utf-8")
+    big, small = _paragraphs(tmp_path, "big.txt", 2_000), _paragraphs(tmp_path, "small.txt", 50)
     code, _, err = run(capsys, "compare", str(big), str(big))
     assert one_line_error(code, err) and "big.txt and big.txt each have more than 100 clauses" in err
     assert len(made) < 400  # 2 x 101 paragraphs cut, not 2 x 2,000
@@ -763,16 +767,12 @@ def test_a_pair_whose_paragraphs_are_far_past_the_limit_is_refused_before_any_is
     made: list[int] = []
     real = segmenter.segment
     monkeypatch.setattr(segmenter, "segment", lambda *a, **k: made.append(1) or real(*a, **k))
-    big = tmp_path / "big.txt"
-    big.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(2_000)), encoding="utf-8")
-    small = tmp_path / "small.txt"
-    small.write_text("".join(f"We agreed on point {k}.\n\n" for k in range(50)), encoding="utf-8")
+    big, small = _paragraphs(tmp_path, "big.txt", 2_000), _paragraphs(tmp_path, "small.txt", 50)
     code, _, err = run(capsys, "compare", str(big), str(small))
     assert one_line_error(code, err) and "big.txt has at least 2,000 paragraphs and small.txt 50" in err
     assert made == []  # refused on the paragraphs alone: neither text was segmented
     # within SURE times the limit the count of clauses decides: 300 x 50 paragraphs is refused by it
-    part = tmp_path / "part.txt"
-    part.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(300)), encoding="utf-8")
+    part = _paragraphs(tmp_path, "part.txt", 300)
     code, _, err = run(capsys, "compare", str(part), str(small))
     assert one_line_error(code, err) and "part.txt has more than 200 clauses and small.txt has 50" in err
     assert made
