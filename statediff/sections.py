@@ -26,7 +26,7 @@ from .assignment import assign
 from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
-__all__ = ["sections_of", "pair_sections", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
+__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
 #: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
@@ -201,13 +201,10 @@ _PARAGRAPH = re.compile(r"p(\d+)")
 _BULLET = re.compile(r"b\d")
 
 
-def group_titles(clauses: Sequence[Clause]) -> list[str]:
-    """The title each clause is grouped under: its section's heading; or, in a document without
-    headings, its top-level item in the document's own numbering ("2" for "2.3" and "2(1).1") or its
-    paragraph ("¶ 3" for "p3.1"; a bullet goes with the paragraph before it), followed by the
-    opening words of the group. A document that forms a single group has no titles at all."""
-    if any(cl.section for cl in clauses):
-        return [cl.section for cl in clauses]
+def _group_keys(clauses: Sequence[Clause]) -> list[str]:
+    """Each clause's group in a document without headings: its top-level item in the document's own
+    numbering ("2" for "2.3" and "2(1).1") or its paragraph ("¶ 3" for "p3.1"; a bullet goes with
+    the paragraph before it)."""
     keys: list[str] = []
     for cl in clauses:
         number = cl.number.split(":", 1)[-1]  # "2:1.p1.3": the part's prefix aside
@@ -218,6 +215,29 @@ def group_titles(clauses: Sequence[Clause]) -> list[str]:
             keys.append(keys[-1])
         else:
             keys.append(re.split(r"[.(]", number, maxsplit=1)[0])
+    return keys
+
+
+def group_kind(clauses: Sequence[Clause]) -> str:
+    """What :func:`group_titles` groups the clauses by: "section" (headings), "paragraph",
+    "numbered item", "group" (paragraphs and numbered items), or "" (a single group)."""
+    if any(cl.section for cl in clauses):
+        return "section"
+    keys = _group_keys(clauses)
+    if len(set(keys)) < 2:
+        return ""
+    paragraphs = sum(k.startswith("\u00b6") for k in keys)
+    return "paragraph" if paragraphs == len(keys) else "numbered item" if not paragraphs else "group"
+
+
+def group_titles(clauses: Sequence[Clause]) -> list[str]:
+    """The title each clause is grouped under (:func:`group_kind` says by what): its section's
+    heading; or, in a document without headings, its top-level item in the document's own numbering
+    or its paragraph, followed by the opening words of the group ("¶ 3: In light of Russia's…"). A
+    document that forms a single group has no titles at all."""
+    if any(cl.section for cl in clauses):
+        return [cl.section for cl in clauses]
+    keys = _group_keys(clauses)
     if len(set(keys)) < 2:
         return [""] * len(clauses)
     out: list[str] = []

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import statediff
+from statediff.renderers import html
 
 from .conftest import FIXTURES
 
@@ -33,8 +34,8 @@ FORMATS = {"txt": "text", "json": "json", "html": "html"}
 
 
 #: The report page's assets: its stylesheets, in the order the page joins them, and its script.
-REPORT_STYLES = ("report.css", "report-page.css")
-REPORT_SCRIPT = "report.js"
+REPORT_STYLES = html.STYLES
+REPORT_SCRIPT = html.SCRIPT_FILE
 
 
 def _asset(name: str) -> str:

@@ -402,3 +402,18 @@ def test_a_report_without_headings_is_outlined_by_its_paragraphs() -> None:
     headed = statediff.compare(statediff.read(SEEDS["consultations-2021"]), statediff.read(SEEDS["mofa-2022"]))
     assert lxml_html.fromstring(statediff.render(headed, "html")).findtext(
         ".//details[@class='sd-sections']/summary").startswith("Sections: ")
+
+
+def test_a_later_document_without_headings_is_outlined_by_its_groups_whatever_the_earlier_has() -> None:
+    """The rows are read under the later document's groups, so the outline follows them, even where
+    the earlier document has headings (the 2017 newsletter against the 2021 teleconference)."""
+    c = statediff.compare(statediff.read(SEEDS["jdf-2017"]), statediff.read(SEEDS["teleconference-2021"]))
+    assert any(cl.section for cl in c.left.clauses) and not any(cl.section for cl in c.right.clauses)
+    tree = lxml_html.fromstring(statediff.render(c, "html"))
+    outline = tree.find(".//details[@class='sd-sections']")
+    entries = outline.findall(".//li")
+    headings = [h.text for h in tree.iterfind(".//h3[@class='sd-section']")]
+    assert outline.findtext("summary").startswith("Outline: ") and [li.find("a").text for li in entries] == headings
+    assert entries[0].find("button").get("title").startswith("Show only the group \u201c\u00b6 1: On January 15, 2021")
+    indexes = {li.find("button").get("data-filter-section") for li in entries}
+    assert {a.get("data-section") for a in tree.iterfind(".//article") if a.get("data-section")} <= indexes

@@ -17,6 +17,7 @@ import statediff
 from statediff.cli import main
 from statediff.errors import StatediffError
 from statediff.model import Series
+from statediff.renderers import timeline
 
 from .conftest import CORPORA, SEEDS
 from .test_golden import with_markers
@@ -278,7 +279,7 @@ def test_html_timeline(seed_series: Series) -> None:
 def test_the_timeline_charts_commitments_changed_added_and_dropped_at_each_meeting(corpus_series) -> None:
     from lxml import html
 
-    from statediff.renderers.timeline import meeting_counts
+    from statediff.renderers.timeline_chart import meeting_counts
 
     series = corpus_series["fomc-implementation-notes-2015-2016"]
     counts = meeting_counts(series)
@@ -528,7 +529,7 @@ def test_golden_series(case: str, ext: str, fmt: str, update_golden: bool) -> No
         items.append((CORPORA.parent / path, part) if part else CORPORA.parent / path)
     out = statediff.render(statediff.track(items), fmt)
     if fmt == "html":  # the timeline's stylesheets and script are stored as markers (tests/test_golden.py)
-        out = with_markers(out, ("timeline.css", "timeline-page.css"), "timeline.js")
+        out = with_markers(out, timeline.STYLES, timeline.SCRIPT_FILE)
     target = folder / f"expected.{ext}"
     if update_golden:
         target.write_text(out, encoding="utf-8")

@@ -17,31 +17,23 @@ import hashlib
 from typing import Any
 
 from ..model import Comparison, Pair
-from ..sections import former_titles, headings_of_pairs
+from ..sections import former_titles
 from .page import asset, content_security_policy, render_fragment, render_page
 from .report_header import header, view_controls
-from .report_rows import LONG_DELETION as LONG_DELETION
-from .report_rows import RUN as RUN
 from .report_rows import find_runs, ghost_row, pair_row, row_order, run_box
-from .report_sections import LABELS_SHOWN as LABELS_SHOWN
-from .report_sections import section_of_pairs
+from .report_sections import Outline, outline
 from .tree import element as _e
-from .words import anchor_id, doc_label, pair_kind
+from .words import doc_label, pair_anchor, pair_kind
 
 __all__ = ["render_html", "comparison_element", "content_security_policy"]
 
-# The report is built by report_header, report_sections and report_rows; their tunable constants
-# (LONG_DELETION, RUN, LABELS_SHOWN) stay importable from here, as does the page's policy.
+# The report is built by report_header, report_sections and report_rows; the page's policy stays
+# importable from here.
 
 # The page adds rules of its own (report-page.css) that would restyle a notebook if they were in the
 # fragment.
 STYLES = ("report.css", "report-page.css")
 SCRIPT_FILE = "report.js"
-
-
-def report_css() -> str:
-    """The report's stylesheet (scoped to ``.statediff``)."""
-    return asset("report.css")
 
 
 def report_script() -> str:
@@ -54,12 +46,13 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     group = "sd-view-" + hashlib.sha256(
         "\0".join((c.left.name, c.left.source, c.right.name, c.right.source)).encode("utf-8", "surrogatepass")
     ).hexdigest()[:10]
-    clauses, strip = _clauses(c, clauses_tag)
-    return _e("div", {"class": "statediff"}, header(c, strip, list(c.summary.shown_labels)), view_controls(c, group),
-              clauses)
+    plan = outline(c)
+    clauses, strip = _clauses(c, clauses_tag, plan)
+    return _e("div", {"class": "statediff"}, header(c, strip, list(c.summary.shown_labels), plan),
+              view_controls(c, group), clauses)
 
 
-def _clauses(c: Comparison, tag: str) -> tuple[Any, list[tuple[str, Pair, str]]]:
+def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[str, Pair, str]]]:
     """The clauses' element: the rows in display order under their section headings, each long run of
     added or dropped rows in its box; and the overview strip's entries (kind, pair, anchor id), one
     per pair in the same order."""
@@ -68,12 +61,11 @@ def _clauses(c: Comparison, tag: str) -> tuple[Any, list[tuple[str, Pair, str]]]
     pair_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "pair"}
     clauses = _e(tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
                  _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
-    headings = headings_of_pairs(c)
+    headings = plan.headings
     renamed = former_titles(c)
     current = ""
     strip: list[tuple[str, Pair, str]] = []
     runs = find_runs(rows, headings)
-    section_of = section_of_pairs(c)
     box, box_until = None, -1
     for at, (kind, p, k) in enumerate(rows):
         if kind == "ghost":
@@ -88,10 +80,9 @@ def _clauses(c: Comparison, tag: str) -> tuple[Any, list[tuple[str, Pair, str]]]
             box = run_box(c, [q.status for _, q, _ in rows[at:box_until + 1]])
             clauses.append(box)
         row = pair_row(c, p, ghost_above=(ghost_at[k] < pair_at[k]) if k in ghost_at else None,
-                       section=section_of[k])
+                       section=plan.entry[k])
         (box if box is not None and at <= box_until else clauses).append(row)
-        target = anchor_id("right", p.right[0]) if p.right else anchor_id("left", p.left[0]) if p.left else ""
-        strip.append((pair_kind(p), p, target))
+        strip.append((pair_kind(p), p, pair_anchor(p)))
     if not rows:
         clauses.append(_e("p", {"class": "sd-absent-note"}, "Neither document has any clauses."))
     return clauses, strip

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Comparison, Document, Pair
-from .report_sections import section_list
+from .report_sections import Outline, section_list
 from .tree import add as _add
 from .tree import element as _e
 from .words import anchor_id, doc_label, few, nice_date, numbers_text, pair_kind, short_date, side_word, status_word
@@ -15,9 +15,10 @@ from .words import anchor_id, doc_label, few, nice_date, numbers_text, pair_kind
 __all__ = ["header", "view_controls"]
 
 
-def header(c: Comparison, strip: Sequence[tuple[str, Pair, str]], labels: Sequence[tuple[str, int]]):
+def header(c: Comparison, strip: Sequence[tuple[str, Pair, str]], labels: Sequence[tuple[str, int]], plan: Outline):
     """The ``<header>``: ``strip`` has the overview strip's entries (kind, pair, anchor id) in reading
-    order, ``labels`` the label filters' labels with their counts, most frequent first."""
+    order, ``labels`` the label filters' labels with their counts, most frequent first, ``plan`` the
+    report's outline."""
     out = _e("header", {"class": "sd-header"},
              _e("p", {"class": "sd-eyebrow"}, _e("span", {"class": "sd-logo", "aria-hidden": "true"}, "sd"),
                 "statediff \u00b7 " + ("two accounts of one meeting" if c.mode == "accounts"
@@ -28,7 +29,7 @@ def header(c: Comparison, strip: Sequence[tuple[str, Pair, str]], labels: Sequen
     digest = _digest(c)
     if digest is not None:
         out.append(digest)
-    out.append(_summary(c, strip, labels))
+    out.append(_summary(c, strip, labels, plan))
     return out
 
 
@@ -62,7 +63,7 @@ def _doc_card(side: str, word: str, d: Document):
               _e("p", {"class": "sd-doc-title"}, d.title or d.name), meta)
 
 
-def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]], labels: Sequence[tuple[str, int]]):
+def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]], labels: Sequence[tuple[str, int]], plan: Outline):
     s = c.summary
     counts = _e("ul", {"class": "sd-counts"})
     keys = ("changed", "dropped", "added", "unchanged") if c.mode == "accounts" else \
@@ -83,7 +84,7 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]], labels: Seque
         section.append(strip)
         section.append(_e("div", {"class": "sd-map-legend", "aria-hidden": "true"},
                           _e("span", {}, "start of document"), _e("span", {}, "end")))
-    outline = section_list(c) if c.mode == "revision" else None
+    outline = section_list(c, plan) if c.mode == "revision" else None
     if outline is not None:
         section.append(outline)
     if labels:

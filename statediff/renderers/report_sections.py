@@ -1,21 +1,22 @@
-"""The report's section outline: how the later document's sections pair with the earlier one's,
-each with a tally of its clauses' changes, and a bar chart of the changes per section.
+"""The report's outline: how the later document's sections pair with the earlier one's, each with
+a tally of its clauses' changes, and a bar chart of the changes per section.
 
-A comparison whose documents have no headed sections is outlined by the groups its report is read in
-(:func:`statediff.sections.headings_of_pairs`: the later document's numbered items or paragraphs),
-with the same tallies, chart, links and filters."""
+A later document without headings is outlined by the groups its report is read in
+(:func:`statediff.sections.group_titles`: its numbered items or paragraphs), with the same tallies,
+chart, links and filters. :func:`outline` decides it once per report."""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from ..model import Comparison, SectionPair
-from ..sections import headings_of_pairs
+from ..sections import group_kind, headings_of_pairs
 from .tree import add as _add
 from .tree import element as _e
-from .words import anchor_id
+from .words import anchor_id, pair_anchor
 
-__all__ = ["LABELS_SHOWN", "groups", "headed", "section_list", "section_of_pairs"]
+__all__ = ["LABELS_SHOWN", "Outline", "outline", "section_list"]
 
 
 _SECTION_WORD = {"renamed": "Renamed", "added": "New section", "dropped": "Section dropped", "unchanged": "Same"}
@@ -25,13 +26,39 @@ _SECTION_WORD = {"renamed": "Renamed", "added": "New section", "dropped": "Secti
 LABELS_SHOWN = ("strengthened", "softened", "widened", "narrowed", "negation-flip", "modality-change")
 
 
-def section_of_pairs(c: Comparison) -> list[int | None]:
-    """For each pair, the index of the outline entry it counts under: with headed sections, the index
-    in ``c.sections`` of its clause's section in the later document, or for a dropped clause the
-    section it stood in; where the documents have no headed sections, the index of its group
-    (:func:`groups`)."""
-    if not headed(c):
-        return groups(c)[1]
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """How a report is outlined. ``kind``: "section" (the entries are ``c.sections``), else what the
+    later document's groups are ("paragraph", "numbered item", "group"), with their ``titles`` in
+    reading order. Per pair: the ``heading`` it is reported under and the index of its entry
+    (``entry``; None for none)."""
+
+    kind: str
+    headings: list[str]
+    entry: list[int | None]
+    titles: list[str]
+
+
+def outline(c: Comparison) -> Outline:
+    """The outline of comparison ``c``."""
+    headings = headings_of_pairs(c)
+    kind = group_kind(c.right.clauses)
+    if kind == "section" and c.sections:
+        return Outline(kind, headings, _section_index(c), [])
+    titles: list[str] = []
+    index: dict[str, int] = {}
+    entry: list[int | None] = []
+    for title in headings:
+        if title and title not in index:
+            index[title] = len(titles)
+            titles.append(title)
+        entry.append(index.get(title) if title else None)
+    return Outline(kind if kind not in ("", "section") else "group", headings, entry, titles)
+
+
+def _section_index(c: Comparison) -> list[int | None]:
+    """For each pair, the index in ``c.sections`` of its clause's section in the later document, or
+    for a dropped clause the section it stood in."""
     right_of: dict[int, int] = {}
     left_of: dict[int, int] = {}
     for k, sp in enumerate(c.sections):
@@ -43,31 +70,11 @@ def section_of_pairs(c: Comparison) -> list[int | None]:
             else None for p in c.pairs]
 
 
-def headed(c: Comparison) -> bool:
-    """Whether the comparison's documents have headed sections (else it is outlined by groups)."""
-    return any(s.title for sp in c.sections for s in (*sp.left, *sp.right))
-
-
-def groups(c: Comparison) -> tuple[list[str], list[int | None]]:
-    """The groups the report of a comparison without headed sections is read in: their titles in
-    reading order ("¶ 3: In light of Russia's…", "2: The two Ministers…"), and for each pair the
-    index of its group (None where the document forms a single group)."""
-    titles: list[str] = []
-    index: dict[str, int] = {}
-    of_pairs: list[int | None] = []
-    for title in headings_of_pairs(c):
-        if title and title not in index:
-            index[title] = len(titles)
-            titles.append(title)
-        of_pairs.append(index.get(title) if title else None)
-    return titles, of_pairs
-
-
-def _section_tallies(c: Comparison) -> dict[int, Counter]:
-    """Per section pair (its index in ``c.sections``): how many of its pairs are changed, added,
-    dropped and moved, and how many carry each stance shift."""
+def _tallies(c: Comparison, o: Outline) -> dict[int, Counter]:
+    """Per outline entry: how many of its pairs are changed, added, dropped and moved, and how many
+    carry each stance shift."""
     out: dict[int, Counter] = {}
-    for p, k in zip(c.pairs, section_of_pairs(c)):
+    for p, k in zip(c.pairs, o.entry):
         if k is None:
             continue
         tally = out.setdefault(k, Counter())
@@ -87,7 +94,7 @@ def _section_rows(c: Comparison, tallies: dict[int, Counter]) -> list[tuple[str,
     """The chart's rows for the section pairs: (title, changed/added/dropped counts, anchor id)."""
     rows = []
     for index, sp in enumerate(c.sections):
-        counts = [tallies[index][key] if index in tallies else 0 for key in _CHART_KEYS]
+        counts = _counts(tallies, index)
         if not any(counts):
             continue
         side, doc, secs = ("right", c.right, sp.right) if sp.right else ("left", c.left, sp.left)
@@ -132,48 +139,46 @@ def _chart(rows: list[tuple[str, list[int], str]], per: str = "section"):
     return _e("figure", {"class": "sd-chart-box"}, _e("figcaption", {}, f"Changes per {per}"), svg, legend)
 
 
-def section_list(c: Comparison):
+def section_list(c: Comparison, o: Outline):
     """The outline: one entry per section of the later document (and per dropped one), with how it
-    relates to the earlier document's sections, or, without headed sections, one entry per group;
-    each links to its first clause, counts its changes and filters the report to it."""
-    if not headed(c):
-        return _group_list(c)
+    relates to the earlier document's sections, or one entry per group of a later document without
+    headings; each links to its first clause, counts its changes and filters the report to it."""
+    tallies = _tallies(c, o)
+    if o.kind != "section":
+        return _group_list(c, o, tallies)
     counts = c.summary.get("sections", {})
     words = [f"{counts[k]} {k}" for k in ("renamed", "added", "dropped", "moved", "unchanged") if counts.get(k)]
-    tallies = _section_tallies(c)
     items = [_section_entry(c, index, sp, tallies.get(index)) for index, sp in enumerate(c.sections)]
-    chart = _chart(_section_rows(c, tallies))
-    return _e("details", {"class": "sd-sections"},
-              _e("summary", {}, "Sections: " + ", ".join(words)), *([chart] if chart is not None else []),
+    return _details("Sections: " + ", ".join(words), _chart(_section_rows(c, tallies)), items)
+
+
+def _group_list(c: Comparison, o: Outline, tallies: dict[int, Counter]):
+    """The outline of a later document without headings: its groups."""
+    if len(o.titles) < 2:
+        return None
+    first: dict[int, str] = {}
+    for p, k in zip(c.pairs, o.entry):
+        if k is not None:
+            first.setdefault(k, pair_anchor(p))
+    rows = [(title, _counts(tallies, k), first[k]) for k, title in enumerate(o.titles)]
+    items = []
+    for k, title in enumerate(o.titles):
+        li = _e("li", {"class": "sd-sec sd-sec-group"}, _e("a", {"href": "#" + first[k]}, title))
+        _tally(li, tallies.get(k))
+        _only_button(li, k, title, o.kind)
+        items.append(li)
+    return _details(f"Outline: {len(o.titles)} {o.kind}s", _chart([r for r in rows if any(r[1])], per=o.kind), items)
+
+
+def _details(summary: str, chart, items: list):
+    """The outline's disclosure: its summary line, the chart (if any) and the entries."""
+    return _e("details", {"class": "sd-sections"}, _e("summary", {}, summary), *([chart] if chart is not None else []),
               _e("ol", {}, items))
 
 
-def _group_list(c: Comparison):
-    """The outline of a comparison whose documents have no headed sections: its groups."""
-    titles, of_pairs = groups(c)
-    if len(titles) < 2:
-        return None
-    tallies = _section_tallies(c)
-    first: dict[int, str] = {}
-    for p, k in zip(c.pairs, of_pairs):
-        if k is not None and k not in first:
-            first[k] = anchor_id("right", p.right[0]) if p.right else anchor_id("left", p.left[0])
-    rows = [(title, [tallies[k][key] if k in tallies else 0 for key in _CHART_KEYS], first[k])
-            for k, title in enumerate(titles)]
-    kind = ("paragraph" if all(t.startswith("\u00b6") for t in titles)
-            else "numbered item" if not any(t.startswith("\u00b6") for t in titles) else "group")
-    chart = _chart([row for row in rows if any(row[1])], per=kind)
-    items = [_group_entry(k, title, first[k], tallies.get(k)) for k, title in enumerate(titles)]
-    return _e("details", {"class": "sd-sections"}, _e("summary", {}, f"Outline: {len(titles)} {kind}s"),
-              *([chart] if chart is not None else []), _e("ol", {}, items))
-
-
-def _group_entry(index: int, title: str, target: str, tally: Counter | None):
-    """The outline's entry for group ``index``: a link to its first clause, its tally, its filter."""
-    li = _e("li", {"class": "sd-sec sd-sec-group"}, _e("a", {"href": "#" + target}, title))
-    _tally(li, tally)
-    _only_button(li, index, title)
-    return li
+def _counts(tallies: dict[int, Counter], k: int) -> list[int]:
+    """Entry ``k``'s changed, added and dropped clauses, as the chart shows them."""
+    return [tallies[k][key] if k in tallies else 0 for key in _CHART_KEYS]
 
 
 def _tally(li, tally: Counter | None) -> None:
@@ -182,11 +187,11 @@ def _tally(li, tally: Counter | None) -> None:
             f"{tally[key]} {key}" for key in ("changed", "added", "dropped", "moved", *LABELS_SHOWN) if tally.get(key))))
 
 
-def _only_button(li, index: int, name: str) -> None:
-    # A filter like the label chips (report.js): pressed, the report shows only this section.
+def _only_button(li, index: int, name: str, kind: str = "section") -> None:
+    # A filter like the label chips (report.js): pressed, the report shows only this entry's rows.
     li.append(_e("button", {"type": "button", "class": "sd-sec-only", "data-filter-section": str(index),
                             "aria-pressed": "false", "hidden": "hidden", "data-needs-script": "",
-                            "title": f"Show only the section \u201c{name}\u201d"}, "only this"))
+                            "title": f"Show only the {kind} \u201c{name}\u201d"}, "only this"))
 
 
 def _section_entry(c: Comparison, index: int, sp: SectionPair, tally: Counter | None):

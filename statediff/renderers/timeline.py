@@ -13,19 +13,16 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Lineage, Revision, Series
-from .page import asset, render_fragment, render_page
+from .page import render_fragment, render_page
 from .series import summarize_series
-from .timeline_chart import meeting_counts as meeting_counts
 from .timeline_chart import timeline_chart
-from .timeline_wording import OPENING, hunks, opening, wording
-from .timeline_wording import grep_pattern as grep_pattern
+from .timeline_wording import OPENING, grep_pattern, hunks, opening, wording
 from .tree import element as _e
 from .words import doc_short
 
-__all__ = ["render_html", "timeline_element", "SCRIPT", "CSS"]
+__all__ = ["render_html", "timeline_element"]
 
-# The cells' wording is built by timeline_wording and the chart by timeline_chart; grep_pattern and
-# meeting_counts stay importable from here.
+# The cells' wording is built by timeline_wording and the chart by timeline_chart.
 
 
 STYLES = ("timeline.css", "timeline-page.css")
@@ -34,8 +31,6 @@ STYLES = ("timeline.css", "timeline-page.css")
 SCRIPT_FILE = "timeline.js"
 #: The policy also allows images given as ``data:`` URLs.
 IMAGES = "data:"
-CSS = asset("timeline.css")
-SCRIPT = asset(SCRIPT_FILE)
 
 
 _GIST = 8  # words

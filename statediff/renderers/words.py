@@ -9,8 +9,8 @@ from datetime import date
 from ..model import Comparison, Document, Pair
 from ..textkit import MONTH_NAMES
 
-__all__ = ["anchor_id", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text", "pair_kind", "short_date",
-           "side_word", "status_word"]
+__all__ = ["anchor_id", "pair_anchor", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text",
+           "pair_kind", "short_date", "side_word", "status_word"]
 
 _STATUS = {
     "revision": {"changed": "changed", "added": "added", "dropped": "dropped", "unchanged": "unchanged"},
@@ -43,6 +43,9 @@ def anchor_id(side: str, number: str) -> str:
     return f"{side}-" + "".join("_" if c.isspace() else c for c in number)
 
 
+def pair_anchor(p: Pair) -> str:
+    """The anchor id a link to pair ``p`` goes to: its later clause's, else its earlier one's."""
+    return anchor_id("right", p.right[0]) if p.right else anchor_id("left", p.left[0]) if p.left else ""
 
 
 def nice_date(iso: str, *, short: bool = False) -> str:
