@@ -191,13 +191,13 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[s
     return [(DigestItem(names, p.left, p.right, _edit_words(p, figures), _stance(rc or lc, salience)), tier)]
 
 
-_MONTH = (rf"(?:{MONTH_PATTERN}"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+_MONTH = (rf"\b(?:{MONTH_PATTERN}"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")  # not "Market", "Mayor"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"  # "17", "17-18"
 _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
                         r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH  # and list markers, "(2)"
                         # and the numbers of recurring meetings: "26th" session, "COP26", "G20"
-                        + r"|\b\d+(?:st|nd|rd|th)\b|\b[^\W\d_]+\d+\b")
+                        + r"|\b\d+(?:st|nd|rd|th)\b|\b[A-Z]{1,4}\d{1,2}\b")
 
 
 def _number_replaced(p: Pair) -> bool:

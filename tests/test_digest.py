@@ -124,6 +124,13 @@ def test_the_number_of_a_recurring_meeting_is_no_number_that_matters() -> None:
     assert "number-change" in statediff.compare(a, b).pairs[0].labels
     assert not statediff.compare(a, b).digest
     assert [i.label for i in statediff.compare(c, d).digest.items] == ["number changed"]
+    # a figure written against its currency code, and a word that starts with a month's name, still count
+    e = statediff.parse("The Ministers committed USD100 million to the Market Access Fund.")
+    f = statediff.parse("The Ministers committed USD200 million to the Market Access Fund.")
+    assert [i.label for i in statediff.compare(e, f).digest.items] == ["number changed"]
+    g = statediff.parse("The Mayor committed 3 billion euros.")
+    h = statediff.parse("The Mayor committed 4 billion euros.")
+    assert [i.label for i in statediff.compare(g, h).digest.items] == ["number changed"]
 
 
 def test_the_text_report_and_the_json_group_pairs_by_section(capsys) -> None:
