@@ -100,13 +100,15 @@ def _decode(source: Any) -> tuple[Any, str]:
                 source = fh.read()
         except OSError as exc:
             raise ReadError(f"{label}: cannot be read ({exc.strerror or exc})") from None
-    elif hasattr(source, "read"):
-        label = str(getattr(source, "name", label))
-        source = source.read()
     try:
+        if hasattr(source, "read"):
+            label = str(getattr(source, "name", label))
+            source = source.read()
         return json.loads(source), label
     except UnicodeDecodeError:
         raise ReadError(f"{label}: not a statediff JSON report (not UTF-8 text)") from None
+    except RecursionError:
+        raise ReadError(f"{label}: not a statediff JSON report (nested too deeply)") from None
     except json.JSONDecodeError as exc:
         raise ReadError(f"{label}: not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
     except TypeError:
@@ -160,8 +162,20 @@ def _edits(obj: Any, where: str) -> tuple[Edit, ...]:
     return tuple(edits)
 
 
+# The clause positions of the documents being read, by identity: a report names clauses by number in
+# every pair, suggestion and section, and each document is indexed once.
+_POSITIONS: dict[int, tuple[Document, dict[str, int]]] = {}
+
+
 def _index(doc: Document, numbers: tuple[str, ...], where: str) -> tuple[int, ...]:
-    positions = {c.number: k for k, c in enumerate(doc.clauses)}
+    known = _POSITIONS.get(id(doc))
+    if known is None or known[0] is not doc:
+        if len(_POSITIONS) >= 8:
+            _POSITIONS.clear()
+        known = _POSITIONS[id(doc)] = (doc, {c.number: k for k, c in enumerate(doc.clauses)})
+        if len(known[1]) < len(doc.clauses):
+            raise _Bad(f"{where}: {doc.name} numbers two clauses alike; clause numbers are unique")
+    positions = known[1]
     missing = [n for n in numbers if n not in positions]
     if missing:
         raise _Bad(f"{where}: {doc.name} has no clause {missing[0]!r}")
@@ -247,6 +261,8 @@ def _comparison(data: dict[str, Any]) -> Comparison:
                       sections=sections, digest=_digest(data), mode=_get(data, "mode", str, "", "revision"))
 
 
+#: The most clauses a document of a series report may say it holds.
+MAX_CLAUSES = 10_000_000
 _EVENTS = ("added", "unchanged", "changed", "dropped", "revived", "merged")
 
 
@@ -254,6 +270,8 @@ def _series(data: dict[str, Any]) -> Series:
     docs = []
     for at, d in _items(data, "documents", ""):
         count = _get(d, "clauses", int, at, 0)
+        if not 0 <= count <= MAX_CLAUSES:
+            raise _Bad(f"{at}: 'clauses' is not a count of clauses")
         docs.append(Document(name=_get(d, "name", str, at), source="", clauses=(Clause("", "", (0, 0)),) * count,
                              title=_get(d, "title", str, at, ""), date=_get(d, "date", str, at, ""),
                              part=_get(d, "part", str, at, "")))

@@ -354,6 +354,9 @@ def test_json_round_trips_through_files_and_dicts(tmp_path) -> None:
     ('{"schema": "statediff.series/1", "documents": [], "lineages": [{"id": "L1", "history": '
      '[{"document": "nowhere", "status": "added", "numbers": [], "text": "", "edits": [], "labels": []}]}]}',
      "lineages[0].history[0]: 'document' names no document of the series ('nowhere')"),
+    ('{"schema": "statediff.series/1", "documents": [{"name": "a", "clauses": -3}], "lineages": []}',
+     "documents[0]: 'clauses' is not a count of clauses"),
+    ("[" * 100_000, "<json>: not a statediff JSON report (nested too deeply)"),
 ])
 def test_bad_json_is_one_clear_read_error(text: str, message: str) -> None:
     with pytest.raises(statediff.ReadError) as info:
@@ -369,3 +372,11 @@ def test_a_report_of_a_comparison_names_the_clauses_it_has(tmp_path) -> None:
         statediff.load_json(data)
     with pytest.raises(statediff.ReadError, match="missing.json: cannot be read"):
         statediff.load_json(tmp_path / "missing.json")
+    data = json.loads(statediff.render(c, "json"))
+    data["left"]["clauses"].append(dict(data["left"]["clauses"][0]))
+    with pytest.raises(statediff.ReadError, match="numbers two clauses alike"):
+        statediff.load_json(data)
+    bad = tmp_path / "latin1.json"
+    bad.write_bytes(b'{"schema": "caf\xe9"}')
+    with open(bad, encoding="utf-8") as fh, pytest.raises(statediff.ReadError, match="not UTF-8 text"):
+        statediff.load_json(fh)
