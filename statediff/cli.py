@@ -40,12 +40,10 @@ from .cli_options import (
     ShortOutputOption,
     ThresholdOption,
     TimeoutOption,
-    document_spec,
-    split_part,
 )
 from .errors import StatediffError
 from .interrupts import Signalled, quiet_worker, raise_on_signals
-from .options import ReadOptions
+from .options import ReadOptions, document_spec, split_part
 from .output import BrokenPipe, check_output, write_output
 
 if TYPE_CHECKING:

@@ -8,7 +8,6 @@ Each alias is an ``Annotated`` type that a command's parameter takes with its de
 
 from __future__ import annotations
 
-import os
 import re
 from enum import Enum
 from typing import Annotated, Any
@@ -16,8 +15,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-__all__ = ["Command", "URL_TIMEOUT", "Format", "ClauseFormat", "InputFormat", "Color", "SchemaName", "split_part",
-           "document_spec"]
+__all__ = ["Command", "URL_TIMEOUT", "Format", "ClauseFormat", "InputFormat", "Color", "SchemaName"]
 
 #: Seconds a URL input may take (statediff.reader.URL_TIMEOUT; repeated here so that --help does not
 #: import the pipeline).
@@ -66,21 +64,6 @@ class SchemaName(str, Enum):
     comparison = "comparison"
     clauses = "clauses"
     series = "series"
-
-
-def split_part(arg: str) -> tuple[str, str | None]:
-    """``PATH#PART`` -> (PATH, PART): a part title substring or 1-based number. An existing path, a URL
-    (whose ``#`` is a fragment) and ``-`` are taken whole."""
-    if arg == "-" or "#" not in arg or os.path.exists(arg) or arg.lower().startswith(("http://", "https://")):
-        return arg, None
-    path, part = arg.rsplit("#", 1)
-    return path, part or None
-
-
-def document_spec(arg: str) -> str | tuple[str, str]:
-    """A ``track`` document: ``PATH`` or ``(PATH, PART)``."""
-    path, part = split_part(arg)
-    return (path, part) if part else path
 
 
 _DOCUMENT = "a path (PATH#PART selects one part), an http(s) URL, or - for standard input."

@@ -9,13 +9,14 @@ repeats them. ``input_format`` always names the format of an input; the format o
 
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import StatediffError
 
-__all__ = ["ReadOptions", "input_format"]
+__all__ = ["ReadOptions", "document_spec", "input_format", "split_part"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +47,18 @@ def input_format(given: str | None, old: str | None, where: str, default: str | 
     if given != default and given != old:
         raise StatediffError(f"{where}: input_format={given!r} and format={old!r} disagree; give input_format only")
     return old
+
+
+def split_part(arg: str) -> tuple[str, str | None]:
+    """``PATH#PART`` -> (PATH, PART): a part title substring or 1-based number. An existing path, a URL
+    (whose ``#`` is a fragment) and ``-`` are taken whole."""
+    if arg == "-" or "#" not in arg or os.path.exists(arg) or arg.lower().startswith(("http://", "https://")):
+        return arg, None
+    path, part = arg.rsplit("#", 1)
+    return path, part or None
+
+
+def document_spec(arg: str) -> str | tuple[str, str]:
+    """A ``track`` document: ``PATH`` or ``(PATH, PART)``."""
+    path, part = split_part(arg)
+    return (path, part) if part else path

@@ -13,8 +13,8 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
-from .cli_options import split_part
 from .errors import OutputError
+from .options import split_part
 
 __all__ = ["check_output", "write_output", "BrokenPipe"]
 

@@ -166,7 +166,7 @@ def test_path_hash_part_selects_a_part_in_compare_and_clauses(capsys) -> None:
 
 
 def test_a_url_fragment_is_not_a_part() -> None:
-    from statediff.cli_options import split_part as _split_part
+    from statediff.options import split_part as _split_part
 
     assert _split_part("https://example.org/readout#section-2") == ("https://example.org/readout#section-2", None)
     assert _split_part("minutes.txt#3") == ("minutes.txt", "3")
