@@ -88,8 +88,6 @@ CHAR_N = 5
 #: have this share of its weight on the other side.
 MERGE_GAIN = 0.02
 MERGE_CONTAINMENT = 0.7
-#: Candidate pairs kept per clause for the in-sequence chain: bounds the work on large, repetitive
-#: documents; a link outside a clause's most similar few is not plausible anyway.
 #: A pair is a link candidate only when it is among the most similar this many clauses of one of its
 #: two clauses: it keeps the candidates, and the time and memory spent on them, linear in the number of
 #: clauses when long clauses all look alike (statements never come near it).

@@ -25,10 +25,10 @@ from typing import Any
 
 from .errors import LexiconError
 from .label_words import LabelWords, compile_label_words
-from .lexicon_schema import check_shape, default_data, validate
-from .phrase_patterns import bounded, form_pattern, spelling_key, word_pattern, word_set_regex
+from .lexicon_schema import default_data, validate
+from .phrase_patterns import bounded, form_pattern, spelling_key, word_set_regex
 
-__all__ = ["check_shape", "Lexicon", "default_lexicon", "load_lexicon", "VerbHit", "word_pattern"]
+__all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,14 +170,10 @@ class Lexicon:
         return compile_label_words(self.section, self.negation)
 
 
-def _default_data() -> dict[str, Any]:
-    return default_data()
-
-
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     """The lexicon that ships with statediff."""
-    return Lexicon(_default_data())
+    return Lexicon(default_data())
 
 
 #: The largest lexicon file read: the shipped one is about 30 kB.
@@ -203,6 +199,6 @@ def load_lexicon(path: str | os.PathLike[str] | None) -> Lexicon:
         raise LexiconError(f"{os.fspath(path)}: not a readable JSON lexicon (nested too deeply)") from None
     if not isinstance(user, dict):
         raise LexiconError(f"{os.fspath(path)}: a lexicon must be a JSON object")
-    data = _default_data()
+    data = default_data()
     data.update(user)
     return Lexicon(data, origin=os.fspath(path))

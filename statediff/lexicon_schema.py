@@ -33,7 +33,7 @@ KEYS: dict[str, Key] = {
     "override_stances": Key("annotator: stance classes that name a clause's stance wherever they stand", "-"),
     "verbs": Key("annotator, segmenter: stance class -> commitment verb forms", "any case"),
     "negations": Key("annotator (anywhere in a clause's scope), classifier (a word that negates)", "any case"),
-    "modals": Key("annotator (Lexicon.modality) in any case; classifier (Lexicon.label_words.modals) "
+    "modals": Key("annotator (Lexicon.modality) in any case; classifier (Lexicon.label_words.modals_lower_case) "
                   "in lower case only, since 'May' mid-sentence is the month", "per reader, see read_by"),
     "context_markers": Key("annotator, segmenter: narrative context", "any case"),
     "commitment_scale": Key("classifier: strengthened / softened (verbs)", "any case"),

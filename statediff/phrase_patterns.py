@@ -4,7 +4,8 @@ A phrase's words may be separated by any white space; a word written with the Br
 American spelling matches both ("emphasised", "emphasized"). Two boundary rules exist, each named
 for its readers:
 
-* :func:`word_set_regex` (the annotator's verbs, negations and modals): whole words, where an
+* :func:`word_set_regex` (the annotator's negations and modals; verbs are built from
+  :func:`form_pattern` and :func:`bounded` with the same rule): whole words, where an
   apostrophe counts as part of a word; ``...`` in a form stands for up to three words of any kind,
   and forms that start with a non-ASCII character (Japanese, Chinese) match inside a run of
   characters.

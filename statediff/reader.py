@@ -3,7 +3,7 @@
 Paths, ``pathlib.Path``, ``http(s)://`` URLs, binary or text file objects and ``"-"`` (standard
 input) are read; a string is always a path or a URL, never literal text (use :func:`parse` for text
 in memory). Bytes are decoded with explicit rules (see :func:`decode`), HTML pages are reduced to
-their main content, PDF files to their text, and the text is handed to the segmenter.
+their main content, PDF and Word (.docx) files to their text, and the text is handed to the segmenter.
 
 Every input is bounded before any work is done on it: at most :data:`MAX_BYTES` bytes (files, URLs
 and streams alike, read in pieces so a larger input is never held whole), a URL within
@@ -77,7 +77,7 @@ def read(source: Source, *, part: int | str | None = None, input_format: str | N
 
 def _text(source: Source, *, format: str | None, encoding: str | None, timeout: float | None
           ) -> tuple[str, str, str]:
-    """The text of ``source`` (decoded, HTML reduced to its main content, PDF to its text), its label
+    """The text of ``source`` (decoded, HTML reduced to its main content, PDF and DOCX to their text), its label
     for messages and its format."""
     if timeout is not None and not 0 < timeout < math.inf:
         raise ReadError(f"the timeout must be a positive, finite number of seconds, not {timeout!r}")

@@ -16,7 +16,8 @@ What lives here:
 Word patterns are not here: each stage tokenizes for its own purpose and says so where it does
 (the differ's tokens keep white space and punctuation for an exact round trip; the aligner's words are
 letter-and-digit runs; the classifier's words join hyphenated compounds; the lexicon's phrase patterns
-keep hyphens inside a word). They share :data:`CJK_CLASS`, so every stage splits CJK text alike.
+keep hyphens inside a word). The differ, the classifier and the aligner take CJK characters from
+:data:`CJK_CLASS` (or :data:`CJK`), so they split CJK text alike.
 
 Everything here is immutable, pure and cheap to import (``re`` only).
 """
