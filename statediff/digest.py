@@ -6,7 +6,8 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened, a
    decision changed ("voted to raise" -> "left unchanged");
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
-   or concern); a change of modality ("will" -> "may"), a scope widened or narrowed, a hedge added
+   or concern); a change of modality ("will" -> "may"; the future "will" coming or going alone,
+   "will continue" -> "continue", changes no commitment), a scope widened or narrowed, a hedge added
    or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
    yearly meeting such as "COP28", is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit);
@@ -15,18 +16,21 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
    terms out;
 5. any other commitment added;
-6. a commitment dropped, and an added clause that is the tail of a sentence cut in two (it begins
-   in lower case: "and acknowledge the considerable progress to date"), the strongest stances
-   first. A statement does not restate everything the
-   last one said, and a plan carried out is not said again: of the commitments dropped that two
-   reviewers judged in the digests of the corpora, 4 in 127 were headline news, against 49 in 104
-   of those added, and so in every series; of the added tails, 3 in 21 (against 46 in 124 of the
-   other added commitments). Between two accounts of one meeting, what only one says ranks as an
-   added commitment does, whichever side says it;
-7. a section added, dropped or renamed; and, after all of these, a commitment added or dropped that
-   is probably rewritten rather than new: the report suggests it may continue a clause of the other
-   document (similarity 0.2 or more), or the other document still holds most of its words
-   (:data:`CARRIED_OVER` of their weight, rarer words weighing more).
+6. a commitment dropped that voiced alarm (condemn, oppose, concern: a statement that stops
+   condemning is news), and an added clause that is the tail of a sentence cut in two (it begins in
+   lower case: "and acknowledge the considerable progress to date"). Other commitments dropped are
+   left to the full report: a statement does not restate everything the last one said, and a plan
+   carried out is not said again; of the commitments dropped that two reviewers judged in the
+   digests of the corpora, 4 in 127 were headline news, against 49 in 104 of those added, and so in
+   every series. A tail whose sentence's head is added too, with a stance as strong, is part of that
+   item; of the added tails, 3 in 21 were headline news (against 46 in 124 of the other added
+   commitments). Between two accounts of one meeting, what only one says ranks as an added
+   commitment does, whichever side says it;
+7. a section added, dropped or renamed (a run of text without a heading is none); and, after all
+   of these, a commitment added (or dropped, voicing alarm) that is probably rewritten rather than
+   new: the report suggests it may continue a clause of the other document (similarity 0.2 or
+   more), or the other document still holds most of its words (:data:`CARRIED_OVER` of their
+   weight, rarer words weighing more).
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
 reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
@@ -40,7 +44,7 @@ import re
 from collections.abc import Sequence
 
 from .lexicon import Lexicon, default_lexicon
-from .model import Clause, Comparison, Digest, DigestItem, Pair, SectionPair
+from .model import Clause, Comparison, Digest, DigestItem, Document, Pair, SectionPair
 from .terms import KeyTerm, key_terms
 from .textkit import MONTH_PATTERN
 
@@ -76,6 +80,8 @@ _COURTESY = frozenset({"welcome", "state", "expect", "exchange_views"})
 #: Stances that name a decision: a change of the decision verb is a change of the decision.
 _DECIDING = frozenset({"agree", "commit"})
 _STRONG = frozenset({"condemn", "oppose", "concern", "commit"})
+#: Modalities of a plain commitment: the future "will" coming or going alone changes none.
+_FUTURE = frozenset({"", "will"})
 _ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
 _QUOTE = 48  # characters of each side of an edit shown in an item
 _OPENING = 90  # characters of an added or dropped clause shown
@@ -114,7 +120,8 @@ _ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only i
 
 
 class _Carried:
-    """How much of a clause's wording the other document of the comparison still uses."""
+    """How much of a clause's wording the other document of the comparison still uses, and which
+    clauses it does not match at all."""
 
     def __init__(self, c: Comparison) -> None:
         import math
@@ -131,6 +138,12 @@ class _Carried:
         n = len(left) + len(right)
         self._idf = {s: math.log((1 + n) / (1 + k)) + 1 for s, k in df.items()}
         self._vocab = {"left": set().union(*left), "right": set().union(*right)}
+        self._unmatched = {("left", i) for p in c.pairs if not p.right_index for i in p.left_index} | {
+            ("right", j) for p in c.pairs if not p.left_index for j in p.right_index}
+
+    def unmatched(self, side: str, index: int) -> bool:
+        """Whether clause ``index`` of document ``side`` is added or dropped (matched to nothing)."""
+        return (side, index) in self._unmatched
 
     def share(self, clauses: Sequence[Clause], other: str) -> float:
         """The weighted share of the clauses' words that document ``other`` ("left", "right") uses."""
@@ -161,16 +174,29 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], salience: dict[str
         # fragments that a comma ends ("We are committed to working with them,")
     stance = _stance(commitments, salience)
     text = " ".join(cl.text for cl in side)
+    dropped = p.status == "dropped" and c.mode == "revision"
+    if dropped and stance not in _ALARM:
+        return []  # most often only not restated, or done: left to the full report
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
     rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
                  or carried.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
     if rewritten:
         return [(item, 8)]
-    if p.status == "dropped" and c.mode == "revision":
-        return [(item, 6)]  # often only not restated: after what the later statement says anew
-    if text[:1].islower():
-        return [(item, 6)]  # the tail of a sentence cut in two ("and acknowledge the progress")
+    if dropped:
+        return [(item, 6)]  # a statement that stops voicing alarm: after what the later one says anew
+    if text[:1].islower():  # the tail of a sentence cut in two ("and acknowledge the progress")
+        this = "right" if p.right_index else "left"
+        first = (p.right_index or p.left_index)[0]
+        head = _doc(c, this).clauses[first - 1] if first else None
+        if head is not None and carried.unmatched(this, first - 1) and _substantive(head) \
+                and head.block == side[0].block and salience.get(stance, -1) <= salience.get(head.stance, -1):
+            return []  # the head of its sentence, added or dropped too and as strong, is the item
+        return [(item, 6)]
     return [(item, 3 if stance in _STRONG else 5)]
+
+
+def _doc(c: Comparison, side: str) -> Document:
+    return c.right if side == "right" else c.left
 
 
 def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[str, int]
@@ -179,6 +205,8 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[s
     shifts = [label for label in p.labels if label in _SHIFTS]
     if not any(cl.kind == "commitment" for cl in lc + rc) or not _number_replaced(p):
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
+    if {cl.modality for cl in lc + rc} <= _FUTURE:
+        shifts = [label for label in shifts if label != "modality-change"]  # "will continue" -> "continue"
     decision = _decision_change(lc, rc)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
         tier = 1 if decision == "decision changed" else 2
@@ -254,8 +282,8 @@ def _term_item(term: KeyTerm) -> DigestItem:
 
 
 def _section_item(sp: SectionPair) -> DigestItem | None:
-    if sp.status == "unchanged":
-        return None
+    if sp.status == "unchanged" or not all(s.title for s in (sp.left if sp.status == "dropped" else sp.right)):
+        return None  # and a run of text without a heading is no section to name
     left = " + ".join(s.title or "(no heading)" for s in sp.left)
     right = " + ".join(s.title or "(no heading)" for s in sp.right)
     what = {"renamed": f"\u201c{left}\u201d \u2192 \u201c{right}\u201d", "added": f"\u201c{right}\u201d",

@@ -167,20 +167,33 @@ def test_a_fragment_ending_in_a_comma_is_not_a_commitment_that_matters() -> None
 
 
 def test_a_commitment_whose_words_the_other_side_still_uses_is_ranked_as_a_likely_rewrite() -> None:
-    before = "(1) We will cooperate on critical minerals.\n\n(2) We will review export controls on dual-use items.\n"
-    after = ("(1) Critical minerals remain vital for the energy transition and require attention.\n\n"
-             "(2) We intend to work with partners in Africa on mining standards and cooperate on refining.\n\n"
-             "(3) We will launch a joint fund for clean hydrogen.\n")
+    before = ("(1) Critical minerals remain vital for the energy transition and require attention.\n\n"
+              "(2) We intend to work with partners in Africa on mining standards and cooperate on refining.\n\n"
+              "(3) We will launch a joint fund for clean hydrogen.\n")
+    after = "(1) We will cooperate on critical minerals.\n\n(2) We will review export controls on dual-use items.\n"
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
-    assert [p.status for p in c.pairs][:2] == ["dropped", "dropped"]  # no suggestion reaches 0.2
+    assert [p.status for p in c.pairs if p.right_index] == ["added", "added"]  # no suggestion reaches 0.2
     assert all(s.score < 0.2 for p in c.pairs for s in p.suggestions)
     kinds = [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")]
-    # the dropped (1) still stands in the later statement in other words: the others lead
-    assert kinds[-1] == ("commitment dropped", ("(1)",)) and len(kinds) == 4
+    # the added (1) was said before in other words: the new (2) leads
+    assert kinds == [("commitment added", ("(2)",)), ("commitment added", ("(1)",))]
     from statediff.digest import CARRIED_OVER, _Carried
 
     carried = _Carried(c)
-    assert carried.share([c.left.clauses[0]], "right") >= CARRIED_OVER > carried.share([c.left.clauses[1]], "right")
+    assert carried.share([c.right.clauses[0]], "left") >= CARRIED_OVER > carried.share([c.right.clauses[1]], "left")
+
+
+def test_a_dropped_commitment_is_listed_only_when_it_voiced_alarm() -> None:
+    before = ("(1) We condemn the missile launches.\n\n(2) We will hold joint exercises in the Pacific.\n\n"
+              "(3) We will meet again.\n")
+    after = "(3) We will meet again.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [p.status for p in c.pairs][:2] == ["dropped", "dropped"]
+    assert [(i.label, i.left) for i in c.digest.items if i.label.startswith("commitment")] == [
+        ("commitment dropped", ("(1)",))]
+    # between two accounts of one meeting, what only one says is listed whatever its stance
+    accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
+    assert [i.left for i in accounts.digest.items if i.label == "only in A"] == [("(1)",), ("(2)",)]
 
 
 def test_what_the_later_statement_says_anew_ranks_before_what_it_does_not_repeat() -> None:
@@ -196,7 +209,7 @@ def test_what_the_later_statement_says_anew_ranks_before_what_it_does_not_repeat
 
 
 def test_the_tail_of_a_sentence_cut_in_two_ranks_after_a_whole_commitment() -> None:
-    before = "(1) We will meet again.\n"
+    before = "(1) We will meet again.\n\n(2) We reaffirm our partnership.\n"
     after = ("(1) We will meet again.\n\n(2) We reaffirm our partnership and confirm the progress to date.\n\n"
              "(3) We confirm the launch of a joint fund for clean hydrogen.\n")
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
@@ -204,4 +217,37 @@ def test_the_tail_of_a_sentence_cut_in_two_ranks_after_a_whole_commitment() -> N
     whole = next(cl for cl in c.right.clauses if cl.number == "(3)")
     assert tail.stance == whole.stance == "confirm"  # the same stance: only the cut tells them apart
     order = [i.right[0] for i in c.digest.items if i.label == "commitment added"]
-    assert order.index(whole.number) < order.index(tail.number)
+    assert order == [whole.number, tail.number]
+
+
+def test_a_tail_whose_head_is_added_too_is_not_an_item_of_its_own_unless_it_says_more() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We reaffirm our partnership and confirm the progress to date.\n\n"
+             "(3) We welcome the new fund and strongly oppose any attempt to change the status quo by force.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    listed = [i.right[0] for i in c.digest.items if i.label == "commitment added"]
+    assert "(2).1" in listed and "(2).2" not in listed  # "and confirm the progress" adds nothing to its head
+    assert "(3).2" in listed  # "and strongly oppose" says more than "We welcome"
+
+
+
+
+def test_the_future_will_coming_or_going_alone_is_no_change_of_modality_for_the_digest() -> None:
+    will = statediff.parse("(1) We will continue to support the development of these mechanisms.\n")
+    plain = statediff.parse("(1) We continue to support the development of these mechanisms.\n")
+    may = statediff.parse("(1) We may continue to support the development of these mechanisms.\n")
+    dropped_will = statediff.compare(will, plain)
+    assert "modality-change" in dropped_will.pairs[0].labels  # the label says what changed
+    assert not dropped_will.digest  # the commitment stands as it stood
+    assert [i.label for i in statediff.compare(will, may).digest.items] == ["modality changed"]
+    assert [i.label for i in statediff.compare(plain, may).digest.items] == ["modality changed"]
+
+
+def test_a_run_of_text_without_a_heading_is_no_section_to_name() -> None:
+    before = ("(1) We will cut tariffs on steel.\n\nClimate Action\n\n(2) We will cut emissions by half.\n\n"
+              "Trade Policy\n\n(3) We will cut tariffs.\n")
+    after = "Intro\n\n(2) We will cut emissions by half.\n\nEnergy Security\n\n(4) We will store gas.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert any(not s.title for sp in c.sections if sp.status != "unchanged" for s in sp.left + sp.right)
+    sections = [i.what for i in c.digest.items if i.label.startswith("section")]
+    assert sections == ["\u201cTrade Policy\u201d", "\u201cEnergy Security\u201d"]
