@@ -37,7 +37,19 @@ _PLAIN = FUNCTION_WORDS | frozenset(
     # nouns every statement uses around what it is about ("part of", "the importance of")
     "part parts ability abilities role importance need needs basis level levels kind means range end aim view "
     "light regard respect order terms step steps effort efforts issue issues matter matters field fields "
-    "context time times year years today date number".split())
+    "context time times year years today date number "
+    # prepositions and connectives that open a sentence in capitals ("Through AUKUS, ...")
+    "through throughout across against among amongst after before during since upon via without beyond "
+    "despite amid following together however therefore moreover furthermore additionally "
+    # compounds every statement uses, not the terms of one
+    "long-term short-term medium-term near-term mid-term long-standing high-level high-quality ground-breaking "
+    "far-reaching wide-ranging large-scale full-scale well-being decision-making policy-making like-minded "
+    "cross-border cross-sectoral cross-cutting real-time in-depth first-ever so-called state-of-the-art "
+    "up-to-date year-long multi-year people-to-people whole-of-government whole-of-society multi-stakeholder "
+    "non-binding public-private evidence-based rules-based science-based data-driven market-based "
+    "market-oriented forward-looking world-class low-income middle-income high-income cutting-edge win-win "
+    "non-governmental inter-agency next-generation bi-annual co-chair co-chairs co-operation capacity-building "
+    "confidence-building results-oriented open-ended time-bound action-oriented".split())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,10 +7,12 @@ the like) and that the other document does not use in any form (compared word st
 titles and headings included), and that is one of:
 
 - a name: every content word capitalised wherever that tells (not at the start of a sentence, not
-  in a line in title case, not one word of a longer name);
+  in a line in title case, not a part of a longer name: "United" in "the United States");
 - an acronym ("FIMI", "SSNs" is the plural of "SSN");
-- a compound ("gender-based", "de-risk"); one made of words the other document uses ("long-term")
-  only if three clauses use it.
+- a compound ("gender-based", "de-risk"); one made of words the other document uses only if three
+  clauses use it; the compounds every statement uses ("long-term", "cross-border", "rules-based")
+  never. Beside a name or an acronym of the same clauses, a compound is not listed: "Maritime Big
+  Play" says what "ground-breaking" only describes.
 
 At least one of its words must be new to the other document: not the same stem, not the same
 compound written apart or together ("roll-out", "rollout"), not an acronym the other document spells
@@ -32,6 +34,7 @@ import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
+from .clause_vectors import FUNCTION_WORDS
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document
 from .term_words import JOINERS, MOST_WORDS, TOKEN, TermWords, Vocabulary, chunks, name_initials, same_spelling, term_key
@@ -94,17 +97,34 @@ def _uses(clauses: Sequence[Clause], words: TermWords,
 
 def _capitalised(use: _Use, text: str, words: TermWords) -> bool | None:
     """Whether every content word of the phrase is capitalised where it is used; None where that
-    tells nothing: a single word opening a sentence, a line in title case."""
+    tells nothing: a single word opening a sentence, a line in title case, a part of a longer name
+    ("Comprehensive" in "Comprehensive Maritime Dialogue", "United" in "the United States", "Task
+    Force" in "International Counter Ransomware Task Force")."""
     before = text[:use.start].rstrip()
-    if len(use.tokens) == 1 and not use.tokens[0].isupper():
-        if not before or before.endswith((".", ":", ";", "\u2022")):
-            return None
-        near = (TOKEN.findall(before)[-1:] or [""])[0], (TOKEN.findall(text[use.end:])[:1] or [""])[0]
-        if any(t[:1].isupper() and words.content(t) for t in near):
-            return None  # one word of a longer name ("Comprehensive" in "Comprehensive Maritime Dialogue")
+    if len(use.tokens) == 1 and not use.tokens[0].isupper() \
+            and (not before or before.endswith((".", ":", ";", "\u2022"))):
+        return None
+    if not (len(use.tokens) == 1 and use.tokens[0].isupper()) and any(
+            t[:1].isupper() and t.casefold() not in _NAME_GLUE for t in _neighbours(text, use)):
+        return None
     if words.title_case(text):
         return None  # a heading or a title run into the clause
     return all(t[:1].isupper() for t in use.tokens if words.content(t))
+
+
+# Capitalised words that join or open a sentence rather than continue a name ("The", "And", "Of").
+_NAME_GLUE = FUNCTION_WORDS | JOINERS
+
+
+def _neighbours(text: str, use: _Use) -> list[str]:
+    """The words right before and right after the phrase, where only a space parts them from it."""
+    before = _WORD_BEFORE.search(text, 0, use.start)
+    after = _WORD_AFTER.match(text, use.end)
+    return [m.group(1) for m in (before, after) if m]
+
+
+_WORD_BEFORE = re.compile(r"(?<![^\s])(" + TOKEN.pattern + r")[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(" + TOKEN.pattern + r")(?![^\W_])")
 
 
 def _named(uses: Sequence[_Use], texts: Sequence[str], words: TermWords) -> bool:
@@ -210,7 +230,14 @@ def key_terms(left: Document, right: Document, *, lexicon: Lexicon | None = None
         else:
             numbers = tuple(dict.fromkeys(out[k].numbers + term.numbers))
             out[k] = replace(out[k], phrases=out[k].phrases + term.phrases, numbers=numbers)
-    return out
+    return [replace(t, phrases=_named_first(t.phrases)) for t in out]
+
+
+def _named_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases of one item without its lower-case compounds when it has a name or an acronym:
+    "Maritime Big Play" says what "ground-breaking" and "un-crewed" only describe."""
+    names = tuple(p for p in phrases if not (p.islower() and "-" in p))
+    return names or phrases
 
 
 #: Two terms whose clauses overlap this much (shared over all, Jaccard) are one item.

@@ -81,3 +81,31 @@ def test_the_us_eu_summit_digest_names_the_terms_that_came_and_went() -> None:
     assert ("term vanishes", "\u201cCOVID-19\u201d") in terms
     assert ("term vanishes", "\u201cJCPOA\u201d, \u201cIran\u201d") in terms
     assert len(terms) == 3  # the rest are not listed
+
+
+def test_a_word_or_phrase_of_a_longer_name_is_no_name_of_its_own() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We will work with the United States on trade.\n\n"
+             "(3) We support the International Counter Ransomware Task Force.\n\n(4) We will support the reconstruction of Ukraine.\n")
+    terms = _terms(before, after)
+    assert "United" not in terms and "Task Force" not in terms and "Ransomware Task Force" not in terms
+    assert terms["Ukraine"] == ("right", ("(4)",))  # a name on its own still is one
+
+
+def test_compounds_every_statement_uses_and_a_capitalised_preposition_are_no_terms() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We will pursue long-term, cross-border and high-level cooperation.\n\n"
+             "(3) Through AUKUS, we will build submarines.\n\n(4) We will pursue de-risking.\n")
+    terms = _terms(before, after)
+    assert not {"long-term", "cross-border", "high-level", "Through AUKUS"} & set(terms)
+    assert terms["AUKUS"] == ("right", ("(3)",)) and terms["de-risking"] == ("right", ("(4)",))
+
+
+def test_a_compound_that_only_describes_a_name_is_not_listed_beside_it() -> None:
+    before = "(1) We will meet again.\n"
+    after = "(1) We will meet again.\n\n(2) We will hold ground-breaking, un-crewed trials in the Maritime Big Play.\n"
+    terms = key_terms(statediff.parse(before), statediff.parse(after))
+    assert [t.phrases for t in terms] == [("Maritime Big Play",)]
+    # alone, a compound stays a term
+    alone = key_terms(statediff.parse(before), statediff.parse("(1) We will meet again.\n\n(2) We will pursue de-risking.\n"))
+    assert [t.phrases for t in alone] == [("de-risking",)]
