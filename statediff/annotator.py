@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .clause_cuts import split_clauses
 from .grammar import ADVERBS, STOP_IN_SUBJECT, is_simple_np, noun_phrase, strip_tail, verb_hits, words
 from .lexicon import Lexicon, VerbHit
-from .textkit import BE_FORMS, CONJUNCTIONS, DETERMINERS, PREPOSITIONS, PRONOUNS, mostly_cjk
+from .textkit import BE_FORMS, CONJUNCTIONS, DETERMINERS, MONTH_PATTERN, MONTHS, PREPOSITIONS, PRONOUNS, mostly_cjk
 
 __all__ = ["annotate", "split_clauses"]
 
@@ -198,8 +198,9 @@ _SUBORDINATORS = {"when", "as", "if", "since", "while", "although", "though", "o
                   "until", "upon", "during"}
 
 
-def annotate(text: str, lexicon: Lexicon) -> _Annotation:
-    """The kind, actor, commitment verb, stance, negation and modality of the clause ``text``."""
+def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
+    """The kind, actor, commitment verb, stance, negation and modality of the clause ``text`` (of a
+    document of ``date``, "YYYY-MM-DD" or "" when unknown)."""
     hits = verb_hits(text, lexicon)
     if not hits:
         return _CONTEXT
@@ -210,6 +211,8 @@ def annotate(text: str, lexicon: Lexicon) -> _Annotation:
     marker = lexicon.context_at(text)
     if 0 <= marker <= main.start or (marker >= 0 and main.stance == "exchange_views" and len(hits) == 1):
         # The clause narrates the meeting ("held talks Thursday as ...", "met with X and discussed").
+        return _CONTEXT
+    if not cjk and _tells_the_past(text, main, date):
         return _CONTEXT
     stance, reported = _stance(text, hits, main, cjk, lexicon)
     scope = _scope(text, reported or main)
@@ -226,6 +229,41 @@ def annotate(text: str, lexicon: Lexicon) -> _Annotation:
         inherit = not found
     return _Annotation("commitment", actor, verb, stance, lexicon.negated(scope), lexicon.modality(scope),
                        inherit)
+
+
+# A clause that opens on a time before the document's own and tells what was done then ("In March
+# 2023, we announced ...", "Since then, we have launched ...", "Two years ago our nations pledged
+# ...") narrates the past: context, not a commitment made now. "By the end of 2023, we expect" and
+# "In 2025, we will" speak of what is to come.
+_PAST_OPENER = re.compile(
+    r"(?:(?:and|but)\s+)?(?:"
+    rf"(?:In|On|At|During|Throughout|Since)\b[^,.;:]{{0,60}}?(?:\b(?P<month>{MONTH_PATTERN})\b[^,.;:]{{0,8}}?)?"
+    r"\b(?P<year>(?:19|20)\d\d)\b"
+    r"|Since\b|(?:\w+|a) (?:years?|months?|weeks?) ago\b|Last (?:year|month|week)\b"
+    r"|Earlier (?:this|that) (?:year|month)\b|Previously,|In the past\b|Over the past\b)", re.IGNORECASE)
+# Past forms of commitment verbs that do not end in "-ed".
+_IRREGULAR_PAST = frozenset("took made held set began gave led sought undertook brought sent met won laid put".split())
+
+
+def _tells_the_past(text: str, main: VerbHit, date: str) -> bool:
+    """Whether the clause opens on a time before ``date`` (any past time when it is unknown) and
+    its commitment verb is in the past tense ("announced", "have launched")."""
+    m = _PAST_OPENER.match(text)
+    if m is None or m.end() > main.start:
+        return False
+    first = main.text.split()[0].lower()
+    if not (first.endswith("ed") or first in _IRREGULAR_PAST):
+        return False
+    before = words(text[m.end():main.start])[-1:]
+    if before and before[0].lower() in _NOT_PAST_BEFORE:
+        return False  # "will be launched", "to be decided"
+    if m.group("year") and date[:4].isdigit():
+        month = MONTHS[m.group("month").capitalize()] if m.group("month") else 0
+        return (int(m.group("year")), month) < (int(date[:4]), int(date[5:7] or 0))
+    return True
+
+
+_NOT_PAST_BEFORE = frozenset("will shall would could should may might must can to be being".split())
 
 
 def _main_verb(text: str, hits: list[VerbHit], cjk: bool) -> VerbHit | None:

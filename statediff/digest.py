@@ -26,11 +26,11 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    item; of the added tails, 3 in 21 were headline news (against 46 in 124 of the other added
    commitments). Between two accounts of one meeting, what only one says ranks as an added
    commitment does, whichever side says it;
-7. a section added, dropped or renamed (a run of text without a heading is none); and, after all
-   of these, a commitment added (or dropped, voicing alarm) that is probably rewritten rather than
-   new: the report suggests it may continue a clause of the other document (similarity 0.2 or
-   more), or the other document still holds most of its words (:data:`CARRIED_OVER` of their
-   weight, rarer words weighing more).
+7. a section added, dropped or renamed (a run of text without a heading is none, nor is a heading
+   every document has: "Introduction", "Next Steps"); and, after all of these, a commitment added
+   (or dropped, voicing alarm) that is probably rewritten rather than new: the report suggests it
+   may continue a clause of the other document (similarity 0.2 or more), or the other document
+   still holds most of its words (:data:`CARRIED_OVER` of their weight, rarer words weighing more).
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
 reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
@@ -281,9 +281,16 @@ def _term_item(term: KeyTerm) -> DigestItem:
     return DigestItem("term vanishes", numbers, (), what)
 
 
+# Headings that name a part of any document, not a subject: "Introduction", "Next Steps".
+_STRUCTURAL = re.compile(r"(?:(?:[IVX]+|\d+)[.)]?\s+)?(?:introduction|conclusions?|background|overview|summary|"
+                         r"preamble|opening|closing|general remarks|next steps|way forward|"
+                         r"conclusions? and next steps)[.:]?", re.IGNORECASE)
+
+
 def _section_item(sp: SectionPair) -> DigestItem | None:
-    if sp.status == "unchanged" or not all(s.title for s in (sp.left if sp.status == "dropped" else sp.right)):
-        return None  # and a run of text without a heading is no section to name
+    if sp.status == "unchanged" or not all(s.title and _STRUCTURAL.fullmatch(s.title.strip()) is None
+                                           for s in (sp.left if sp.status == "dropped" else sp.right)):
+        return None  # a run of text without a heading, or a heading every document has, says nothing
     left = " + ".join(s.title or "(no heading)" for s in sp.left)
     right = " + ".join(s.title or "(no heading)" for s in sp.right)
     what = {"renamed": f"\u201c{left}\u201d \u2192 \u201c{right}\u201d", "added": f"\u201c{right}\u201d",

@@ -82,10 +82,9 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
         groups += [(blocks[s:e], f"{k}:", 1 if s in heads else 0) for k, (s, e, _) in enumerate(ranges, 1)]
     else:
         groups = [(blocks, "", front)]
-    clauses = _unique_numbers(_clauses(groups, name, lexicon, max_clauses))
     if not date:
-        head_text = " ".join(b.text for b in blocks[: front + 2])
-        date = find_date(head_text)
+        date = find_date(" ".join(b.text for b in blocks[: front + 2]))
+    clauses = _unique_numbers(_clauses(groups, name, lexicon, max_clauses, date))
     return Document(name=name, source=source, clauses=tuple(clauses), title=title, date=date,
                     format=format, parts=tuple(parts), part=selected, dropped=tuple(dropped))
 
@@ -104,15 +103,16 @@ def _part_ranges(blocks: list[Block], front: int, heads: list[int], title: str) 
     return ranges
 
 
-def _clauses(groups: list[_Group], name: str, lexicon: Lexicon, max_clauses: int | None) -> list[Clause]:
+def _clauses(groups: list[_Group], name: str, lexicon: Lexicon, max_clauses: int | None,
+             date: str) -> list[Clause]:
     """The clauses of every group's blocks, in reading order, each carrying the ordinal of its block
-    (counted over the blocks that hold clauses)."""
+    (counted over the blocks that hold clauses); ``date`` is the document's."""
     clauses: list[Clause] = []
     ordinal = 0
     for group, prefix, skip in groups:
         lead: Clause | None = None
         for n in numbering(group, front=skip):
-            made = _clauses_of(n, prefix, lexicon, lead, ordinal)
+            made = _clauses_of(n, prefix, lexicon, lead, ordinal, date)
             if made:
                 ordinal += 1
             clauses.extend(made)
@@ -125,7 +125,8 @@ def _clauses(groups: list[_Group], name: str, lexicon: Lexicon, max_clauses: int
     return clauses
 
 
-def _clauses_of(n: Numbered, prefix: str, lexicon: Lexicon, lead: Clause | None, ordinal: int) -> list[Clause]:
+def _clauses_of(n: Numbered, prefix: str, lexicon: Lexicon, lead: Clause | None, ordinal: int,
+                date: str = "") -> list[Clause]:
     """The block's clauses, numbered and annotated; ``ordinal`` is the block's (``Clause.block``).
 
     ``lead`` is the clause before the block when it ends in a colon ("... through the following
@@ -144,7 +145,7 @@ def _clauses_of(n: Numbered, prefix: str, lexicon: Lexicon, lead: Clause | None,
     many = len(spans) > 1
     for k, (a, b) in enumerate(spans, 1):
         ctext = text[a:b]
-        ann = annotate(ctext, lexicon)
+        ann = annotate(ctext, lexicon, date)
         kind, who, verb, stance = ann.kind, ann.actor, ann.verb, ann.stance
         if kind == "commitment" and not who and ann.inherit:
             who = actor

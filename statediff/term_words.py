@@ -38,6 +38,8 @@ _PLAIN = FUNCTION_WORDS | frozenset(
     "part parts ability abilities role importance need needs basis level levels kind means range end aim view "
     "light regard respect order terms step steps effort efforts issue issues matter matters field fields "
     "context time times year years today date number "
+    # currencies, which stand by a number ("USD 17.5 billion")
+    "usd eur gbp aud jpy cad cny chf krw inr "
     # prepositions and connectives that open a sentence in capitals ("Through AUKUS, ...")
     "through throughout across against among amongst after before during since upon via without beyond "
     "despite amid following together however therefore moreover furthermore additionally "
@@ -108,6 +110,8 @@ class TermWords:
             return False  # "U.S" is "us" to the key
         if "-" in word and all(part in self.plain or part.isdigit() for part in word.split("-") if part):
             return False  # "one-year", "follow-up"
+        if "-" in word and word.split("-")[0].endswith("ly"):
+            return False  # an adverb and a participle describe: "trilaterally-developed"
         return len(word) >= 3 or (token.isupper() and len(token) >= 2)
 
     def title_case(self, text: str) -> bool:

@@ -209,10 +209,10 @@ def test_actor_verb_and_stance_on_real_sentences(seed, start, kind, actor, verb,
 
 
 @pytest.mark.parametrize(("path", "start", "actor", "verb"), [
-    ("aukus-leaders-statements/2023-09-15.txt", "Two years ago our nations pledged", "Our nations", "pledged"),
+    ("aukus-leaders-statements/2024-09-17.txt", "When AUKUS was first announced, we pledged", "We", "pledged"),
     ("aukus-leaders-statements/2023-03-13.txt", "The steps we are announcing today", "The steps", "announcing"),
-    ("aukus-leaders-statements/2022-09-23.txt", "In September 2021, the leaders of Australia",
-     "The leaders of Australia, the United Kingdom, and the United States", "announced"),
+    ("aukus-leaders-statements/2024-09-17.txt", "The United Kingdom and the United States welcomed",
+     "The United Kingdom and the United States", "welcomed"),
     ("aukus-leaders-statements/2021-09-15.txt", "We will promote deeper information", "We", "will promote"),
     ("us-eu-trade-and-technology-council-joint-statements/2021-09-29.txt", "We support the continued growth",
      "We", "support"),
@@ -347,3 +347,40 @@ def test_present_tense_and_british_forms_carry_their_stance(text, stance, verb) 
 def test_look_alikes_of_the_new_forms_carry_no_stance(text) -> None:
     clause = statediff.parse(text).clauses[0]
     assert (clause.kind, clause.stance) == ("context", "")
+
+
+@pytest.mark.parametrize("text", [
+    "In March 2023, we stood together in San Diego and announced the pathway to deliver on this commitment.",
+    "Since then, we have launched an ambitious proposal to streamline defense collaboration.",
+    "Two years ago our nations pledged to foster deeper integration of our scientists.",
+    "At the December 2022 TTC meeting, the United States and the European Union decided to create a task force.",
+    "On 31 October 2021, we announced that we would negotiate an arrangement on steel.",
+    "Last year, the Ministers agreed to start negotiations.",
+])
+def test_what_was_done_at_an_earlier_time_is_told_not_committed(text: str) -> None:
+    c = statediff.parse(text, name="2023-09-15.txt").clauses[0]
+    assert (c.kind, c.verb, c.stance) == ("context", "", "")
+
+
+@pytest.mark.parametrize(("text", "date", "verb"), [
+    # what is to come
+    ("By the end of 2023, we expect to have developed joint policy recommendations.", "2023-05-31", "expect"),
+    ("In 2025, we will hold a summit on critical minerals.", "2024-04-05", "will hold"),
+    ("Since the threat is growing, we will strengthen our cooperation.", "2024-04-05", "will strengthen"),
+    # the meeting's own day and month, and a subject that only begins with "Previously"
+    ("On 20 January 2022, the four Ministers confirmed their cooperation on maritime security.", "2022-01-20",
+     "confirmed"),
+    ("Previously participating states welcomed Albania as a new member.", "2023-11-01", "welcomed"),
+    # no time said: the meeting's own decision
+    ("The Ministers agreed to start negotiations.", "2023-09-15", "agreed"),
+])
+def test_what_is_done_now_or_to_come_stays_a_commitment(text: str, date: str, verb: str) -> None:
+    c = statediff.parse(text, name=f"{date}.txt").clauses[0]
+    assert (c.kind, c.verb) == ("commitment", verb)
+
+
+def test_a_dated_opening_is_past_only_before_the_document_s_own_month() -> None:
+    text = "In March 2023, the Ministers agreed to start negotiations."
+    assert statediff.parse(text, name="2023-09-15.txt").clauses[0].kind == "context"
+    assert statediff.parse(text, name="2023-03-20.txt").clauses[0].kind == "commitment"
+    assert statediff.parse(text).clauses[0].kind == "context"  # no date known: a dated past is the past

@@ -243,11 +243,13 @@ def test_the_future_will_coming_or_going_alone_is_no_change_of_modality_for_the_
     assert [i.label for i in statediff.compare(plain, may).digest.items] == ["modality changed"]
 
 
-def test_a_run_of_text_without_a_heading_is_no_section_to_name() -> None:
+def test_a_run_of_text_without_a_heading_or_a_heading_every_document_has_is_no_section_to_name() -> None:
     before = ("(1) We will cut tariffs on steel.\n\nClimate Action\n\n(2) We will cut emissions by half.\n\n"
               "Trade Policy\n\n(3) We will cut tariffs.\n")
-    after = "Intro\n\n(2) We will cut emissions by half.\n\nEnergy Security\n\n(4) We will store gas.\n"
+    after = ("Intro\n\n(2) We will cut emissions by half.\n\nEnergy Security\n\n(4) We will store gas.\n\n"
+             "Next Steps\n\n(5) We will meet again in Rome.\n")
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert any(not s.title for sp in c.sections if sp.status != "unchanged" for s in sp.left + sp.right)
     sections = [i.what for i in c.digest.items if i.label.startswith("section")]
-    assert sections == ["\u201cTrade Policy\u201d", "\u201cEnergy Security\u201d"]
+    assert sections == ["\u201cTrade Policy\u201d", "\u201cEnergy Security\u201d"]  # not "Next Steps"
+    assert any(s.title == "Next Steps" for sp in c.sections if sp.status == "added" for s in sp.right)
