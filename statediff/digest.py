@@ -10,7 +10,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    "will continue" -> "continue", changes no commitment), a scope widened or narrowed, a hedge added
    or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
    yearly meeting such as "COP28", is not such a number);
-3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit);
+3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
+   party: what a thing will do ("These platforms will allow members to ...", "The agreement will
+   make ...") is told rather than committed to, and ranks with the other commitments (5);
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
@@ -82,6 +84,8 @@ _DECIDING = frozenset({"agree", "commit"})
 _STRONG = frozenset({"condemn", "oppose", "concern", "commit"})
 #: Modalities of a plain commitment: the future "will" coming or going alone changes none.
 _FUTURE = frozenset({"", "will"})
+# Words that open the name of a thing rather than of a party ("This agreement", "Our efforts").
+_THING_DETERMINERS = frozenset("this these that those the such our its their".split())
 _ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
 _QUOTE = 48  # characters of each side of an edit shown in an item
 _OPENING = 90  # characters of an added or dropped clause shown
@@ -92,9 +96,9 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     lexicon = lexicon or default_lexicon()
     salience = lexicon.salience
     ranked: list[tuple[int, int, int, DigestItem]] = []
-    carried = _Carried(c)
+    reading = _Reading(c, lexicon)
     for order, p in enumerate(c.pairs):
-        for item, tier in _items(p, c, salience, carried):
+        for item, tier in _items(p, c, reading):
             ranked.append((tier, -salience.get(item.stance, -1), order, item))
     for order, sp in enumerate(c.sections if c.mode == "revision" else ()):
         section_item = _section_item(sp)
@@ -119,12 +123,15 @@ _ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only i
                   "softened": "softer in B", "widened": "wider in B", "narrowed": "narrower in B"}
 
 
-class _Carried:
-    """How much of a clause's wording the other document of the comparison still uses, and which
-    clauses it does not match at all."""
+class _Reading:
+    """What the digest reads a comparison with: the lexicon's salience and words for parties, how much
+    of a clause's wording the other document still uses, and which clauses it does not match at all."""
 
-    def __init__(self, c: Comparison) -> None:
+    def __init__(self, c: Comparison, lexicon: Lexicon) -> None:
         import math
+
+        self.salience = lexicon.salience
+        self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
 
         from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 
@@ -145,6 +152,13 @@ class _Carried:
         """Whether clause ``index`` of document ``side`` is added or dropped (matched to nothing)."""
         return (side, index) in self._unmatched
 
+    def thing(self, actor: str) -> bool:
+        """Whether ``actor`` names a thing, not a party: "These platforms", "The agreement", "Our
+        efforts" (not "The four Ministers", "The Pillar", "We")."""
+        words = actor.split()
+        return len(words) > 1 and words[0].casefold() in _THING_DETERMINERS and all(w.islower() for w in words[1:]) \
+            and not any(w.strip(",") in self._parties for w in words[1:])
+
     def share(self, clauses: Sequence[Clause], other: str) -> float:
         """The weighted share of the clauses' words that document ``other`` ("left", "right") uses."""
         stems = set().union(*(self._stems(cl.text) for cl in clauses))
@@ -154,19 +168,19 @@ class _Carried:
         return sum(self._idf.get(s, 1.0) for s in stems if s in self._vocab[other]) / total
 
 
-def _items(p: Pair, c: Comparison, salience: dict[str, int], carried: _Carried) -> list[tuple[DigestItem, int]]:
+def _items(p: Pair, c: Comparison, reading: _Reading) -> list[tuple[DigestItem, int]]:
     lc = [c.left.clauses[i] for i in p.left_index]
     rc = [c.right.clauses[j] for j in p.right_index]
     if p.status in ("added", "dropped"):
-        return _come_or_gone(p, c, rc if p.status == "added" else lc, salience, carried)
+        return _come_or_gone(p, c, rc if p.status == "added" else lc, reading)
     if p.status != "changed":
         return []
-    return _changed_items(p, lc, rc, salience)
+    return _changed_items(p, lc, rc, reading.salience)
 
 
-def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], salience: dict[str, int],
-                  carried: _Carried) -> list[tuple[DigestItem, int]]:
+def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading) -> list[tuple[DigestItem, int]]:
     """The item of an added or dropped pair (``side``: its clauses), and its tier."""
+    salience = reading.salience
     commitments = [cl for cl in side if _substantive(cl)
                    and not cl.text.rstrip().endswith((":", "\uff1a", ",", "\u3001"))]
     if not commitments:
@@ -179,7 +193,7 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], salience: dict[str
         return []  # most often only not restated, or done: left to the full report
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
     rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
-                 or carried.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
+                 or reading.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
     if rewritten:
         return [(item, 8)]
     if dropped:
@@ -188,11 +202,13 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], salience: dict[str
         this = "right" if p.right_index else "left"
         first = (p.right_index or p.left_index)[0]
         head = _doc(c, this).clauses[first - 1] if first else None
-        if head is not None and carried.unmatched(this, first - 1) and _substantive(head) \
+        if head is not None and reading.unmatched(this, first - 1) and _substantive(head) \
                 and head.block == side[0].block and salience.get(stance, -1) <= salience.get(head.stance, -1):
             return []  # the head of its sentence, added or dropped too and as strong, is the item
         return [(item, 6)]
-    return [(item, 3 if stance in _STRONG else 5)]
+    # what a thing will do ("These platforms will allow ...") is told, not a party's commitment
+    strong = stance in _STRONG and not all(reading.thing(cl.actor) for cl in commitments)
+    return [(item, 3 if strong else 5)]
 
 
 def _doc(c: Comparison, side: str) -> Document:

@@ -177,9 +177,10 @@ def test_a_commitment_whose_words_the_other_side_still_uses_is_ranked_as_a_likel
     kinds = [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")]
     # the added (1) was said before in other words: the new (2) leads
     assert kinds == [("commitment added", ("(2)",)), ("commitment added", ("(1)",))]
-    from statediff.digest import CARRIED_OVER, _Carried
+    from statediff.digest import CARRIED_OVER, _Reading
+    from statediff.lexicon import default_lexicon
 
-    carried = _Carried(c)
+    carried = _Reading(c, default_lexicon())
     assert carried.share([c.right.clauses[0]], "left") >= CARRIED_OVER > carried.share([c.right.clauses[1]], "left")
 
 
@@ -253,3 +254,13 @@ def test_a_run_of_text_without_a_heading_or_a_heading_every_document_has_is_no_s
     sections = [i.what for i in c.digest.items if i.label.startswith("section")]
     assert sections == ["\u201cTrade Policy\u201d", "\u201cEnergy Security\u201d"]  # not "Next Steps"
     assert any(s.title == "Next Steps" for sp in c.sections if sp.status == "added" for s in sp.right)
+
+
+def test_what_a_thing_will_do_ranks_after_what_a_party_commits_to() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) These platforms will allow members to share threat information.\n\n"
+             "(3) We will rebuild the energy grids.\n\n"
+             "(4) The four Ministers will hold joint exercises.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert {cl.number: cl.stance for cl in c.right.clauses}["(2)"] == "commit"
+    assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(2)",)]
