@@ -110,20 +110,26 @@ class TermWords:
             return False  # "U.S" is "us" to the key
         if "-" in word and all(part in self.plain or part.isdigit() for part in word.split("-") if part):
             return False  # "one-year", "follow-up"
-        if "-" in word and word.split("-")[0].endswith("ly"):
-            return False  # an adverb and a participle describe: "trilaterally-developed"
+        if "-" in word and (word.split("-")[0].endswith("ly") or word.rsplit("-", 1)[1] in _DESCRIBING):
+            return False  # they describe a thing: "trilaterally-developed", "defense-related"
         return len(word) >= 3 or (token.isupper() and len(token) >= 2)
 
     def title_case(self, text: str) -> bool:
-        """Whether most content words of ``text`` are capitalised (a heading or a title)."""
+        """Whether three in four content words of ``text`` or more are capitalised (a heading or a title;
+        a sentence dense with names is not one)."""
         known = self._title.get(text)
         if known is None:
             content = [t for t in TOKEN.findall(text) if self.content(t)]
-            known = self._title[text] = bool(content) and sum(t[:1].isupper() for t in content) * 2 > len(content)
+            known = self._title[text] = bool(content) and sum(t[:1].isupper() for t in content) * 4 >= len(content) * 3
         return known
 
     def verb_spans(self, text: str) -> list[tuple[int, int]]:
         return [(h.start, h.end) for h in self.lexicon.verbs(text)]
+
+
+# The last parts of compounds that describe a thing rather than name one ("defense-related").
+_DESCRIBING = frozenset("related based led driven oriented focused specific wide owned linked centred centered "
+                        "friendly free sensitive intensive relevant".split())
 
 
 def chunks(text: str) -> Iterable[list[re.Match[str]]]:

@@ -7,7 +7,8 @@ the like) and that the other document does not use in any form (compared word st
 titles and headings included), and that is one of:
 
 - a name: every content word capitalised wherever that tells (not at the start of a sentence, not
-  in a line in title case, not a part of a longer name: "United" in "the United States");
+  in a line in title case (three in four of its content words capitalised), not a part of a longer
+  name: "United" in "the United States");
 - an acronym ("FIMI", "SSNs" is the plural of "SSN");
 - a compound ("gender-based", "de-risk"); one made of words the other document uses only if three
   clauses use it; the compounds every statement uses ("long-term", "cross-border", "rules-based")

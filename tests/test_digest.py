@@ -264,3 +264,30 @@ def test_what_a_thing_will_do_ranks_after_what_a_party_commits_to() -> None:
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert {cl.number: cl.stance for cl in c.right.clauses}["(2)"] == "commit"
     assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(2)",)]
+
+
+def test_a_term_whose_clauses_are_all_listed_gives_its_place_to_another() -> None:
+    before = "(1) We will meet again.\n\n(2) We will support our partners on trade and investment.\n"
+    after = ("(1) We will meet again.\n\n(2) We condemn the attacks on shipping by the Houthis.\n\n"
+             "(3) We will support our partners in Kenya on trade and investment.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert ("commitment added", ("(2)",)) in [(i.label, i.right) for i in c.digest.items]
+    terms = [i.what for i in c.digest.items if i.label == "term appears"]
+    assert terms and not any("Houthis" in t for t in terms) and any("Kenya" in t for t in terms)
+
+
+def test_a_dropped_pledge_of_restraint_is_listed() -> None:
+    before = "(1) Australia will not acquire nuclear weapons.\n\n(2) We will hold joint exercises.\n\n(3) We will meet.\n"
+    after = "(3) We will meet.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [(i.label, i.left) for i in c.digest.items if i.label.startswith("commitment")] == [
+        ("commitment dropped", ("(1)",))]
+
+
+def test_no_section_is_named_when_one_document_has_no_headings() -> None:
+    before = ("Joint Statement\n\nTrade Policy\n\n(1) We will cut tariffs on steel.\n\nClimate Action\n\n"
+              "(2) We will cut emissions by half.\n")
+    after = "Joint Statement\n\n(1) We will cut tariffs on steel.\n\n(3) We will meet again in Rome.\n"
+    c = statediff.compare(statediff.parse(before, name="a.txt"), statediff.parse(after, name="b.txt"))
+    assert any(sp.status == "dropped" for sp in c.sections)  # the report shows the layout changed
+    assert not any(i.label.startswith("section") for i in c.digest.items)  # the digest does not

@@ -111,3 +111,11 @@ def test_a_compound_that_only_describes_a_name_is_not_listed_beside_it() -> None
     # alone, a compound stays a term
     alone = key_terms(statediff.parse(before), statediff.parse("(1) We will meet again.\n\n(2) We will pursue de-risking.\n"))
     assert [t.phrases for t in alone] == [("de-risking",)]
+
+
+def test_a_sentence_dense_with_names_is_no_heading() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) Japan is particularly concerned about Chinese military activity in "
+             "waters surrounding the Senkaku islands, which Beijing also claims and calls Diaoyu, in the East China Sea.\n")
+    terms = _terms(before, after)
+    assert terms["Diaoyu"] == ("right", ("(2)",)) and "Beijing" in terms
