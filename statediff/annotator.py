@@ -9,7 +9,7 @@ both for every sentence it finds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clause_cuts import split_clauses
 from .grammar import ADVERBS, STOP_IN_SUBJECT, is_simple_np, noun_phrase, strip_tail, verb_hits, words
@@ -159,6 +159,7 @@ class _Annotation:
     negated: bool
     modality: str
     inherit: bool  # whether an empty actor should be taken from the clause before
+    subject: str = ""  # who a context clause tells about, for the clauses after it to inherit
 
 
 _CONTEXT = _Annotation("context", "", "", "", False, "", False)
@@ -193,6 +194,24 @@ def _verb_text(text: str, hit: VerbHit) -> str:
     return " ".join([hit.text, *taken]).strip()
 
 
+def _judges(text: str, main: VerbHit, verb: str) -> bool:
+    """ "will be key to our success", "will be without prejudice to ...", "The goals of the TTC will
+    be to grow ...": a future "be" that no participle follows judges or describes; "will be updated",
+    "will be hosting", "will be able to" commit."""
+    if verb.split()[-1:] != ["be"]:
+        return False
+    after = text[main.end:].split()
+    k = len(verb.split()) - 1  # the words of the verb after "will"
+    nxt = after[k].strip(",;.:").lower() if len(after) > k else ""
+    return not (nxt.endswith(("ed", "en", "ing")) or nxt in _BE_COMMITTING)
+
+
+# What follows a future "be" in a commitment: irregular participles, and "able", "ready" ("will be
+# ready to assist").
+_BE_COMMITTING = frozenset("made held taken done set put built given kept led sent brought met paid shown known "
+                           "able ready prepared".split())
+
+
 _SUBORDINATORS = {"when", "as", "if", "since", "while", "although", "though", "once", "after", "before",
                   "because", "given", "following", "to", "with", "in", "through", "by", "whereas", "unless",
                   "until", "upon", "during"}
@@ -212,11 +231,10 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     if 0 <= marker <= main.start or (marker >= 0 and main.stance == "exchange_views" and len(hits) == 1):
         # The clause narrates the meeting ("held talks Thursday as ...", "met with X and discussed").
         return _CONTEXT
-    if not cjk and _tells_the_past(text, main, date):
-        return _CONTEXT
     stance, reported = _stance(text, hits, main, cjk, lexicon)
     scope = _scope(text, reported or main)
     verb = _verb_text(text, main)
+    told = not cjk and _tells_the_past(text, main, date) or _judges(text, main, verb)
     lead_word = verb.split()[0].lower()
     if lead_word in PRONOUNS and len(verb.split()) > 1:
         # A form that names its subject ("we support"): the pronoun is the actor.
@@ -227,18 +245,21 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     else:
         actor, found = _actor(text[:main.start])
         inherit = not found
+    if told:  # what was done at an earlier time, or a judgement ("will be key"): context
+        return replace(_CONTEXT, subject=actor)
     return _Annotation("commitment", actor, verb, stance, lexicon.negated(scope), lexicon.modality(scope),
                        inherit)
 
 
 # A clause that opens on a time before the document's own and tells what was done then ("In March
-# 2023, we announced ...", "Since then, we have launched ...", "Two years ago our nations pledged
-# ...") narrates the past: context, not a commitment made now. "By the end of 2023, we expect" and
+# 2023, we announced ...", "Since then, we have launched ...", "When AUKUS was first announced, we
+# pledged ...") narrates the past: context, not a commitment made now. "By the end of 2023, we expect" and
 # "In 2025, we will" speak of what is to come.
 _PAST_OPENER = re.compile(
     r"(?:(?:and|but)\s+)?(?:"
     rf"(?:In|On|At|During|Throughout|Since)\b[^,.;:]{{0,60}}?(?:\b(?P<month>{MONTH_PATTERN})\b[^,.;:]{{0,8}}?)?"
     r"\b(?P<year>(?:19|20)\d\d)\b"
+    r"|When\b[^,.;:]{0,80}?\b(?:was|were|\w+ed)\b[^,.;:]{0,80},"  # "When AUKUS was first announced,"
     r"|Since\b|(?:\w+|a) (?:years?|months?|weeks?) ago\b|Last (?:year|month|week)\b"
     r"|Earlier (?:this|that) (?:year|month)\b|Previously,|In the past\b|Over the past\b)", re.IGNORECASE)
 # Past forms of commitment verbs that do not end in "-ed".

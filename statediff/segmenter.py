@@ -154,8 +154,8 @@ def _clauses_of(n: Numbered, prefix: str, lexicon: Lexicon, lead: Clause | None,
             # An item of "We intend to:" without a subject of its own ("Hold ransomware actors
             # accountable ...") carries the lead-in's commitment.
             kind, who, verb, stance = lead.kind, lead.actor, lead.verb, lead.stance
-        if who:
-            actor = who
+        if who or ann.subject:
+            actor = who or ann.subject
         number = prefix + n.number + (f".{k}" if many else "")
         out.append(Clause(number=number, text=ctext, span=to_source(block, a, b), section=n.section,
                           kind=kind, actor=who, verb=verb, stance=stance, negated=ann.negated,

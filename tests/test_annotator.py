@@ -209,7 +209,7 @@ def test_actor_verb_and_stance_on_real_sentences(seed, start, kind, actor, verb,
 
 
 @pytest.mark.parametrize(("path", "start", "actor", "verb"), [
-    ("aukus-leaders-statements/2024-09-17.txt", "When AUKUS was first announced, we pledged", "We", "pledged"),
+    ("aukus-leaders-statements/2024-09-17.txt", "Australia has committed to invest", "Australia", "committed"),
     ("aukus-leaders-statements/2023-03-13.txt", "The steps we are announcing today", "The steps", "announcing"),
     ("aukus-leaders-statements/2024-09-17.txt", "The United Kingdom and the United States welcomed",
      "The United Kingdom and the United States", "welcomed"),
@@ -356,6 +356,7 @@ def test_look_alikes_of_the_new_forms_carry_no_stance(text) -> None:
     "At the December 2022 TTC meeting, the United States and the European Union decided to create a task force.",
     "On 31 October 2021, we announced that we would negotiate an arrangement on steel.",
     "Last year, the Ministers agreed to start negotiations.",
+    "When AUKUS was first announced, we pledged to pursue information and technology sharing.",
 ])
 def test_what_was_done_at_an_earlier_time_is_told_not_committed(text: str) -> None:
     c = statediff.parse(text, name="2023-09-15.txt").clauses[0]
@@ -384,3 +385,22 @@ def test_a_dated_opening_is_past_only_before_the_document_s_own_month() -> None:
     assert statediff.parse(text, name="2023-09-15.txt").clauses[0].kind == "context"
     assert statediff.parse(text, name="2023-03-20.txt").clauses[0].kind == "commitment"
     assert statediff.parse(text).clauses[0].kind == "context"  # no date known: a dated past is the past
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Such collaboration will be a critical component to reduce safe havens for ransomware actors.", "context"),
+    ("This work will be without prejudice to EU and U.S. legislative work.", "context"),
+    ("A first focus will be on clean energy, pharmaceuticals, and critical materials.", "context"),
+    ("This information will be updated as appropriate to reflect decisions of the Committee.", "commitment"),
+    ("The working group will be hosting a public stakeholder outreach event.", "commitment"),
+    ("We will be ready to assist any member with incident response.", "commitment"),
+])
+def test_a_future_be_judges_unless_a_participle_follows(text: str, kind: str) -> None:
+    assert statediff.parse(text).clauses[0].kind == kind
+
+
+def test_the_clause_after_a_judgement_keeps_its_subject() -> None:
+    text = ("The cooperation of the Council will be without prejudice to the regulatory autonomy of both sides "
+            "and will respect the different legal systems in both jurisdictions.")
+    judged, tail = statediff.parse(text).clauses
+    assert (judged.kind, tail.kind, tail.actor) == ("context", "commitment", "The cooperation of the Council")
