@@ -136,12 +136,11 @@ def _take_turns(ranked: list[tuple[int, int, int, DigestItem]]) -> list[tuple[in
     take turns, each side's best first, so that neither account's own points crowd out the other's."""
     seen: dict[tuple[int, bool], int] = {}
     turns = []
-    for r in ranked:
-        key = (r[0], bool(r[3].right))
-        turns.append((r[0], seen.get(key, 0), r))
+    for n, (tier, _, _, item) in enumerate(ranked):
+        key = (tier, bool(item.right))
+        turns.append((tier, seen.get(key, 0), n, item))  # the turn takes the salience's place in the key
         seen[key] = seen.get(key, 0) + 1
-    turns.sort(key=lambda t: t[:2])
-    return [t[2] for t in turns]
+    return sorted(turns, key=lambda t: t[:3])
 
 
 def _listed(ranked: list[tuple[int, int, int, DigestItem]]) -> dict[str, set[str]]:

@@ -118,14 +118,15 @@ _NAME_GLUE = FUNCTION_WORDS | JOINERS
 
 
 def _neighbours(text: str, use: _Use) -> list[str]:
-    """The words right before and right after the phrase, where only a space parts them from it."""
+    """The words right before and right after the phrase, where only a space parts them from it, and
+    past a "for" ("Paris Call for Trust and Security", "Framework for Responsible State")."""
     before = _WORD_BEFORE.search(text, 0, use.start)
     after = _WORD_AFTER.match(text, use.end)
     return [m.group(1) for m in (before, after) if m]
 
 
-_WORD_BEFORE = re.compile(r"(?<![^\s])(" + TOKEN.pattern + r")[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+(" + TOKEN.pattern + r")(?![^\W_])")
+_WORD_BEFORE = re.compile(r"(?<![^\s])(" + TOKEN.pattern + r")[ \t]+(?:for[ \t]+)?$")
+_WORD_AFTER = re.compile(r"[ \t]+(?:for[ \t]+)?(" + TOKEN.pattern + r")(?![^\W_])")
 
 
 def _named(uses: Sequence[_Use], texts: Sequence[str], words: TermWords) -> bool:

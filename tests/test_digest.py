@@ -291,3 +291,13 @@ def test_no_section_is_named_when_one_document_has_no_headings() -> None:
     c = statediff.compare(statediff.parse(before, name="a.txt"), statediff.parse(after, name="b.txt"))
     assert any(sp.status == "dropped" for sp in c.sections)  # the report shows the layout changed
     assert not any(i.label.startswith("section") for i in c.digest.items)  # the digest does not
+
+
+def test_two_accounts_take_turns_within_a_tier() -> None:
+    a = ("(1) The Ministers confirmed their cooperation on space.\n\n(2) The Ministers confirmed their work on cyber.\n\n"
+         "(3) We will meet again.\n")
+    b = ("(1) We will meet again.\n\n(2) The Ministers reaffirmed their support for the reconstruction of Tonga.\n\n"
+         "(3) The Ministers reaffirmed their support for maritime patrols.\n")
+    c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+    order = [i.label for i in c.digest.items if i.label.startswith("only")]
+    assert order == ["only in B", "only in A", "only in B", "only in A"]

@@ -119,3 +119,10 @@ def test_a_sentence_dense_with_names_is_no_heading() -> None:
              "waters surrounding the Senkaku islands, which Beijing also claims and calls Diaoyu, in the East China Sea.\n")
     terms = _terms(before, after)
     assert terms["Diaoyu"] == ("right", ("(2)",)) and "Beijing" in terms
+
+
+def test_a_phrase_joined_to_a_longer_name_by_for_is_part_of_it() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We will act as embodied in the Framework for Responsible State Behavior in "
+             "Cyberspace.\n")
+    assert "Framework" not in _terms(before, after)
