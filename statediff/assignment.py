@@ -35,6 +35,17 @@ def components(a, b, size: int):
     return np.unique(label, return_inverse=True)[1].reshape(-1)
 
 
+def distinct(values):
+    """The distinct values of an integer array, sorted: ``np.unique`` without the masked-array check
+    that imports ``numpy.ma`` (as NumPy 2.4 does: about 20 ms of a start)."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
+
+
 def assign(ii, jj, weight, n: int, m: int) -> list[int]:
     """The one-to-one matching of largest total ``weight`` (>= 0) among the pairs ``(ii, jj)``, as
     the positions of the chosen pairs in those arrays.
