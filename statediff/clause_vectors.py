@@ -68,7 +68,8 @@ def _tfidf(rows, cols, n_rows: int, n_cols: int) -> csr.Csr:
     return m.with_data(data)
 
 
-def _word_matrix(docs: list[list[str]]):
+def _word_matrix(docs: list[list[str]]) -> csr.Csr:
+    """Stems and stem bigrams, one row per clause (a CJK character is a word of its own)."""
     import numpy as np
 
     vocab: dict[str, int] = {}
@@ -77,7 +78,7 @@ def _word_matrix(docs: list[list[str]]):
     for r, words in enumerate(docs):
         toks: list[str] = []
         for w in words:
-            if CJK.search(w):
+            if not w.isascii() and CJK.search(w):
                 toks.extend(w)  # CJK runs have no spaces: one token per character
             else:
                 toks.append(stem(w))
@@ -87,7 +88,7 @@ def _word_matrix(docs: list[list[str]]):
     return _tfidf(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(docs), len(vocab))
 
 
-def _char_matrix(docs: list[list[str]], n: int):
+def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
     """Character n-grams of the words joined by single spaces, hashed with NumPy in one pass."""
     import numpy as np
 
