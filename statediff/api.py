@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
-from concurrent.futures import Executor
 from dataclasses import replace
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from .aligner import align_and_suggest
 from .classifier import LABELS, verdict
@@ -17,7 +16,11 @@ from .limits import check_pair
 from .model import Clause, Comparison, Document, Link, Pair, SectionPair, Series, Status, Suggestion, Summary
 from .options import ReadOptions
 from .sections import pair_sections
-from .series import DocumentSpec, Progress
+
+if TYPE_CHECKING:  # track() imports the series stage itself: a comparison never loads it
+    from concurrent.futures import Executor
+
+    from .series import DocumentSpec, Progress
 
 __all__ = ["compare", "summarize", "track"]
 

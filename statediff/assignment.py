@@ -5,31 +5,13 @@ helpers the passes share. Pure NumPy (and SciPy's assignment solver), no clause 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from .scipy_parts import extension
 
 
-@lru_cache(maxsize=1)
 def assignment_solver():
-    """SciPy's assignment solver, loaded from its extension module without running
-    ``scipy.optimize``'s package init (which imports most of SciPy: 0.3 to 0.6 s of every start).
-    Any SciPy whose layout differs gets the ordinary import."""
-    import importlib.machinery
-    import importlib.util
-    import os
-
-    try:
-        spec = importlib.util.find_spec("scipy")
-        folder = os.path.join(list(spec.submodule_search_locations or [])[0], "optimize")
-        (path,) = [os.path.join(folder, f) for f in os.listdir(folder) if f.startswith("_lsap.")
-                   and f.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))]
-        loader = importlib.machinery.ExtensionFileLoader("scipy.optimize._lsap", path)
-        module = importlib.util.module_from_spec(importlib.util.spec_from_loader(loader.name, loader))
-        loader.exec_module(module)
-        return module.linear_sum_assignment
-    except Exception:  # noqa: BLE001 - any other layout: the ordinary, slower import
-        from scipy.optimize import linear_sum_assignment
-
-        return linear_sum_assignment
+    """SciPy's assignment solver, ``linear_sum_assignment``, from its extension module
+    (:mod:`statediff.scipy_parts`): ``scipy.optimize``'s package init never runs."""
+    return extension("scipy.optimize._lsap").linear_sum_assignment
 
 
 def components(a, b, size: int):
@@ -51,6 +33,17 @@ def components(a, b, size: int):
             break
         label = new
     return np.unique(label, return_inverse=True)[1].reshape(-1)
+
+
+def distinct(values):
+    """The distinct values of an integer array, sorted: ``np.unique`` without the masked-array check
+    that imports ``numpy.ma`` (as NumPy 2.4 does: about 20 ms of a start)."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
 
 
 def assign(ii, jj, weight, n: int, m: int) -> list[int]:

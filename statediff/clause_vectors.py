@@ -5,6 +5,7 @@ lower-cased, a leading list marker is dropped, and it becomes two TF-IDF vectors
 both documents: Snowball stems plus stem bigrams, and character n-grams of the words. Sublinear term
 frequency, smoothed IDF, L2 norm. The weights and the n-gram length are the aligner's parameters
 (:data:`statediff.aligner.WORD_WEIGHT`, :data:`statediff.aligner.CHAR_N`), handed to :class:`VectorSpace`.
+The sparse matrices are :mod:`statediff.csr`'s.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from . import csr
 from .model import Clause
 from .normalizer import fold
 from .textkit import CJK
@@ -54,21 +56,20 @@ def clause_texts(items: Sequence[str | Clause]) -> list[str]:
     return [c.text if isinstance(c, Clause) else str(c) for c in items]
 
 
-def _tfidf(rows, cols, n_rows: int, n_cols: int):
-    """Sublinear TF times smoothed IDF, as a CSR matrix (one row per clause)."""
+def _tfidf(rows, cols, n_rows: int, n_cols: int) -> csr.Csr:
+    """Sublinear TF times smoothed IDF, as a sparse matrix (one row per clause, columns sorted)."""
     import numpy as np
-    from scipy import sparse
 
-    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_rows, max(n_cols, 1)))
-    m.sum_duplicates()
-    m.data = 1.0 + np.log(m.data)
+    m = csr.from_entries(rows, cols, (n_rows, max(n_cols, 1)))
+    data = 1.0 + np.log(m.data)
     df = np.bincount(m.indices, minlength=m.shape[1])
     idf = np.log((1.0 + n_rows) / (1.0 + df)) + _IDF_FLOOR
-    m.data *= idf[m.indices]
-    return m
+    data *= idf[m.indices]
+    return m.with_data(data)
 
 
-def _word_matrix(docs: list[list[str]]):
+def _word_matrix(docs: list[list[str]]) -> csr.Csr:
+    """Stems and stem bigrams, one row per clause (a CJK character is a word of its own)."""
     import numpy as np
 
     vocab: dict[str, int] = {}
@@ -77,7 +78,7 @@ def _word_matrix(docs: list[list[str]]):
     for r, words in enumerate(docs):
         toks: list[str] = []
         for w in words:
-            if CJK.search(w):
+            if not w.isascii() and CJK.search(w):
                 toks.extend(w)  # CJK runs have no spaces: one token per character
             else:
                 toks.append(stem(w))
@@ -87,7 +88,7 @@ def _word_matrix(docs: list[list[str]]):
     return _tfidf(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(docs), len(vocab))
 
 
-def _char_matrix(docs: list[list[str]], n: int):
+def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
     """Character n-grams of the words joined by single spaces, hashed with NumPy in one pass."""
     import numpy as np
 
@@ -113,13 +114,13 @@ def _char_matrix(docs: list[list[str]], n: int):
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 
 
-def _normalized(m):
+def _normalized(m: csr.Csr) -> csr.Csr:
+    """Each row divided by its length (rows without entries left as they are)."""
     import numpy as np
-    from scipy import sparse
 
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms = np.sqrt(csr.row_sums(csr.entrywise(m, m, "elmul")))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    return csr.scale_rows(m, 1.0 / norms)
 
 
 class VectorSpace:
@@ -139,16 +140,13 @@ class VectorSpace:
         sim = np.zeros((n, self.size - n))
         for mat, weight in self.mats:
             unit = _normalized(mat)
-            sim += weight * (unit[:n] @ unit[n:].T).toarray()
+            sim += weight * csr.dense(csr.matmul(csr.row_range(unit, 0, n), csr.transposed(csr.row_range(unit, n, self.size))))
         return np.clip(sim, 0.0, 1.0)
 
-    def _indicator(self, groups: list[list[int]]):
-        import numpy as np
-        from scipy import sparse
-
+    def _indicator(self, groups: list[list[int]]) -> csr.Csr:
         rows = [k for k, g in enumerate(groups) for _ in g]
         cols = [i for g in groups for i in g]
-        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), self.size))
+        return csr.from_entries(rows, cols, (len(groups), self.size))
 
     def group_similarity(self, lefts: list[list[int]], rights: list[list[int]]):
         """Similarity of the left group k (left indexes) with the right group k, for all k at once."""
@@ -160,8 +158,8 @@ class VectorSpace:
         a = self._indicator(lefts)
         b = self._indicator([[self.n + j for j in g] for g in rights])
         for mat, weight in self.mats:
-            x, y = _normalized(a @ mat), _normalized(b @ mat)
-            out += weight * np.asarray(x.multiply(y).sum(axis=1)).ravel()
+            x, y = _normalized(csr.matmul(a, mat)), _normalized(csr.matmul(b, mat))
+            out += weight * csr.row_sums(csr.entrywise(x, y, "elmul"))
         return np.clip(out, 0.0, 1.0)
 
     def group_matrix(self, lefts: list[list[int]], rights: list[list[int]]):
@@ -175,7 +173,8 @@ class VectorSpace:
         a = self._indicator(lefts)
         b = self._indicator([[self.n + j for j in g] for g in rights])
         for mat, weight in self.mats:
-            out += weight * (_normalized(a @ mat) @ _normalized(b @ mat).T).toarray()
+            x, y = _normalized(csr.matmul(a, mat)), _normalized(csr.matmul(b, mat))
+            out += weight * csr.dense(csr.matmul(x, csr.transposed(y)))
         return np.clip(out, 0.0, 1.0)
 
     def containment(self, parts: list[int], wholes: list[list[int]]):
@@ -185,9 +184,9 @@ class VectorSpace:
         out = np.zeros(len(parts))
         w = self._indicator(wholes)
         for mat, weight in self.mats:
-            part = mat[parts]
-            found = np.asarray(part.minimum(w @ mat).sum(axis=1)).ravel()
-            total = np.asarray(part.sum(axis=1)).ravel()
+            part = csr.take_rows(mat, parts)
+            found = csr.row_sums(csr.entrywise(part, csr.matmul(w, mat), "minimum"))
+            total = csr.row_sums(part)
             out += weight * np.divide(found, total, out=np.zeros_like(found), where=total > 0)
         return out
 

@@ -29,6 +29,7 @@ from .cli_options import (
     EncodingOption,
     Format,
     FormatOption,
+    Group,
     InputFormat,
     InputFormatOption,
     LeftArgument,
@@ -53,6 +54,7 @@ __all__ = ["app", "main", "check_output", "write_output"]
 
 app = typer.Typer(
     name="statediff",
+    cls=Group,
     help="Compare official statements clause by clause: what was added, dropped or reworded.",
     add_completion=True,
     no_args_is_help=True,

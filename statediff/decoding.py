@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from .errors import ReadError
 from .textkit import KANA_KANJI_CLASS
@@ -30,19 +31,27 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # A well-formed UTF-8 multi-byte sequence; used to tell damaged UTF-8 from a legacy encoding.
 _UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-# What JIS-encoded text holds beyond ASCII: kana, kanji, full-width forms, CJK punctuation, and the
-# quotes, dashes, arrows, shapes and signs of JIS X 0208's symbol rows.
-_JIS_TEXT = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u2010-\u203b\u2190-\u21ff"
-                       r"\u2200-\u22ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u00a7\u00a8\u00b0\u00b1\u00b4"
-                       r"\u00b6\u00d7\u00f7\u0391-\u03c9\u0401-\u0451]")
-# Japanese script only (kana and kanji), unlike textkit.CJK, which takes Hangul too: these decide
-# whether bytes decoded as EUC-JP or Shift_JIS read as Japanese, and Hangul is no sign of that (a
-# wrong guess decodes to it as readily as to anything else).
-_JAPANESE_SCRIPT = re.compile(f"[{KANA_KANJI_CLASS}]")
-_JAPANESE_RUN = re.compile(f"[{KANA_KANJI_CLASS}]{{2,}}")
-_HALFWIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+@lru_cache(maxsize=1)
+def _japanese_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What :func:`_reads_as_japanese` reads with, compiled on first use: their character classes
+    of tens of thousands of characters take about 10 ms to compile, and bytes that decode as UTF-8
+    never need them."""
+    # What JIS-encoded text holds beyond ASCII: kana, kanji, full-width forms, CJK punctuation, and
+    # the quotes, dashes, arrows, shapes and signs of JIS X 0208's symbol rows.
+    jis_text = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\u2010-\u203b\u2190-\u21ff"
+                          r"\u2200-\u22ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff\u00a7\u00a8\u00b0\u00b1\u00b4"
+                          r"\u00b6\u00d7\u00f7\u0391-\u03c9\u0401-\u0451]")
+    # Japanese script only (kana and kanji), unlike textkit.CJK, which takes Hangul too: these decide
+    # whether bytes decoded as EUC-JP or Shift_JIS read as Japanese, and Hangul is no sign of that
+    # (a wrong guess decodes to it as readily as to anything else).
+    script = re.compile(f"[{KANA_KANJI_CLASS}]")
+    run = re.compile(f"[{KANA_KANJI_CLASS}]{{2,}}")
+    halfwidth_kana = re.compile(r"[\uff61-\uff9f]")
+    return jis_text, script, run, halfwidth_kana
 
 
 def decode(data: bytes, label: str = "<input>", *, encoding: str | None = None, html: bool = False,
@@ -191,15 +200,16 @@ def _strip_bom(text: str) -> str:
 def _reads_as_japanese(text: str) -> bool:
     """True when the non-ASCII characters are (nearly) all Japanese script, with no half-width kana
     (which official text does not use, but which bytes of another encoding often decode to)."""
+    jis_text, script, run, halfwidth_kana = _japanese_patterns()
     non_ascii = len(_NON_ASCII.findall(text))
-    if not non_ascii or _HALFWIDTH_KANA.search(text):
+    if not non_ascii or halfwidth_kana.search(text):
         return False
-    if len(_JIS_TEXT.findall(text)) < 0.9 * non_ascii:
+    if len(jis_text.findall(text)) < 0.9 * non_ascii:
         return False
     # Japanese is written in runs of kana and kanji; bytes of cp1252 text read as Shift_JIS give lone
     # ideographs between Latin letters ("Japan\x92s" -> "Japan" + one kanji + "s").
-    cjk = len(_JAPANESE_SCRIPT.findall(text))
-    return sum(len(r) for r in _JAPANESE_RUN.findall(text)) >= 0.5 * cjk
+    cjk = len(script.findall(text))
+    return sum(len(r) for r in run.findall(text)) >= 0.5 * cjk
 
 
 def _mostly_utf8(data: bytes) -> bool:

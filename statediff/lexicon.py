@@ -100,6 +100,8 @@ class Lexicon:
         # Consecutive statements repeat most of their sentences, and the segmenter asks for a
         # sentence's verbs again for each of its clauses: remembering recent answers halves the work.
         self._verb_cache: dict[str, tuple[VerbHit, ...]] = {}
+        # The forms each word of a text may start (most words start none), as written.
+        self._forms_of_word: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
     def verbs(self, text: str) -> list[VerbHit]:
         """Every commitment verb in ``text``, left to right, non-overlapping."""
@@ -113,11 +115,19 @@ class Lexicon:
     def _find_verbs(self, text: str) -> list[VerbHit]:
         hits = []
         taken = 0
+        forms_of = self._forms_of_word
         for w in _WORD.finditer(text):
-            if w.start() < taken:
+            start = w.start()
+            if start < taken:
                 continue
-            for rx, stance in self._forms_from(spelling_key(w.group(0))):
-                m = rx.match(text, w.start())
+            word = w.group(0)
+            forms = forms_of.get(word)
+            if forms is None:
+                if len(forms_of) >= 65536:
+                    forms_of.clear()
+                forms = forms_of[word] = self._forms_from(spelling_key(word))
+            for rx, stance in forms:
+                m = rx.match(text, start)
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
                     taken = m.end()

@@ -6,7 +6,7 @@ candidates offered for each clause still unlinked.
 
 from __future__ import annotations
 
-from .assignment import assign, heaviest_chain, top_k
+from .assignment import assign, distinct, heaviest_chain, top_k
 from .clause_vectors import VectorSpace, content_bigrams
 from .lexical_links import Tuning, annotated, objects_meet
 
@@ -92,7 +92,7 @@ class Evidence:
         if not ii:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         # Each pair once, in order of (left, right); only pairs that share something.
-        code = np.unique(np.concatenate(ii) * self.m + np.concatenate(jj))
+        code = distinct(np.concatenate(ii) * self.m + np.concatenate(jj))
         ii, jj = code // self.m, code % self.m
         keep = sim[ii, jj] >= _EVIDENCE_FLOOR
         return ii[keep], jj[keep]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = ["bounded", "form_pattern", "phrase_regex", "spelling_key", "word_pattern", "word_set_regex"]
 
@@ -28,8 +29,10 @@ __all__ = ["bounded", "form_pattern", "phrase_regex", "spelling_key", "word_patt
 _ISE = re.compile(r"i[sz](e|ed|es|ing|ation|ations)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
-    """``word`` casefolded with -ise spellings read as -ize, to index forms by their first word."""
+    """``word`` casefolded with -ise spellings read as -ize, to index forms by their first word
+    (remembered: the lexicon asks it for every word of every sentence and clause)."""
     return _ISE.sub(r"iz\1", word.casefold())
 
 

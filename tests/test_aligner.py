@@ -430,3 +430,15 @@ def test_assignment_solver_is_scipys_without_scipy_optimize() -> None:
             "print(r.tolist(), c.tolist(), 'scipy.optimize' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["[0,", "1]", "[1,", "0]", "False"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-50, 10**12), max_size=60))
+def test_distinct_is_numpys_unique(values) -> None:
+    import numpy as np
+
+    from statediff.assignment import distinct
+
+    array = np.array(values, dtype=np.int64)
+    got, want = distinct(array), np.unique(array)
+    assert got.dtype == want.dtype and got.tolist() == want.tolist()

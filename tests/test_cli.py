@@ -284,3 +284,41 @@ def test_help_names_arguments_without_internal_type_names(capsys) -> None:
         assert "<str>" not in out and "list[str]" not in out and "{" not in out and "float range" not in out
     assert main(["compare", "--help"]) == 0
     assert "  --format <text|html|json>" in capsys.readouterr()[0].replace("-f, ", "")  # choices stay
+
+
+def test_values_taken_as_given_are_what_typers_coercion_gives() -> None:
+    """cli_options takes defaults, strings, enum members and exactly typed choices as given (sparing a
+    plain comparison pydantic); for each parameter of each command, typer's own coercion agrees."""
+    from enum import Enum
+
+    from typer.main import get_command
+
+    from statediff.cli import app
+    from statediff.cli_options import _CONVERT, _as_given
+
+    group = get_command(app)
+    commands = [(None, group), *group.commands.items()]  # type: ignore[attr-defined]
+    checked = 0
+    for name, command in commands:
+        ctx = command.context_class(command, info_name=name or "statediff")
+        for param in command.get_params(ctx):
+            annotation = param.type_descriptor.annotation
+            values = [None, param.default, "a string"]
+            if isinstance(annotation, type) and issubclass(annotation, Enum):
+                values += [*annotation, *(m.value for m in annotation), "not a choice"]
+            for value in values:
+                given = _as_given(param, value, ctx)
+                if given is _CONVERT:
+                    continue
+                typers = param.get_runtime_param()._typers().coerce(value, param=param, ctx=ctx)
+                assert type(given) is type(typers) and given == typers, (name, param.name, value)
+                checked += 1
+    assert checked > 100
+
+
+def test_a_plain_comparison_loads_no_pydantic() -> None:
+    code = ("import sys; from statediff.cli import main; "
+            f"code = main(['compare', {TELE!r}, {MOFA!r}, '-f', 'json', '-o', {os.devnull!r}]); "
+            "print(code, any(m.split('.')[0] == 'pydantic' for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert out.split() == ["1", "False"]

@@ -26,13 +26,16 @@ _UNSAFE_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in UNSAFE if c <
 
 def clean(text: str) -> str:
     """``text`` with the characters HTML cannot carry made visible or replaced."""
-    # One scan in C finds the rare text that needs it; translating every string copies it.
-    return text.translate(UNSAFE) if _UNSAFE_CHAR.search(text) else text
+    # Every character of UNSAFE is unprintable (a control, a surrogate or a non-character), and most
+    # strings are printable: one test in C. Others are scanned; translating every string copies it.
+    if text.isprintable() or not _UNSAFE_CHAR.search(text):
+        return text
+    return text.translate(UNSAFE)
 
 
 def element(tag: str, attrib: dict[str, str] | None = None, *children: Any):
     """An element with text and child elements; strings become text nodes (escaped by lxml)."""
-    el = etree.Element(tag, {k: clean(v) for k, v in (attrib or {}).items() if v is not None})
+    el = etree.Element(tag, {k: clean(v) for k, v in attrib.items() if v is not None} if attrib else None)
     for ch in children:
         add(el, ch)
     return el
@@ -40,16 +43,17 @@ def element(tag: str, attrib: dict[str, str] | None = None, *children: Any):
 
 def add(el: Any, ch: Any) -> None:
     """Append a child: a string (as text), an element, a list of either, or nothing."""
-    if ch is None or ch == "":
-        return
     if isinstance(ch, str):
+        if not ch:
+            return
         ch = clean(ch)
         if len(el):
-            el[-1].tail = (el[-1].tail or "") + ch
+            last = el[-1]
+            last.tail = (last.tail or "") + ch
         else:
             el.text = (el.text or "") + ch
     elif isinstance(ch, (list, tuple)):
         for c in ch:
             add(el, c)
-    else:
+    elif ch is not None:
         el.append(ch)

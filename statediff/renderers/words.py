@@ -40,6 +40,9 @@ def few(numbers: tuple[str, ...] | list[str], most: int = 3) -> str:
 def anchor_id(side: str, number: str) -> str:
     """The id of a clause's anchor in the report: ``left-4(1)``, ``right-2.3``."""
     # Clause numbers are unique within a document (the contract); white space is not allowed in an id.
+    # The only printable white space is " ": most numbers need no character by character pass.
+    if number.isprintable() and " " not in number:
+        return f"{side}-{number}"
     return f"{side}-" + "".join("_" if c.isspace() else c for c in number)
 
 
