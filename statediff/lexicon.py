@@ -43,6 +43,8 @@ class VerbHit:
 
 # Where a verb form may start: a run of word characters (or hyphens) not preceded by one.
 _WORD = re.compile(r"(?<![\w-])[\w-]+")
+# The most words whose forms a lexicon remembers (then it starts again).
+_WORDS_REMEMBERED = 1 << 16
 
 
 class Lexicon:
@@ -100,6 +102,9 @@ class Lexicon:
         # Consecutive statements repeat most of their sentences, and the segmenter asks for a
         # sentence's verbs again for each of its clauses: remembering recent answers halves the work.
         self._verb_cache: dict[str, tuple[VerbHit, ...]] = {}
+        # The forms that may start at each word as written: a text repeats its words, and a word's
+        # key (case and -ise spelling folded) costs more to find than the word costs to look up.
+        self._word_forms: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
     def verbs(self, text: str) -> list[VerbHit]:
         """Every commitment verb in ``text``, left to right, non-overlapping."""
@@ -116,7 +121,7 @@ class Lexicon:
         for w in _WORD.finditer(text):
             if w.start() < taken:
                 continue
-            for rx, stance in self._forms_from(spelling_key(w.group(0))):
+            for rx, stance in self._forms_at(w.group(0)):
                 m = rx.match(text, w.start())
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
@@ -128,6 +133,15 @@ class Lexicon:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[m.lastgroup or ""]))
             hits.sort(key=lambda h: h.start)
         return hits
+
+    def _forms_at(self, word: str) -> list[tuple[re.Pattern[str], str]]:
+        """The compiled forms that may start at ``word`` (as written in a text), longest first."""
+        found = self._word_forms.get(word)
+        if found is None:
+            if len(self._word_forms) >= _WORDS_REMEMBERED:
+                self._word_forms.clear()
+            found = self._word_forms[word] = self._forms_from(spelling_key(word))
+        return found
 
     def _forms_from(self, key: str) -> list[tuple[re.Pattern[str], str]]:
         """The compiled forms whose first word is ``key``, longest first."""
