@@ -60,15 +60,19 @@ def diff_words(left: str, right: str) -> tuple[Edit, ...]:
     if not right:
         return (Edit("delete", left, ""),)
     ltok, rtok = tokenize(left), tokenize(right)
-    codes: dict[str, str] = {}
+    codes: dict[str, str] = {}  # by folded token
+    seen: dict[str, str] = {}  # by token as written
 
     def encode(tokens: list[str]) -> str:
         out = []
         for t in tokens:
-            key = " " if t.isspace() else fold(t) or t
-            c = codes.get(key)
+            c = seen.get(t)
             if c is None:
-                c = codes[key] = _code(len(codes))
+                key = " " if t.isspace() else fold(t) or t
+                c = codes.get(key)
+                if c is None:
+                    c = codes[key] = _code(len(codes))
+                seen[t] = c
             out.append(c)
         return "".join(out)
 
