@@ -75,16 +75,27 @@ def _word_matrix(docs: list[list[str]]):
     rows: list[int] = []
     cols: list[int] = []
     for r, words in enumerate(docs):
-        toks: list[str] = []
-        for w in words:
-            if CJK.search(w):
-                toks.extend(w)  # CJK runs have no spaces: one token per character
-            else:
-                toks.append(stem(w))
+        toks = _tokens(words)
         feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-        cols.extend(vocab.setdefault(f, len(vocab)) for f in feats)
+        for f in feats:
+            if f not in vocab:
+                vocab[f] = len(vocab)
+        cols.extend([vocab[f] for f in feats])
         rows.extend([r] * len(feats))
     return _tfidf(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(docs), len(vocab))
+
+
+def _tokens(words: list[str]) -> list[str]:
+    """A clause's word features: the stems of its words, each character of a CJK run."""
+    if not CJK.search(" ".join(words)):
+        return [stem(w) for w in words]
+    toks: list[str] = []
+    for w in words:
+        if CJK.search(w):
+            toks.extend(w)  # CJK runs have no spaces: one token per character
+        else:
+            toks.append(stem(w))
+    return toks
 
 
 def _char_matrix(docs: list[list[str]], n: int):
@@ -107,9 +118,8 @@ def _char_matrix(docs: list[list[str]], n: int):
     del seps, codes
     h = h[inside]
     del inside
-    _, col = np.unique(h, return_inverse=True)
+    col = np.searchsorted(np.unique(h), h).astype(np.int32)  # each n-gram's rank among the distinct ones
     del h
-    col = col.astype(np.int32, copy=False).ravel()  # type: ignore[assignment]
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 
 
