@@ -55,17 +55,31 @@ def clause_texts(items: Sequence[str | Clause]) -> list[str]:
 
 
 def _tfidf(rows, cols, n_rows: int, n_cols: int):
-    """Sublinear TF times smoothed IDF, as a CSR matrix (one row per clause)."""
+    """Sublinear TF times smoothed IDF, as a CSR matrix (one row per clause) with sorted columns:
+    ``(rows[k], cols[k])`` is one occurrence of feature ``cols[k]`` in clause ``rows[k]``."""
     import numpy as np
     from scipy import sparse
 
-    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_rows, max(n_cols, 1)))
-    m.sum_duplicates()
+    n_cols = max(n_cols, 1)
+    # The counts of each (clause, feature), sorted as a canonical CSR matrix holds them.
+    cell, count = _distinct(np.asarray(rows, np.int64) * n_cols + np.asarray(cols, np.int64))
+    indptr = np.searchsorted(cell, np.arange(n_rows + 1, dtype=np.int64) * n_cols)
+    m = sparse.csr_matrix((count.astype(np.float64), cell % n_cols, indptr), shape=(n_rows, n_cols))
     m.data = 1.0 + np.log(m.data)
     df = np.bincount(m.indices, minlength=m.shape[1])
     idf = np.log((1.0 + n_rows) / (1.0 + df)) + _IDF_FLOOR
     m.data *= idf[m.indices]
     return m
+
+
+def _distinct(values):
+    """The distinct values of an integer array, ascending, and how often each occurs."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else \
+        np.zeros(0, np.int64)
+    return ordered[first], np.diff(np.append(first, len(ordered)))
 
 
 def _word_matrix(docs: list[list[str]]):
@@ -118,7 +132,7 @@ def _char_matrix(docs: list[list[str]], n: int):
     del seps, codes
     h = h[inside]
     del inside
-    col = np.searchsorted(np.unique(h), h).astype(np.int32)  # each n-gram's rank among the distinct ones
+    col = np.searchsorted(_distinct(h)[0], h).astype(np.int32)  # each n-gram's rank among the distinct ones
     del h
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 

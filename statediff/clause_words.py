@@ -32,7 +32,7 @@ _WEAK_GAP = 2
 # Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
 # CJK text has no spaces between words: each character is a word, as for the differ and the aligner,
 # so that an edit inside a run ("強く" deleted) falls on words of its own.
-_LETTERS = rf"(?:(?![{CJK_CLASS}])[^\W_])+"
+_LETTERS = rf"[^\W_{CJK_CLASS}]+"  # letters and digits outside those scripts
 WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 STOPWORDS = frozenset(
@@ -107,11 +107,11 @@ class Side:
         return found
 
     def _spans(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
-        if self._found is None and self._finder is not None:
+        if self._finder is None or rx not in self._finder:
+            return [m.span() for m in rx.finditer(self.text)]
+        if self._found is None:
             self._found = self._finder.spans(self.text)
-        if self._found is not None and rx in self._found:
-            return self._found[rx]
-        return [m.span() for m in rx.finditer(self.text)]
+        return self._found.get(rx, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +169,7 @@ def changed_words(side: Side, edits: Sequence[Edit]) -> list[int]:
 
 
 
+@lru_cache(maxsize=1 << 16)
 def contraction_base(key: str) -> str:
     """The word a negative contraction negates: "cannot" -> "can", "won't" -> "will"."""
     key = key.replace("\u2019", "'")

@@ -131,9 +131,12 @@ class PhraseFinder:
         self._whole: list[re.Pattern[str]] = []
         self._by_word: dict[str, list[re.Pattern[str]]] = {}  # first word as written -> case-sensitive patterns
         self._by_lower: dict[str, list[re.Pattern[str]]] = {}  # lower-cased -> case-insensitive ones
+        self._tried: dict[str, tuple[re.Pattern[str], ...]] = {}  # run -> patterns, as found so far
+        self._all: set[re.Pattern[str]] = set()
         for rx, phrases in patterns:
-            if rx in self._indexed or rx in self._whole:
+            if rx in self._all:
                 continue  # the same phrases twice (re.compile gives the one pattern)
+            self._all.add(rx)
             firsts = {p.split()[0] for p in _alternatives(phrases)}
             flags = rx.flags & ~re.UNICODE
             any_case = flags == re.IGNORECASE
@@ -148,18 +151,32 @@ class PhraseFinder:
             for key in {s.lower() if any_case else s for w in firsts for s in _spellings(w)}:
                 index.setdefault(key, []).append(rx)
 
+    def __contains__(self, rx: object) -> bool:
+        return rx in self._all
+
     def spans(self, text: str) -> dict[re.Pattern[str], list[tuple[int, int]]]:
-        """Each pattern's matches in ``text`` as ``(start, end)``, as ``finditer`` finds them."""
-        starts: dict[re.Pattern[str], list[int]] = {rx: [] for rx in self._indexed}
-        for run in _RUN.finditer(text):
-            word = run.group()
-            tried = self._by_word.get(word, [])
-            tried = tried + (self._by_lower.get(word.lower(), []) if word.isascii() else self._any_case)
+        """The matches in ``text`` of each pattern that has any, as ``(start, end)`` in the order
+        ``finditer`` finds them."""
+        runs = list(_RUN.finditer(text))
+        starts: dict[re.Pattern[str], list[int]] = {}
+        for run, word in zip(runs, [r.group() for r in runs]):
+            tried = self._tried.get(word)
+            if tried is None:
+                tried = self._tried_at(word)
             for rx in tried:
-                starts[rx].append(run.start())
+                starts.setdefault(rx, []).append(run.start())
         out = {rx: _matches_at(rx, text, at) for rx, at in starts.items()}
         out.update((rx, [m.span() for m in rx.finditer(text)]) for rx in self._whole)
-        return out
+        return {rx: found for rx, found in out.items() if found}
+
+    def _tried_at(self, word: str) -> tuple[re.Pattern[str], ...]:
+        """The indexed patterns to try at a run that reads ``word`` (remembered for the next one)."""
+        if len(self._tried) >= 1 << 16:
+            self._tried.clear()
+        tried = self._by_word.get(word, []) + (self._by_lower.get(word.lower(), []) if word.isascii()
+                                               else self._any_case)
+        self._tried[word] = tuple(tried)
+        return self._tried[word]
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
