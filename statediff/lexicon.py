@@ -26,7 +26,7 @@ from typing import Any
 from .errors import LexiconError
 from .label_words import LabelWords, compile_label_words
 from .lexicon_schema import default_data, validate
-from .phrase_patterns import bounded, form_pattern, spelling_key, word_set_regex
+from .phrase_patterns import bounded, form_pattern, spelling_key, split_runs, word_set_regex
 
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
 
@@ -42,7 +42,7 @@ class VerbHit:
 
 
 # Where a verb form may start: a run of word characters (or hyphens) not preceded by one.
-_WORD = re.compile(r"(?<![\w-])[\w-]+")
+_WORD_SPLIT = re.compile(r"((?<![\w-])[\w-]+)")
 # The most words whose forms a lexicon remembers (then it starts again).
 _WORDS_REMEMBERED = 1 << 16
 
@@ -118,11 +118,15 @@ class Lexicon:
     def _find_verbs(self, text: str) -> list[VerbHit]:
         hits = []
         taken = 0
-        for w in _WORD.finditer(text):
-            if w.start() < taken:
+        words, starts = split_runs(_WORD_SPLIT, text)
+        forms = [self._word_forms.get(w) for w in words]
+        if None in forms:
+            forms = [self._forms_at(w) if f is None else f for f, w in zip(forms, words)]
+        for k in [k for k, f in enumerate(forms) if f]:
+            if starts[k] < taken:
                 continue
-            for rx, stance in self._forms_at(w.group(0)):
-                m = rx.match(text, w.start())
+            for rx, stance in forms[k]:
+                m = rx.match(text, starts[k])
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
                     taken = m.end()

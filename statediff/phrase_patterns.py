@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 
-__all__ = ["PhraseFinder", "bounded", "form_pattern", "phrase_regex", "spelling_key", "word_pattern",
+__all__ = ["PhraseFinder", "bounded", "form_pattern", "phrase_regex", "spelling_key", "split_runs", "word_pattern",
            "word_set_regex"]
 
 # British and American spellings of one verb ("emphasise", "emphasize"; "recognised",
@@ -106,9 +107,17 @@ def phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Patte
     return re.compile(r"(?<![\w'\u2019-])(?:" + body + r")(?![\w'\u2019-])", flags)
 
 
+def split_runs(splitter: re.Pattern[str], text: str) -> tuple[list[str], list[int]]:
+    """The runs that ``splitter`` (one capturing group around a pattern) finds in ``text``, and
+    where each starts: one split, no match object per run."""
+    parts = splitter.split(text)  # the text before the first run, the run, the text after it, ...
+    return parts[1::2], list(accumulate(map(len, parts[:-1])))[::2]
+
+
 # Where a phrase of phrase_regex can start: a run of word characters, apostrophes and hyphens that
 # none precedes (the boundary phrase_regex puts around a phrase).
 _RUN = re.compile(r"(?<![\w'\u2019-])[\w'\u2019-]+")
+_RUN_SPLIT = re.compile(f"({_RUN.pattern})")
 
 
 class PhraseFinder:
@@ -157,15 +166,15 @@ class PhraseFinder:
     def spans(self, text: str) -> dict[re.Pattern[str], list[tuple[int, int]]]:
         """The matches in ``text`` of each pattern that has any, as ``(start, end)`` in the order
         ``finditer`` finds them."""
-        runs = list(_RUN.finditer(text))
+        runs, at = split_runs(_RUN_SPLIT, text)
+        tried = [self._tried.get(word) for word in runs]
+        if None in tried:
+            tried = [self._tried_at(word) if t is None else t for t, word in zip(tried, runs)]
         starts: dict[re.Pattern[str], list[int]] = {}
-        for run, word in zip(runs, [r.group() for r in runs]):
-            tried = self._tried.get(word)
-            if tried is None:
-                tried = self._tried_at(word)
-            for rx in tried:
-                starts.setdefault(rx, []).append(run.start())
-        out = {rx: _matches_at(rx, text, at) for rx, at in starts.items()}
+        for k in [k for k, t in enumerate(tried) if t]:
+            for rx in tried[k]:
+                starts.setdefault(rx, []).append(at[k])
+        out = {rx: _matches_at(rx, text, found) for rx, found in starts.items()}
         out.update((rx, [m.span() for m in rx.finditer(text)]) for rx in self._whole)
         return {rx: found for rx, found in out.items() if found}
 
