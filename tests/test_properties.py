@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import statediff
 from statediff import normalizer
 from statediff.differ import diff_words, tokenize
+from statediff.grammar import last_words, words
 
 from .conftest import SEEDS
 
@@ -123,3 +124,9 @@ _FOLD_PARTS = list("ab1 -\u2010\u2011\u2013(),.;:!?[]\u00a0\t\n\u3000\u00ad\u202
 @settings(max_examples=500, deadline=None)
 def test_fold_keeps_its_rules(text: str) -> None:
     assert normalizer.fold(text) == _fold_by_the_rules(text)
+
+
+@given(word_text, st.integers(1, 3))
+@settings(max_examples=300, deadline=None)
+def test_last_words_are_the_last_of_words(text: str, n: int) -> None:
+    assert last_words(text, n) == words(text)[-n:]
