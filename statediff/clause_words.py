@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from .model import Edit
@@ -73,18 +74,11 @@ class Side:
         self._hits: dict[re.Pattern[str], list[range]] = {}
         self._finder = finder
         self._found: dict[re.Pattern[str], list[tuple[int, int]]] | None = None  # the finder's spans
-        bounds = []  # (start, end, edit index) in this side's text
-        pos = 0
-        for k, e in enumerate(edits):
-            part = e.left if which == "left" else e.right
-            bounds.append((pos, pos + len(part), k))
-            pos += len(part)
-        self.edit_of: list[int] = []
-        b = 0
-        for w in self.words:
-            while b < len(bounds) - 1 and bounds[b][1] <= w.start:
-                b += 1
-            self.edit_of.append(bounds[b][2] if bounds else -1)
+        # Per word, the edit it falls in: the first whose part of this side's text ends after the
+        # word starts (the last edit for any word past them all; -1 with no edits).
+        ends = list(accumulate(len(e.left if which == "left" else e.right) for e in edits))
+        last = len(ends) - 1
+        self.edit_of: list[int] = [min(bisect_right(ends, a), last) for a in self.starts]
         self.consumed: set[int] = set()
         self.local: set[int] = set()  # words inside a local change (see find_regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
