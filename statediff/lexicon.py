@@ -26,7 +26,8 @@ from typing import Any
 from .errors import LexiconError
 from .label_words import LabelWords, compile_label_words
 from .lexicon_schema import default_data, validate
-from .phrase_patterns import bounded, form_pattern, spelling_key, split_runs, word_set_regex
+from .phrase_patterns import bounded, form_pattern, spelling_key, word_set_regex
+from .textkit import split_runs
 
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
 

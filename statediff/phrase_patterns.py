@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import accumulate
 
-__all__ = ["PhraseFinder", "bounded", "form_pattern", "phrase_regex", "spelling_key", "split_runs", "word_pattern",
+from .textkit import split_runs
+
+__all__ = ["PhraseFinder", "bounded", "form_pattern", "phrase_regex", "spelling_key", "word_pattern",
            "word_set_regex"]
 
 # British and American spellings of one verb ("emphasise", "emphasize"; "recognised",
@@ -105,13 +106,6 @@ def phrase_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Patte
         return None
     body = "|".join(r"\s+".join(word_pattern(w) for w in p.split()) for p in alts)
     return re.compile(r"(?<![\w'\u2019-])(?:" + body + r")(?![\w'\u2019-])", flags)
-
-
-def split_runs(splitter: re.Pattern[str], text: str) -> tuple[list[str], list[int]]:
-    """The runs that ``splitter`` (one capturing group around a pattern) finds in ``text``, and
-    where each starts: one split, no match object per run."""
-    parts = splitter.split(text)  # the text before the first run, the run, the text after it, ...
-    return parts[1::2], list(accumulate(map(len, parts[:-1])))[::2]
 
 
 # Where a phrase of phrase_regex can start: a run of word characters, apostrophes and hyphens that

@@ -8,8 +8,9 @@ What lives here:
 * :data:`HAS_LETTER`: a letter of any script (not a digit, not "_").
 * Months: :data:`MONTH_NAMES` in calendar order, :data:`MONTHS` (name -> number, 1-12) and
   :data:`MONTH_PATTERN`, the regex alternation of the names ("January|February|...").
-* Brackets and spans: :func:`open_depth` (how many quotations and brackets a text leaves open) and
-  :func:`trim` (a span of a text without its leading and trailing white space).
+* Brackets and spans: :func:`open_depth` (how many quotations and brackets a text leaves open),
+  :func:`trim` (a span of a text without its leading and trailing white space) and
+  :func:`split_runs` (the runs a pattern finds in a text, with where each starts).
 * Grammar word lists that several stages read: :data:`DETERMINERS`, :data:`PRONOUNS`,
   :data:`BE_FORMS`, :data:`PREPOSITIONS`, :data:`CONJUNCTIONS`.
 
@@ -25,11 +26,12 @@ Everything here is immutable, pure and cheap to import (``re`` only).
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 __all__ = [
     "BE_FORMS", "CJK", "CJK_CLASS", "CONJUNCTIONS", "DETERMINERS", "HANGUL_CLASS", "HAS_LETTER",
     "KANA_KANJI_CLASS", "MONTHS", "MONTH_NAMES", "MONTH_PATTERN", "PREPOSITIONS", "PRONOUNS", "mostly_cjk",
-    "open_depth", "trim",
+    "open_depth", "split_runs", "trim",
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -83,6 +85,14 @@ def open_depth(s: str) -> int:
     if s.count('"') % 2:
         depth += 1
     return depth
+
+
+def split_runs(splitter: re.Pattern[str], text: str) -> tuple[list[str], list[int]]:
+    """The runs that ``splitter`` (one capturing group around a pattern) finds in ``text``, and where
+    each starts: one split, no match object per run, which is what makes a walk over a text's words
+    in Python cost little."""
+    parts = splitter.split(text)  # the text before the first run, the run, the text after it, ...
+    return parts[1::2], list(accumulate(map(len, parts[:-1])))[::2]
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:
