@@ -27,7 +27,7 @@ from .errors import LexiconError
 from .label_words import LabelWords, compile_label_words
 from .lexicon_schema import default_data, validate
 from .phrase_patterns import bounded, form_pattern, spelling_key, word_set_regex
-from .textkit import split_runs
+from .textkit import Memo, split_runs
 
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
 
@@ -44,8 +44,6 @@ class VerbHit:
 
 # Where a verb form may start: a run of word characters (or hyphens) not preceded by one.
 _WORD_SPLIT = re.compile(r"((?<![\w-])[\w-]+)")
-# The most words whose forms a lexicon remembers (then it starts again).
-_WORDS_REMEMBERED = 1 << 16
 
 
 class Lexicon:
@@ -105,7 +103,7 @@ class Lexicon:
         self._verb_cache: dict[str, tuple[VerbHit, ...]] = {}
         # The forms that may start at each word as written: a text repeats its words, and a word's
         # key (case and -ise spelling folded) costs more to find than the word costs to look up.
-        self._word_forms: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self._word_forms = Memo(self._forms_of_word)
 
     def verbs(self, text: str) -> list[VerbHit]:
         """Every commitment verb in ``text``, left to right, non-overlapping."""
@@ -120,9 +118,7 @@ class Lexicon:
         hits = []
         taken = 0
         words, starts = split_runs(_WORD_SPLIT, text)
-        forms = [self._word_forms.get(w) for w in words]
-        if None in forms:
-            forms = [self._forms_at(w) if f is None else f for f, w in zip(forms, words)]
+        forms = [self._word_forms[w] for w in words]
         for k in [k for k, f in enumerate(forms) if f]:
             if starts[k] < taken:
                 continue
@@ -139,14 +135,9 @@ class Lexicon:
             hits.sort(key=lambda h: h.start)
         return hits
 
-    def _forms_at(self, word: str) -> list[tuple[re.Pattern[str], str]]:
-        """The compiled forms that may start at ``word`` (as written in a text), longest first."""
-        found = self._word_forms.get(word)
-        if found is None:
-            if len(self._word_forms) >= _WORDS_REMEMBERED:
-                self._word_forms.clear()
-            found = self._word_forms[word] = self._forms_from(spelling_key(word))
-        return found
+    def _forms_of_word(self, word: str) -> list[tuple[re.Pattern[str], str]]:
+        """The compiled forms that may start at ``word`` as written, longest first."""
+        return self._forms_from(spelling_key(word))
 
     def _forms_from(self, key: str) -> list[tuple[re.Pattern[str], str]]:
         """The compiled forms whose first word is ``key``, longest first."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .textkit import split_runs
+from .textkit import Memo, split_runs
 
 __all__ = ["PhraseFinder", "bounded", "form_pattern", "phrase_regex", "spelling_key", "word_pattern",
            "word_set_regex"]
@@ -134,7 +134,7 @@ class PhraseFinder:
         self._whole: list[re.Pattern[str]] = []
         self._by_word: dict[str, list[re.Pattern[str]]] = {}  # first word as written -> case-sensitive patterns
         self._by_lower: dict[str, list[re.Pattern[str]]] = {}  # lower-cased -> case-insensitive ones
-        self._tried: dict[str, tuple[re.Pattern[str], ...]] = {}  # run -> patterns, as found so far
+        self._tried = Memo(self._tried_at)  # run -> the patterns to try there
         self._all: set[re.Pattern[str]] = set()
         for rx, phrases in patterns:
             if rx in self._all:
@@ -161,9 +161,7 @@ class PhraseFinder:
         """The matches in ``text`` of each pattern that has any, as ``(start, end)`` in the order
         ``finditer`` finds them."""
         runs, at = split_runs(_RUN_SPLIT, text)
-        tried = [self._tried.get(word) for word in runs]
-        if None in tried:
-            tried = [self._tried_at(word) if t is None else t for t, word in zip(tried, runs)]
+        tried = [self._tried[word] for word in runs]
         starts: dict[re.Pattern[str], list[int]] = {}
         for k in [k for k, t in enumerate(tried) if t]:
             for rx in tried[k]:
@@ -173,13 +171,9 @@ class PhraseFinder:
         return {rx: found for rx, found in out.items() if found}
 
     def _tried_at(self, word: str) -> tuple[re.Pattern[str], ...]:
-        """The indexed patterns to try at a run that reads ``word`` (remembered for the next one)."""
-        if len(self._tried) >= 1 << 16:
-            self._tried.clear()
-        tried = self._by_word.get(word, []) + (self._by_lower.get(word.lower(), []) if word.isascii()
-                                               else self._any_case)
-        self._tried[word] = tuple(tried)
-        return self._tried[word]
+        """The indexed patterns to try at a run that reads ``word``."""
+        return tuple(self._by_word.get(word, []) + (self._by_lower.get(word.lower(), []) if word.isascii()
+                                                    else self._any_case))
 
 
 def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
