@@ -3,7 +3,8 @@
 Built once per :class:`statediff.lexicon.Lexicon`, when the classifier first asks for it
 (:attr:`statediff.lexicon.Lexicon.label_words`), from data the lexicon has already validated
 (:mod:`statediff.lexicon_schema`). Phrases match on whole words in any case
-(:func:`statediff.phrase_patterns.phrase_regex`), except the modals: lower case only.
+(:func:`statediff.phrase_patterns.phrase_regex`), except the modals: lower case only. One
+:class:`~statediff.phrase_patterns.PhraseFinder` finds the matches of all of them in a text at once.
 """
 
 from __future__ import annotations
