@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .clause_cuts import split_clauses
-from .grammar import ADVERBS, STOP_IN_SUBJECT, is_simple_np, noun_phrase, strip_tail, verb_hits, words
+from .grammar import ADVERBS, STOP_IN_SUBJECT, is_simple_np, last_words, noun_phrase, strip_tail, verb_hits, words
 from .lexicon import Lexicon, VerbHit
 from .textkit import BE_FORMS, CONJUNCTIONS, DETERMINERS, MONTH_PATTERN, MONTHS, PREPOSITIONS, PRONOUNS, mostly_cjk
 
@@ -23,7 +23,7 @@ _LEAD_CONNECTOR = re.compile(r"^(?:[,;]\s*)?(?:and|while|whereas|but)\s+(?:also\
 
 def _in_relative(text: str, hit: VerbHit) -> bool:
     """Whether ``hit`` opens a relative clause: "which/who/that" right before it, or "which we"."""
-    before = [w.lower() for w in words(text[:hit.start])[-2:]]
+    before = [w.lower() for w in last_words(text[:hit.start], 2)]
     if before[-1:] and before[-1] in ("which", "who", "that"):
         return len(before) > 1 and before[0] not in PRONOUNS  # "that they" is "confirmed that they"
     return len(before) == 2 and before[0] in ("which", "whom") and before[1] in PRONOUNS
@@ -39,7 +39,7 @@ def _in_aside(text: str, hit: VerbHit) -> bool:
 def _infinitive(text: str, hit: VerbHit) -> bool:
     """ "our efforts to establish", "objective to recognize": a bare verb after "to" complements a
     noun; the commitment forms that take "to" ("intend to", "to support") are in the lexicon."""
-    before = [w.lower() for w in words(text[:hit.start])[-2:]]
+    before = [w.lower() for w in last_words(text[:hit.start], 2)]
     return before[-1:] == ["to"] and " " not in hit.text.strip() and not hit.text.lower().endswith("ed") \
         and not (len(before) == 2 and before[0] in _CHAINING)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .dates import DATE
 from .markers import COUNTED, HEADING_KINDS, ordinal, parse_markers
@@ -278,6 +279,7 @@ def _continues(block: Block, line: Line, width: int, ends_paragraph: bool = Fals
 
 
 _SUSPENDED_BEFORE = {"and", "or", "nor", "to"}
+_NON_BLANK = re.compile(r"\S+")
 
 
 def fill_text(block: Block, source: str) -> None:
@@ -285,27 +287,31 @@ def fill_text(block: Block, source: str) -> None:
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     pos = 0
+    last = ""  # the word before this line's first
     for li, line in enumerate(block.lines):
         start = line.start + (block.text_offset if li == 0 else 0)
-        for m in re.finditer(r"\S+", source[start:line.end]):
-            word = m.group(0)
-            if parts:
-                glue = parts[-1]
-                # A word broken after a hyphen at the end of a line is joined without a space.
-                # ("small-\nand medium-sized" keeps its space: a hyphen left hanging before "and", "or",
-                # "to" is the writer's, "small- and medium-sized".)
-                if m.start() == 0 and li > 0 and glue.endswith(("-", "\u2010", "\u00ad")) and len(glue) > 1 \
-                        and glue[-2].isalpha() and word[:1].islower() \
-                        and not (glue[-1] != "\u00ad" and word.rstrip(",;") in _SUSPENDED_BEFORE):
-                    pass
-                else:
-                    parts.append(" ")
-                    pos += 1
-            anchors.append((pos, start + m.start()))
-            parts.append(word)
-            pos += len(word)
+        found = list(_NON_BLANK.finditer(source, start, line.end))
+        if not found:
+            continue
+        words = [m.group() for m in found]
+        if parts and not (li > 0 and found[0].start() == start and _broken_word(last, words[0])):
+            parts.append(" ")
+            pos += 1
+        at = list(accumulate((len(w) + 1 for w in words[:-1]), initial=pos))
+        anchors.extend(zip(at, [m.start() for m in found]))
+        parts.append(" ".join(words))
+        pos = at[-1] + len(words[-1])
+        last = words[-1]
     block.text = "".join(parts)
     block.anchors = anchors
+
+
+def _broken_word(glue: str, word: str) -> bool:
+    """Is ``word``, first on its line, the rest of ``glue`` broken after a hyphen at the end of the
+    line before (joined without a space)? A line ending "small-" before "and medium-sized" keeps its
+    space: a hyphen left hanging before "and", "or", "to" is the writer's, "small- and medium-sized"."""
+    return glue.endswith(("-", "\u2010", "\u00ad")) and len(glue) > 1 and glue[-2].isalpha() \
+        and word[:1].islower() and not (glue[-1] != "\u00ad" and word.rstrip(",;") in _SUSPENDED_BEFORE)
 
 
 def line_range(block: Block, line: Line) -> tuple[int, int]:

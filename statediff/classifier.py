@@ -99,7 +99,7 @@ def classify(edits: Sequence[Edit], left: Sequence[Clause], right: Sequence[Clau
     right_text = " ".join(c.text for c in right)
     if is_cosmetic_only(left_text, right_text):
         return ("cosmetic",) if left_text != right_text else ()
-    ls, rs = Side(left_text, edits, "left"), Side(right_text, edits, "right")
+    ls, rs = Side(left_text, edits, "left", tables.finder), Side(right_text, edits, "right", tables.finder)
     regions = find_regions(ls, rs)
     found: set[str] = set()
     if reordering(ls, rs):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import is_simple_np, noun_phrase, verb_hits, words
+from .grammar import is_simple_np, last_words, noun_phrase, verb_hits, words
 from .lexicon import Lexicon, VerbHit
 from .textkit import CONJUNCTIONS, DETERMINERS, PREPOSITIONS, mostly_cjk, open_depth, trim
 
@@ -88,7 +88,7 @@ def _opens_clause(sentence: str, hit: VerbHit, start: int) -> bool:
     """Whether ``hit`` is a verb that may start a clause: a strong form, after a pronoun (", and we
     commit to ..." is a clause whatever the verb's form), or a bare form followed by its object ("and
     emphasize our shared view" is a verb; "development and support for" a noun)."""
-    pronoun = words(sentence[start:hit.start])[-1:] in (["we"], ["they"], ["he"], ["she"])
+    pronoun = last_words(sentence[start:hit.start], 1) in (["we"], ["they"], ["he"], ["she"])
     nxt = sentence[hit.end:].split()[:1]
     governs = bool(nxt) and nxt[0].lower() in DETERMINERS | {"that"}
     return _is_strong(hit) or pronoun or governs
@@ -108,7 +108,7 @@ def _new_actor_cut(head: str, m: re.Match[str], hit: VerbHit) -> bool:
         # Without a comma, "Japan and France share ..." is one subject and "agreed that X
         # and the EU will ..." one complement: cut only before a determined subject, after
         # a lower-case word, outside a "that" clause.
-        prev = words(head[:m.start()])
+        prev = last_words(head[:m.start()], 1)
         if re.search(r"\bthat\b", head[:m.start()]) or not prev or not prev[-1][:1].islower() \
                 or between[0].lower() not in DETERMINERS:
             return False

@@ -68,6 +68,16 @@ def _tfidf(rows, cols, n_rows: int, n_cols: int) -> csr.Csr:
     return m.with_data(data)
 
 
+def _distinct(values):
+    """The distinct values of an integer array, ascending, and how often each occurs."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else \
+        np.zeros(0, np.int64)
+    return ordered[first], np.diff(np.append(first, len(ordered)))
+
+
 def _word_matrix(docs: list[list[str]]) -> csr.Csr:
     """Stems and stem bigrams, one row per clause (a CJK character is a word of its own)."""
     import numpy as np
@@ -76,16 +86,27 @@ def _word_matrix(docs: list[list[str]]) -> csr.Csr:
     rows: list[int] = []
     cols: list[int] = []
     for r, words in enumerate(docs):
-        toks: list[str] = []
-        for w in words:
-            if not w.isascii() and CJK.search(w):
-                toks.extend(w)  # CJK runs have no spaces: one token per character
-            else:
-                toks.append(stem(w))
+        toks = _tokens(words)
         feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-        cols.extend(vocab.setdefault(f, len(vocab)) for f in feats)
+        for f in feats:
+            if f not in vocab:
+                vocab[f] = len(vocab)
+        cols.extend([vocab[f] for f in feats])
         rows.extend([r] * len(feats))
     return _tfidf(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(docs), len(vocab))
+
+
+def _tokens(words: list[str]) -> list[str]:
+    """A clause's word features: the stems of its words, each character of a CJK run."""
+    if all(w.isascii() for w in words) or not CJK.search(" ".join(words)):
+        return [stem(w) for w in words]
+    toks: list[str] = []
+    for w in words:
+        if not w.isascii() and CJK.search(w):
+            toks.extend(w)  # CJK runs have no spaces: one token per character
+        else:
+            toks.append(stem(w))
+    return toks
 
 
 def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
@@ -108,9 +129,8 @@ def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
     del seps, codes
     h = h[inside]
     del inside
-    _, col = np.unique(h, return_inverse=True)
+    col = np.searchsorted(_distinct(h)[0], h).astype(np.int32)  # each n-gram's rank among the distinct ones
     del h
-    col = col.astype(np.int32, copy=False).ravel()  # type: ignore[assignment]
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 
 

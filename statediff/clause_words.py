@@ -13,9 +13,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 from .model import Edit
+from .phrase_patterns import PhraseFinder
 from .textkit import CJK_CLASS
 
 # A change is local when it spans at most this many words on each side between words both texts
@@ -30,7 +33,7 @@ _WEAK_GAP = 2
 # Words as the classifier counts them: a hyphenated compound is one word ("visa-free", "re-affirmed").
 # CJK text has no spaces between words: each character is a word, as for the differ and the aligner,
 # so that an edit inside a run ("強く" deleted) falls on words of its own.
-_LETTERS = rf"(?:(?![{CJK_CLASS}])[^\W_])+"
+_LETTERS = rf"[^\W_{CJK_CLASS}]+"  # letters and digits outside those scripts
 WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 STOPWORDS = frozenset(
@@ -49,36 +52,37 @@ class Word(NamedTuple):
 
 
 def classifier_words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), m.group(0), m.group(0).casefold().translate(_KEY_DROP))
-            for m in WORD.finditer(text)]
+    return [Word(m.start(), m.end(), w, word_key(w)) for m in WORD.finditer(text) for w in (m.group(0),)]
+
+
+@lru_cache(maxsize=1 << 16)
+def word_key(word: str) -> str:
+    """A word's :attr:`Word.key`: casefolded, hyphens dropped (texts repeat their words: cached)."""
+    return word.casefold().translate(_KEY_DROP)
 
 
 
 class Side:
-    """One side of a pair: its text, words, the edit each word falls in, and the claimed words."""
+    """One side of a pair: its text, words, the edit each word falls in, and the claimed words.
+    ``finder`` finds the lexicon's phrases in the text at once (see :meth:`hits`)."""
 
-    def __init__(self, text: str, edits: Sequence[Edit], which: str) -> None:
+    def __init__(self, text: str, edits: Sequence[Edit], which: str, finder: PhraseFinder | None = None) -> None:
         self.text = text
         self.words = classifier_words(text)
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
         self._hits: dict[re.Pattern[str], list[range]] = {}
-        bounds = []  # (start, end, edit index) in this side's text
-        pos = 0
-        for k, e in enumerate(edits):
-            part = e.left if which == "left" else e.right
-            bounds.append((pos, pos + len(part), k))
-            pos += len(part)
-        self.edit_of: list[int] = []
-        b = 0
-        for w in self.words:
-            while b < len(bounds) - 1 and bounds[b][1] <= w.start:
-                b += 1
-            self.edit_of.append(bounds[b][2] if bounds else -1)
+        self._finder = finder
+        self._found: dict[re.Pattern[str], list[tuple[int, int]]] | None = None  # the finder's spans
+        # Per word, the edit it falls in: the first whose part of this side's text ends after the
+        # word starts (the last edit for any word past them all; -1 with no edits).
+        ends = list(accumulate(len(e.left if which == "left" else e.right) for e in edits))
+        last = len(ends) - 1
+        self.edit_of: list[int] = [min(bisect_right(ends, a), last) for a in self.starts]
         self.consumed: set[int] = set()
         self.local: set[int] = set()  # words inside a local change (see find_regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
-        self.opcodes: list[tuple[Any, int, int, int, int]] = []  # difflib's, on the words of both sides
+        self.opcodes: list[tuple[Any, int, int, int, int]] | None = None  # see word_opcodes
 
     def span(self, start: int, end: int) -> range:
         """Indexes of the words that overlap the character span [start, end)."""
@@ -87,14 +91,21 @@ class Side:
         return range(first, last) if first < last else range(0)
 
     def hits(self, rx: re.Pattern[str] | None) -> list[range]:
-        """Word ranges matched by ``rx`` (found once per side and pattern)."""
+        """Word ranges matched by ``rx`` (found once per side and pattern; a pattern of the finder's
+        is found with all of the finder's others, at the first that is asked for)."""
         if rx is None:
             return []
         found = self._hits.get(rx)
         if found is None:
-            found = self._hits[rx] = [r for r in (self.span(m.start(), m.end()) for m in rx.finditer(self.text))
-                                      if len(r)]
+            found = self._hits[rx] = [r for r in (self.span(a, b) for a, b in self._spans(rx)) if len(r)]
         return found
+
+    def _spans(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+        if self._finder is None or rx not in self._finder:
+            return [m.span() for m in rx.finditer(self.text)]
+        if self._found is None:
+            self._found = self._finder.spans(self.text)
+        return self._found.get(rx, [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,15 +122,22 @@ class Region:
         return self.i2 - self.i1 <= _LOCAL_WORDS and self.j2 - self.j1 <= _LOCAL_WORDS
 
 
+def word_opcodes(ls: Side, rs: Side) -> list[tuple[Any, int, int, int, int]]:
+    """difflib's opcodes from the words of ``ls`` to those of ``rs`` (by key, no junk heuristic),
+    found once per pair and kept on both sides."""
+    if ls.opcodes is None or rs.opcodes is not ls.opcodes:
+        sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
+        ls.opcodes = rs.opcodes = sm.get_opcodes()
+    return ls.opcodes
+
+
 def find_regions(ls: Side, rs: Side) -> list[Region]:
-    """The changes between the two word sequences (difflib, no junk heuristic), with kept runs of
-    one or two words absorbed into the changes around them."""
-    sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
+    """The changes between the two word sequences (:func:`word_opcodes`), with kept runs of one or
+    two words absorbed into the changes around them."""
     out: list[Region] = []
     ls.place = [(0, -1)] * len(ls.words)
     rs.place = [(0, -1)] * len(rs.words)
-    ls.opcodes = rs.opcodes = sm.get_opcodes()
-    for k, (tag, i1, i2, j1, j2) in enumerate(ls.opcodes):
+    for k, (tag, i1, i2, j1, j2) in enumerate(word_opcodes(ls, rs)):
         for i in range(i1, i2):
             ls.place[i] = (k, i - i1 if tag == "equal" else -1)
         for j in range(j1, j2):
@@ -145,6 +163,7 @@ def changed_words(side: Side, edits: Sequence[Edit]) -> list[int]:
 
 
 
+@lru_cache(maxsize=1 << 16)
 def contraction_base(key: str) -> str:
     """The word a negative contraction negates: "cannot" -> "can", "won't" -> "will"."""
     key = key.replace("\u2019", "'")

@@ -47,6 +47,19 @@ def _code(k: int) -> str:
     return chr(0xE000 + k) if k < 6400 else chr(0xF0000 + k - 6400)
 
 
+def _codes(tokens: list[str]) -> dict[str, str]:
+    """Each distinct token's character: tokens that fold alike share one, numbered in order of first use."""
+    codes: dict[str, str] = {}  # by folded token
+    out: dict[str, str] = {}
+    for t in dict.fromkeys(tokens):
+        key = " " if t.isspace() else fold(t) or t
+        c = codes.get(key)
+        if c is None:
+            c = codes[key] = _code(len(codes))
+        out[t] = c
+    return out
+
+
 def diff_words(left: str, right: str) -> tuple[Edit, ...]:
     """The word edits turning ``left`` into ``right``.
 
@@ -60,20 +73,9 @@ def diff_words(left: str, right: str) -> tuple[Edit, ...]:
     if not right:
         return (Edit("delete", left, ""),)
     ltok, rtok = tokenize(left), tokenize(right)
-    codes: dict[str, str] = {}
-
-    def encode(tokens: list[str]) -> str:
-        out = []
-        for t in tokens:
-            key = " " if t.isspace() else fold(t) or t
-            c = codes.get(key)
-            if c is None:
-                c = codes[key] = _code(len(codes))
-            out.append(c)
-        return "".join(out)
-
+    code = _codes(ltok + rtok)
     dmp = _engine()
-    diffs = dmp.diff_main(encode(ltok), encode(rtok), False)
+    diffs = dmp.diff_main("".join(map(code.__getitem__, ltok)), "".join(map(code.__getitem__, rtok)), False)
     dmp.diff_cleanupSemantic(diffs)
     edits: list[Edit] = []
     li = ri = 0

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
-from .clause_words import DIGIT, STOPWORDS, Region, Side, changed_words, classifier_words, contraction_base
+from .clause_words import DIGIT, STOPWORDS, Region, Side, changed_words, classifier_words, contraction_base, word_opcodes
 from .label_words import LabelWords
 from .model import Clause, Edit
 
@@ -27,7 +27,7 @@ def reordering(ls: Side, rs: Side) -> bool:
     yet occur on both sides. Claims the moved words."""
     lk = [w.key for w in ls.words]
     rk = [w.key for w in rs.words]
-    lfree, rfree = _unmatched(lk, rk)
+    lfree, rfree = _unmatched(ls, rs)
     moved = False
     for n, i, j in sorted(_moved_runs(lk, rk, lfree, rfree), key=lambda r: (-r[0], r[1], r[2])):
         li, ri = range(i, i + n), range(j, j + n)
@@ -39,15 +39,15 @@ def reordering(ls: Side, rs: Side) -> bool:
     return moved
 
 
-def _unmatched(lk: list[str], rk: list[str]) -> tuple[list[bool], list[bool]]:
-    """Per word of each side: is it outside difflib's in-order matching blocks?"""
-    sm = SequenceMatcher(None, lk, rk, autojunk=False)
-    lfree = [True] * len(lk)
-    rfree = [True] * len(rk)
-    for a, b, n in sm.get_matching_blocks():
-        for i in range(n):
-            lfree[a + i] = False
-            rfree[b + i] = False
+def _unmatched(ls: Side, rs: Side) -> tuple[list[bool], list[bool]]:
+    """Per word of each side: is it outside difflib's in-order matching (the equal runs of
+    :func:`~statediff.clause_words.word_opcodes`)?"""
+    lfree = [True] * len(ls.words)
+    rfree = [True] * len(rs.words)
+    for tag, i1, i2, j1, j2 in word_opcodes(ls, rs):
+        if tag == "equal":
+            lfree[i1:i2] = [False] * (i2 - i1)
+            rfree[j1:j2] = [False] * (j2 - j1)
     return lfree, rfree
 
 
@@ -221,15 +221,18 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
     """substitution / insertion / deletion from the substantive words no specific kind claimed.
     Words that differ only in case or hyphenation ("re-affirmed" -> "reaffirmed") are cosmetic."""
     kinds: set[str] = set()
+    lwords, rwords = _words_by_edit(ls), _words_by_edit(rs)
     for k, e in enumerate(edits):
         if e.op == "equal":
             continue
-        lkeys = [w.key for i, w in enumerate(ls.words) if ls.edit_of[i] == k and i not in ls.consumed]
-        rkeys = [w.key for i, w in enumerate(rs.words) if rs.edit_of[i] == k and i not in rs.consumed]
+        lkeys = [ls.words[i].key for i in lwords.get(k, ()) if i not in ls.consumed]
+        rkeys = [rs.words[i].key for i in rwords.get(k, ()) if i not in rs.consumed]
         # Words both sides of one edit hold are kept words the diff grouped with a change ("[-We-]{+and
         # we+}" only inserts "and") or differ in case or hyphenation only: they are no substitution.
-        sm = SequenceMatcher(None, lkeys, rkeys, autojunk=False)
-        shared = sum(n for _, _, n in sm.get_matching_blocks())
+        shared = 0
+        if not set(lkeys).isdisjoint(rkeys):
+            sm = SequenceMatcher(None, lkeys, rkeys, autojunk=False)
+            shared = sum(n for _, _, n in sm.get_matching_blocks())
         removed, added = len(lkeys) - shared, len(rkeys) - shared
         if removed and added:
             kinds.add("substitution")
@@ -239,3 +242,10 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
             kinds.add("deletion")
     return kinds
 
+
+def _words_by_edit(side: Side) -> dict[int, list[int]]:
+    """The indexes of the side's words, in order, by the edit each falls in."""
+    out: dict[int, list[int]] = {}
+    for i, k in enumerate(side.edit_of):
+        out.setdefault(k, []).append(i)
+    return out

@@ -12,7 +12,8 @@ from __future__ import annotations
 from .lexicon import Lexicon, VerbHit
 from .textkit import BE_FORMS, CONJUNCTIONS, DETERMINERS, HAS_LETTER, MONTHS, PREPOSITIONS, PRONOUNS
 
-__all__ = ["ADVERBS", "STOP_IN_SUBJECT", "TIME_WORDS", "is_simple_np", "noun_phrase", "strip_tail", "verb_hits", "words"]
+__all__ = ["ADVERBS", "STOP_IN_SUBJECT", "TIME_WORDS", "is_simple_np", "last_words", "noun_phrase", "strip_tail",
+           "verb_hits", "words"]
 
 # Words that may stand between a subject and its verb ("The four Ministers also strongly ...").
 ADVERBS = {"also", "further", "furthermore", "then", "jointly", "again", "each", "firmly", "strongly", "fully",
@@ -36,9 +37,18 @@ _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine"
 _DATED = ("on", "in", "at", "during", "since")
 
 
+_WRAPPING = "\"'\u201c\u201d\u2018\u2019()"  # quotes and brackets a word is read without
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` split at white space, quotes and brackets stripped from their ends."""
-    return [w.strip("\"'\u201c\u201d\u2018\u2019()") for w in text.split()]
+    return [w.strip(_WRAPPING) for w in text.split()]
+
+
+def last_words(text: str, n: int) -> list[str]:
+    """The last ``n`` of :func:`words` of ``text`` (fewer if it has fewer), found from its end: the
+    text before a verb grows with the sentence, the words looked at do not."""
+    return [w.strip(_WRAPPING) for w in text.rsplit(None, n)[-n:]]
 
 
 def verb_hits(text: str, lexicon: Lexicon) -> list[VerbHit]:
@@ -46,7 +56,7 @@ def verb_hits(text: str, lexicon: Lexicon) -> list[VerbHit]:
     framework" and "the concerned parties" are adjectives after a determiner and do not count."""
     out = []
     for h in lexicon.verbs(text):
-        before = words(text[:h.start])
+        before = last_words(text[:h.start], 1)
         single = " " not in h.text.strip()
         if before and single and (before[-1].lower() in DETERMINERS
                                   or (before[-1].lower() in PREPOSITIONS and before[-1].lower() != "to")):

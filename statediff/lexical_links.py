@@ -133,12 +133,8 @@ def objects_meet(left, right, ii, jj):
 
     lo = [_object_words(c) for c in left]
     ro = [_object_words(c) for c in right]
-    out = np.ones(len(ii), dtype=bool)
-    for k, (i, j) in enumerate(zip(ii.tolist(), jj.tolist())):
-        a, b = lo[i], ro[j]
-        if a and b and not (a & b):
-            out[k] = False
-    return out
+    return np.array([not (lo[i] and ro[j]) or not lo[i].isdisjoint(ro[j]) for i, j in zip(ii.tolist(), jj.tolist())],
+                    dtype=bool)
 
 def _heading_overlap(left: Sequence[str | Clause], right: Sequence[str | Clause]):
     """Heading agreement of clause pairs: a table over distinct headings and each side's row in it.

@@ -27,6 +27,7 @@ from .errors import LexiconError
 from .label_words import LabelWords, compile_label_words
 from .lexicon_schema import default_data, validate
 from .phrase_patterns import bounded, form_pattern, spelling_key, word_set_regex
+from .textkit import Memo, split_runs
 
 __all__ = ["Lexicon", "default_lexicon", "load_lexicon", "VerbHit"]
 
@@ -42,7 +43,7 @@ class VerbHit:
 
 
 # Where a verb form may start: a run of word characters (or hyphens) not preceded by one.
-_WORD = re.compile(r"(?<![\w-])[\w-]+")
+_WORD_SPLIT = re.compile(r"((?<![\w-])[\w-]+)")
 
 
 class Lexicon:
@@ -100,8 +101,9 @@ class Lexicon:
         # Consecutive statements repeat most of their sentences, and the segmenter asks for a
         # sentence's verbs again for each of its clauses: remembering recent answers halves the work.
         self._verb_cache: dict[str, tuple[VerbHit, ...]] = {}
-        # The forms each word of a text may start (most words start none), as written.
-        self._forms_of_word: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        # The forms that may start at each word as written: a text repeats its words, and a word's
+        # key (case and -ise spelling folded) costs more to find than the word costs to look up.
+        self._word_forms = Memo(self._forms_of_word)
 
     def verbs(self, text: str) -> list[VerbHit]:
         """Every commitment verb in ``text``, left to right, non-overlapping."""
@@ -115,19 +117,13 @@ class Lexicon:
     def _find_verbs(self, text: str) -> list[VerbHit]:
         hits = []
         taken = 0
-        forms_of = self._forms_of_word
-        for w in _WORD.finditer(text):
-            start = w.start()
-            if start < taken:
+        words, starts = split_runs(_WORD_SPLIT, text)
+        forms = [self._word_forms[w] for w in words]
+        for k in [k for k, f in enumerate(forms) if f]:
+            if starts[k] < taken:
                 continue
-            word = w.group(0)
-            forms = forms_of.get(word)
-            if forms is None:
-                if len(forms_of) >= 65536:
-                    forms_of.clear()
-                forms = forms_of[word] = self._forms_from(spelling_key(word))
-            for rx, stance in forms:
-                m = rx.match(text, start)
+            for rx, stance in forms[k]:
+                m = rx.match(text, starts[k])
                 if m:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), stance))
                     taken = m.end()
@@ -138,6 +134,10 @@ class Lexicon:
                     hits.append(VerbHit(m.start(), m.end(), m.group(0), self._stance_of[m.lastgroup or ""]))
             hits.sort(key=lambda h: h.start)
         return hits
+
+    def _forms_of_word(self, word: str) -> list[tuple[re.Pattern[str], str]]:
+        """The compiled forms that may start at ``word`` as written, longest first."""
+        return self._forms_from(spelling_key(word))
 
     def _forms_from(self, key: str) -> list[tuple[re.Pattern[str], str]]:
         """The compiled forms whose first word is ``key``, longest first."""

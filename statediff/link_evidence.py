@@ -47,8 +47,8 @@ class Evidence:
         self.table, self.head_l, self.head_r = headings
         self.bigrams = [content_bigrams(k) for k in space.keys]
         # Each clause's two best similarities over the whole other side, for the margins.
-        self.top_r = -np.sort(-sim, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
-        self.top_c = -np.sort(-sim, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
+        self.top_r = -np.partition(-sim, 1, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
+        self.top_c = -np.partition(-sim, 1, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
         self.regroup([])
 
     def regroup(self, groups) -> Evidence:

@@ -33,10 +33,12 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 _SPACE_RUN = re.compile(r"\s+")
 # "longer- term" (a PDF line break after a hyphen) and "longer-term" are one word spelled two ways;
 # "co-operation" and "cooperation" likewise. Hyphens between letters fold away (not between digits,
-# where "2-1/4" is a number).
-_HYPHEN_JOIN = re.compile(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])")
-# Spacing around punctuation is cosmetic too: "( 1 )", "word ," and "word,".
+# where "2-1/4" is a number). The pattern opens with the hyphen, so that a search skips to hyphens.
+_HYPHEN_JOIN = re.compile(r"-(?<=[^\W\d_]-)\s*(?=[^\W\d_])")
+# Spacing around punctuation is cosmetic too: "( 1 )", "word ," and "word,". Once white space is
+# single spaces, only these pairs have any to fold.
 _PUNCT_SPACE = re.compile(r"\s*([,.;:!?)\]])|([(\[])\s*")
+_SPACED_PUNCT = (" ,", " .", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ")
 
 
 def fold_char(ch: str) -> str:
@@ -64,9 +66,11 @@ def fold(text: str) -> str:
     True
     """
     text = unicodedata.normalize("NFKC", text).translate(_FOLD_TABLE)
-    text = _SPACE_RUN.sub(" ", text).strip()
+    text = " ".join(text.split())  # as _SPACE_RUN: str.split's white space is \s
     text = _HYPHEN_JOIN.sub("", text)
-    return _PUNCT_SPACE.sub(lambda m: m.group(1) or m.group(2), text)
+    if any(pair in text for pair in _SPACED_PUNCT):
+        text = _PUNCT_SPACE.sub(r"\1\2", text)
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .clause_words import STOPWORDS, WORD, Region, Side, contraction_base
+from .clause_words import STOPWORDS, WORD, Region, Side, contraction_base, word_opcodes
 from .edit_kinds import MIN_MOVED_WORDS
 from .label_words import LabelWords
 from .lexicon import Lexicon
@@ -172,7 +172,7 @@ def _member_votes(ls: Side, rs: Side, lex: Lexicon) -> tuple[set[str], set[str]]
     coordinated phrases (evidence the other way)."""
     votes: set[str] = set()
     vetoes: set[str] = set()
-    ops = ls.opcodes
+    ops = word_opcodes(ls, rs)
     kept = sum(i2 - i1 for tag, i1, i2, _, _ in ops if tag == "equal")
     if kept < _MIN_KEPT_FOR_MEMBERS * max(len(ls.words), len(rs.words), 1):
         ops = []  # a rewritten clause: a phrase it happens to add is no evidence of a longer list
@@ -234,10 +234,7 @@ def _modals(side: Side, tables: LabelWords) -> dict[int, str]:
     out: dict[int, str] = {}
     words = side.words
     for name, rx in tables.modals_lower_case:
-        for m in rx.finditer(side.text):
-            r = side.span(m.start(), m.end())
-            if not len(r):
-                continue
+        for r in side.hits(rx):
             single = len(r) == 1
             prev = words[r[0] - 1].key if r[0] else ""
             nxt = words[r[-1] + 1].key if r[-1] + 1 < len(words) else ""

@@ -8,8 +8,10 @@ What lives here:
 * :data:`HAS_LETTER`: a letter of any script (not a digit, not "_").
 * Months: :data:`MONTH_NAMES` in calendar order, :data:`MONTHS` (name -> number, 1-12) and
   :data:`MONTH_PATTERN`, the regex alternation of the names ("January|February|...").
-* Brackets and spans: :func:`open_depth` (how many quotations and brackets a text leaves open) and
-  :func:`trim` (a span of a text without its leading and trailing white space).
+* Brackets and spans: :func:`open_depth` (how many quotations and brackets a text leaves open),
+  :func:`trim` (a span of a text without its leading and trailing white space) and
+  :func:`split_runs` (the runs a pattern finds in a text, with where each starts); :class:`Memo`
+  remembers what a function says of each word.
 * Grammar word lists that several stages read: :data:`DETERMINERS`, :data:`PRONOUNS`,
   :data:`BE_FORMS`, :data:`PREPOSITIONS`, :data:`CONJUNCTIONS`.
 
@@ -19,17 +21,21 @@ letter-and-digit runs; the classifier's words join hyphenated compounds; the lex
 keep hyphens inside a word). The differ, the classifier and the aligner take CJK characters from
 :data:`CJK_CLASS` (or :data:`CJK`), so they split CJK text alike.
 
-Everything here is immutable, pure and cheap to import (``re`` only).
+Everything here is pure and cheap to import (``re`` and the standard library's typing only); the
+one thing that changes is what a :class:`Memo` remembers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import accumulate
+from typing import TypeVar
 
 __all__ = [
     "BE_FORMS", "CJK", "CJK_CLASS", "CONJUNCTIONS", "DETERMINERS", "HANGUL_CLASS", "HAS_LETTER",
     "KANA_KANJI_CLASS", "MONTHS", "MONTH_NAMES", "MONTH_PATTERN", "PREPOSITIONS", "PRONOUNS", "mostly_cjk",
-    "open_depth", "trim",
+    "Memo", "open_depth", "split_runs", "trim",
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -83,6 +89,33 @@ def open_depth(s: str) -> int:
     if s.count('"') % 2:
         depth += 1
     return depth
+
+
+def split_runs(splitter: re.Pattern[str], text: str) -> tuple[list[str], list[int]]:
+    """The runs that ``splitter`` (one capturing group around a pattern) finds in ``text``, and where
+    each starts: one split, no match object per run, which is what makes a walk over a text's words
+    in Python cost little."""
+    parts = splitter.split(text)  # the text before the first run, the run, the text after it, ...
+    return parts[1::2], list(accumulate(map(len, parts[:-1])))[::2]
+
+
+_V = TypeVar("_V")
+
+
+class Memo(dict[str, _V]):
+    """``memo[word]``: ``find(word)``, computed on first use and remembered; a text repeats its words,
+    and a lookup costs less than the work. At most ``size`` are kept (then it starts again)."""
+
+    def __init__(self, find: Callable[[str], _V], size: int = 1 << 16) -> None:
+        super().__init__()
+        self._find = find
+        self._size = size
+
+    def __missing__(self, word: str) -> _V:
+        if len(self) >= self._size:
+            self.clear()
+        value = self[word] = self._find(word)
+        return value
 
 
 def trim(text: str, a: int, b: int) -> tuple[int, int]:

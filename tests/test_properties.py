@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import statediff
+from statediff import normalizer
 from statediff.differ import diff_words, tokenize
+from statediff.grammar import last_words, words
 
 from .conftest import SEEDS
 
@@ -101,3 +105,28 @@ def test_least_clauses_is_a_lower_bound(lines: list[str], sep: str) -> None:
 
     text = sep.join(lines) + sep
     assert limits.least_clauses(text) <= len(statediff.parse(text).clauses), text
+
+
+def _fold_by_the_rules(text: str) -> str:
+    """fold's rules, one regex each, as written before its shortcuts (white space split and joined,
+    the hyphen pattern opening with the hyphen, the punctuation pass only where a space touches it)."""
+    text = unicodedata.normalize("NFKC", text).translate(normalizer._FOLD_TABLE)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])", "", text)
+    return re.sub(r"\s*([,.;:!?)\]])|([(\[])\s*", lambda m: m.group(1) or m.group(2), text)
+
+
+_FOLD_PARTS = list("ab1 -\u2010\u2011\u2013(),.;:!?[]\u00a0\t\n\u3000\u00ad\u2026\u201c_") + ["\u0661", "\u01c5", "\u1680",
+                                                                                        "\x1c", "\u2028", "co-"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(_FOLD_PARTS), st.text(max_size=2)), max_size=20).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_fold_keeps_its_rules(text: str) -> None:
+    assert normalizer.fold(text) == _fold_by_the_rules(text)
+
+
+@given(word_text, st.integers(1, 3))
+@settings(max_examples=300, deadline=None)
+def test_last_words_are_the_last_of_words(text: str, n: int) -> None:
+    assert last_words(text, n) == words(text)[-n:]
