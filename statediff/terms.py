@@ -120,11 +120,12 @@ _NAME_GLUE = FUNCTION_WORDS | JOINERS
 def _neighbours(text: str, use: _Use) -> list[str]:
     """The words right before and right after the phrase, where only a space parts them from it, and
     past a "for" ("Paris Call for Trust and Security", "Framework for Responsible State")."""
-    before = _WORD_BEFORE.search(text, 0, use.start)
+    before = _WORD_BEFORE.search(text, max(0, use.start - _NEAR), use.start)
     after = _WORD_AFTER.match(text, use.end)
     return [m.group(1) for m in (before, after) if m]
 
 
+_NEAR = 200  # characters searched for the word before a phrase
 _WORD_BEFORE = re.compile(r"(?<![^\s])(" + TOKEN.pattern + r")[ \t]+(?:for[ \t]+)?$")
 _WORD_AFTER = re.compile(r"[ \t]+(?:for[ \t]+)?(" + TOKEN.pattern + r")(?![^\W_])")
 
