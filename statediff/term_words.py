@@ -142,22 +142,16 @@ def chunks(text: str) -> Iterable[list[re.Match[str]]]:
         yield list(TOKEN.finditer(text, start))
 
 
-def _grams(stems: Sequence[str], most: int = MOST_WORDS) -> set[tuple[str, ...]]:
-    return {tuple(stems[i:i + n]) for n in range(1, most + 1) for i in range(len(stems) - n + 1)}
-
-
 _JOINER_INITIALS = frozenset("of and the for on in to".split())
 _PARTS = re.compile(r"[-.']+")
 
 
 class Vocabulary:
-    """What a document says, to tell what the other one says anew: every stem sequence of up to
-    :data:`MOST_WORDS` words; every word's stem, each part of a compound ("de", "risk" in
+    """What a document says, to tell what the other one says anew: every word's stem, each part of a compound ("de", "risk" in
     "de-risking") and each two words run together ("rollout" for "roll out"); the initials of its
     runs of words ("IAEA" for "International Atomic Energy Agency"), titles and headings included."""
 
     def __init__(self, doc: Document) -> None:
-        self.grams: set[tuple[str, ...]] = set()
         self.words: set[str] = set()
         self.initials: set[str] = set()
         self.acronyms: set[str] = set()
@@ -173,7 +167,6 @@ class Vocabulary:
         """Take in one run of words; its initials go to ``runs`` (or, rarely, to :attr:`initials`)."""
         tokens = [m.group() for m in chunk]
         stems = [term_key(t) for t in tokens]
-        self.grams.update(_grams(stems))
         self.words.update(stems)
         self.words.update(term_key(p) for t in tokens if _PARTS.search(t) for p in _PARTS.split(t) if p)
         self.words.update(a + b for a, b in zip(stems, stems[1:]))

@@ -32,7 +32,7 @@ use them, then by where they first occur; terms of (mostly) the same clauses are
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .clause_vectors import FUNCTION_WORDS
@@ -62,11 +62,37 @@ class _Use:
     end: int
 
 
-def _uses(clauses: Sequence[Clause], words: TermWords,
-          known: Set[tuple[str, ...]] = frozenset()) -> dict[tuple[str, ...], list[_Use]]:
+def _uses(clauses: Sequence[Clause], words: TermWords, fresh: Callable[[str], bool]) -> dict[tuple[str, ...], list[_Use]]:
     """Every candidate phrase of the clauses (content words at both ends, joiners inside, no
-    commitment verb), by stems, but for the stem sequences in ``known``."""
+    commitment verb), by stems, that holds a word ``fresh`` says the other document may not use (a
+    stem is fresh when any of its words is): only such a phrase can be a key term, and no phrase of
+    the other document's words can hold one."""
+    runs = list(_runs(clauses, words))
+    new = {s for _, tokens, stems, _, usable in runs for t, s, u in zip(tokens, stems, usable) if u and fresh(t)}
     out: dict[tuple[str, ...], list[_Use]] = {}
+    for index, tokens, stems, chunk, usable in runs:
+        marks = [u and s in new for s, u in zip(stems, usable)]
+        if not any(marks):
+            continue
+        for i in range(len(tokens)):
+            if not usable[i]:
+                continue
+            holds = False
+            for k in range(i, min(i + MOST_WORDS, len(tokens))):
+                if not usable[k] and tokens[k].casefold() not in JOINERS:
+                    break  # a word that joins nothing ends the run
+                if not usable[k]:
+                    continue
+                holds = holds or marks[k]
+                if holds:
+                    out.setdefault(tuple(stems[i:k + 1]), []).append(
+                        _Use(tuple(tokens[i:k + 1]), index, chunk[i].start(), chunk[k].end()))
+    return out
+
+
+def _runs(clauses: Sequence[Clause], words: TermWords):
+    """Each run of words of the clauses between punctuation: (clause index, tokens, stems, matches,
+    whether each token may be part of a term: a content word, not who speaks, not a commitment verb)."""
     for index, cl in enumerate(clauses):
         text = same_spelling(cl.text)
         verbs = words.verb_spans(text)
@@ -76,24 +102,10 @@ def _uses(clauses: Sequence[Clause], words: TermWords,
         actor = {w.casefold() for w in TOKEN.findall(same_spelling(cl.actor))}  # who speaks is no term
         for chunk in chunks(text):
             tokens = [m.group() for m in chunk]
-            stems = [term_key(t) for t in tokens]
             usable = [words.content(t) and t.casefold() not in actor
                       and not any(a < m.end() and m.start() < b for a, b in verbs)
                       for t, m in zip(tokens, chunk)]
-            for i in range(len(tokens)):
-                if not usable[i]:
-                    continue
-                for n in range(1, MOST_WORDS + 1):
-                    k = i + n - 1
-                    if k >= len(tokens) or (not usable[k] and tokens[k].casefold() not in JOINERS):
-                        break  # a word that joins nothing ends the run
-                    if not usable[k]:
-                        continue
-                    key = tuple(stems[i:k + 1])
-                    if key not in known:
-                        out.setdefault(key, []).append(_Use(tuple(tokens[i:k + 1]), index, chunk[i].start(),
-                                                            chunk[k].end()))
-    return out
+            yield index, tokens, [term_key(t) for t in tokens], chunk, usable
 
 
 def _capitalised(use: _Use, text: str, words: TermWords) -> bool | None:
@@ -141,7 +153,7 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
     other_vocab = Vocabulary(other)
     texts = [same_spelling(cl.text) for cl in doc.clauses]
     found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]] = {}
-    for stems, uses in _uses(doc.clauses, words, other_vocab.grams).items():
+    for stems, uses in _uses(doc.clauses, words, lambda t: not other_vocab.knows(t)).items():
         clauses = frozenset(u.clause for u in uses)
         if not any(substantive(doc.clauses[k]) for k in clauses):
             continue  # only in the meeting's narrative (where and when it met) or its courtesies
