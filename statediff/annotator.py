@@ -253,14 +253,14 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
 
 # A clause that opens on a time before the document's own and tells what was done then ("In March
 # 2023, we announced ...", "Since then, we have launched ...", "When AUKUS was first announced, we
-# pledged ...") narrates the past: context, not a commitment made now. "By the end of 2023, we expect" and
-# "In 2025, we will" speak of what is to come.
+# pledged ...") narrates the past: context, not a commitment made now. "By the end of 2023, we
+# expect" and "In 2025, we will" speak of what is to come.
 _PAST_OPENER = re.compile(
     r"(?:(?:and|but)\s+)?(?:"
     rf"(?:In|On|At|During|Throughout|Since)\b[^,.;:]{{0,60}}?(?:\b(?P<month>{MONTH_PATTERN})\b[^,.;:]{{0,8}}?)?"
     r"\b(?P<year>(?:19|20)\d\d)\b"
     r"|When\b[^,.;:]{0,80}?\b(?:was|were|\w+ed)\b[^,.;:]{0,80},"  # "When AUKUS was first announced,"
-    r"|Since\b|(?:\w+|a) (?:years?|months?|weeks?) ago\b|Last (?:year|month|week)\b"
+    r"|Since\b|\w+ (?:years?|months?|weeks?) ago\b|Last (?:year|month|week)\b"
     r"|Earlier (?:this|that) (?:year|month)\b|Previously,|In the past\b|Over the past\b)", re.IGNORECASE)
 # Past forms of commitment verbs that do not end in "-ed".
 _IRREGULAR_PAST = frozenset("took made held set began gave led sought undertook brought sent met won laid put".split())
@@ -275,7 +275,7 @@ def _tells_the_past(text: str, main: VerbHit, date: str) -> bool:
     first = main.text.split()[0].lower()
     if not (first.endswith("ed") or first in _IRREGULAR_PAST):
         return False
-    before = words(text[m.end():main.start])[-1:]
+    before = last_words(text[m.end():main.start], 1)
     if before and before[0].lower() in _NOT_PAST_BEFORE:
         return False  # "will be launched", "to be decided"
     if m.group("year") and date[:4].isdigit():

@@ -147,9 +147,10 @@ _PARTS = re.compile(r"[-.']+")
 
 
 class Vocabulary:
-    """What a document says, to tell what the other one says anew: every word's stem, each part of a compound ("de", "risk" in
-    "de-risking") and each two words run together ("rollout" for "roll out"); the initials of its
-    runs of words ("IAEA" for "International Atomic Energy Agency"), titles and headings included."""
+    """What a document says, to tell what the other one says anew: every word's stem, each part of a
+    compound ("de", "risk" in "de-risking") and each two words run together ("rollout" for "roll
+    out"); the initials of its runs of words ("IAEA" for "International Atomic Energy Agency"),
+    titles and headings included."""
 
     def __init__(self, doc: Document) -> None:
         self.words: set[str] = set()

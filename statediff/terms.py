@@ -32,7 +32,7 @@ use them, then by where they first occur; terms of (mostly) the same clauses are
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from .clause_vectors import FUNCTION_WORDS
@@ -62,7 +62,8 @@ class _Use:
     end: int
 
 
-def _uses(clauses: Sequence[Clause], words: TermWords, fresh: Callable[[str], bool]) -> dict[tuple[str, ...], list[_Use]]:
+def _uses(clauses: Sequence[Clause], words: TermWords,
+          fresh: Callable[[str], bool]) -> dict[tuple[str, ...], list[_Use]]:
     """Every candidate phrase of the clauses (content words at both ends, joiners inside, no
     commitment verb), by stems, that holds a word ``fresh`` says the other document may not use (a
     stem is fresh when any of its words is): only such a phrase can be a key term, and no phrase of
@@ -90,7 +91,8 @@ def _uses(clauses: Sequence[Clause], words: TermWords, fresh: Callable[[str], bo
     return out
 
 
-def _runs(clauses: Sequence[Clause], words: TermWords):
+def _runs(clauses: Sequence[Clause], words: TermWords
+          ) -> Iterator[tuple[int, list[str], list[str], list[re.Match[str]], list[bool]]]:
     """Each run of words of the clauses between punctuation: (clause index, tokens, stems, matches,
     whether each token may be part of a term: a content word, not who speaks, not a commitment verb)."""
     for index, cl in enumerate(clauses):
@@ -245,10 +247,10 @@ def key_terms(left: Document, right: Document, *, lexicon: Lexicon | None = None
         else:
             numbers = tuple(dict.fromkeys(out[k].numbers + term.numbers))
             out[k] = replace(out[k], phrases=out[k].phrases + term.phrases, numbers=numbers)
-    return [replace(t, phrases=_named_first(t.phrases)) for t in out]
+    return [replace(t, phrases=_names_over_compounds(t.phrases)) for t in out]
 
 
-def _named_first(phrases: tuple[str, ...]) -> tuple[str, ...]:
+def _names_over_compounds(phrases: tuple[str, ...]) -> tuple[str, ...]:
     """The phrases of one item without its lower-case compounds when it has a name or an acronym:
     "Maritime Big Play" says what "ground-breaking" and "un-crewed" only describe."""
     names = tuple(p for p in phrases if not (p.islower() and "-" in p))
