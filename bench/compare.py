@@ -56,14 +56,16 @@ def largest_pairs() -> list[tuple[str, Path, Path, int]]:
 
 def run_statediff(a: Path, b: Path) -> str:
     import statediff
+    from statediff.clause_vectors import content_bigrams, stem
     from statediff.clause_words import contraction_base, word_key
+    from statediff.lexical_links import _object_words_of
     from statediff.lexicon import default_lexicon
     from statediff.normalizer import fold
-    from statediff.phrase_patterns import spelling_key
+    from statediff.term_words import term_key
 
     # Every timed run starts with empty text caches, as a fresh process would: repeated runs on the
     # same pair must not be measured as faster than the first.
-    for cache in (fold, word_key, contraction_base, spelling_key):
+    for cache in (fold, word_key, contraction_base, stem, content_bigrams, term_key, _object_words_of):
         cache.cache_clear()
     default_lexicon()._verb_cache.clear()
     default_lexicon()._word_forms.clear()

@@ -68,16 +68,6 @@ def _tfidf(rows, cols, n_rows: int, n_cols: int) -> csr.Csr:
     return m.with_data(data)
 
 
-def _distinct(values):
-    """The distinct values of an integer array, ascending, and how often each occurs."""
-    import numpy as np
-
-    ordered = np.sort(values)
-    first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1]))) if len(ordered) else \
-        np.zeros(0, np.int64)
-    return ordered[first], np.diff(np.append(first, len(ordered)))
-
-
 def _word_matrix(docs: list[list[str]]) -> csr.Csr:
     """Stems and stem bigrams, one row per clause (a CJK character is a word of its own)."""
     import numpy as np
@@ -98,8 +88,6 @@ def _word_matrix(docs: list[list[str]]) -> csr.Csr:
 
 def _tokens(words: list[str]) -> list[str]:
     """A clause's word features: the stems of its words, each character of a CJK run."""
-    if all(w.isascii() for w in words) or not CJK.search(" ".join(words)):
-        return [stem(w) for w in words]
     toks: list[str] = []
     for w in words:
         if not w.isascii() and CJK.search(w):
@@ -129,7 +117,7 @@ def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
     del seps, codes
     h = h[inside]
     del inside
-    col = np.searchsorted(_distinct(h)[0], h).astype(np.int32)  # each n-gram's rank among the distinct ones
+    col = np.unique(h, return_inverse=True)[1].astype(np.int32).ravel()  # each n-gram's rank among the distinct ones
     del h
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
 

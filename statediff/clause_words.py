@@ -125,7 +125,7 @@ class Region:
 def word_opcodes(ls: Side, rs: Side) -> list[tuple[Any, int, int, int, int]]:
     """difflib's opcodes from the words of ``ls`` to those of ``rs`` (by key, no junk heuristic),
     found once per pair and kept on both sides."""
-    if ls.opcodes is None or rs.opcodes is not ls.opcodes:
+    if ls.opcodes is None:
         sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
         ls.opcodes = rs.opcodes = sm.get_opcodes()
     return ls.opcodes

@@ -76,21 +76,22 @@ def _plain_first(params: list[Any]) -> list[Any]:
     return params
 
 
-class Group(TyperGroup):
+class _PlainParams:
+    """A group or command whose parameters are coerced as :class:`_PlainFirst` says."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_first(super().get_params(ctx))  # type: ignore[misc]
+
+
+class Group(_PlainParams, TyperGroup):
     """The ``statediff`` group: its options (``--help``, ``--version``, completion) coerced as
     :class:`_PlainFirst` says."""
 
-    def get_params(self, ctx: Any) -> list[Any]:
-        return _plain_first(super().get_params(ctx))
 
-
-class Command(TyperCommand):
+class Command(_PlainParams, TyperCommand):
     """A command whose help names arguments as the user types them: "LEFT RIGHT", not typer's
     "{LEFT} {RIGHT}" with "<str>" type labels (choices such as <text|html|json> stay); its parameters
     coerced as :class:`_PlainFirst` says."""
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        return _plain_first(super().get_params(ctx))
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         super().format_help(ctx, formatter)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from .textkit import Memo, split_runs
 
@@ -33,10 +32,9 @@ __all__ = ["PhraseFinder", "bounded", "form_pattern", "phrase_regex", "spelling_
 _ISE = re.compile(r"i[sz](e|ed|es|ing|ation|ations)$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
-    """``word`` casefolded with -ise spellings read as -ize, to index forms by their first word
-    (remembered: the lexicon asks it for every word of every sentence and clause)."""
+    """``word`` casefolded with -ise spellings read as -ize, to index forms by their first word (the
+    lexicon remembers it for each word it looks up, :attr:`Lexicon._word_forms`)."""
     return _ISE.sub(r"iz\1", word.casefold())
 
 

@@ -21,7 +21,7 @@ letter-and-digit runs; the classifier's words join hyphenated compounds; the lex
 keep hyphens inside a word). The differ, the classifier and the aligner take CJK characters from
 :data:`CJK_CLASS` (or :data:`CJK`), so they split CJK text alike.
 
-Everything here is pure and cheap to import (``re`` and the standard library's typing only); the
+Everything here is pure and cheap to import (the standard library only); the
 one thing that changes is what a :class:`Memo` remembers.
 """
 
