@@ -29,6 +29,21 @@ def _in_relative(text: str, hit: VerbHit) -> bool:
     return len(before) == 2 and before[0] in ("which", "whom") and before[1] in PRONOUNS
 
 
+def _in_contact_relative(text: str, hit: VerbHit) -> bool:
+    """Whether ``hit`` is the verb of a relative clause without "which" or "that" that qualifies the
+    sentence's subject: "The plan we announce today delivers ...", "The steps we are announcing
+    today will help ..." describe what the statement announces ("This year we will launch" does not)."""
+    m = _CONTACT_RELATIVE.match(text[:hit.start])
+    return m is not None and not any(w.lower() in _TIME_NOUNS for w in m.group(1).split())
+
+
+# A subject (a determiner and one to three words) right before "we" or "they" and the verb.
+_CONTACT_RELATIVE = re.compile(r"\s*(?:the|this|these|those|our|all)\s+((?:[\w'\u2019-]+\s+){1,3}?)(?:we|they)\s+"
+                               r"(?:are\s+|have\s+|had\s+|were\s+)?\Z", re.IGNORECASE)
+_TIME_NOUNS = frozenset("year years month months week weeks day days time times decade morning afternoon evening "
+                        "spring summer autumn fall winter quarter session meeting occasion".split())
+
+
 def _in_aside(text: str, hit: VerbHit) -> bool:
     """Inside parentheses or a pair of dashes: "the Task Force (ICRTF)—established at last year's
     meeting—began ..." names the Task Force; its verb is outside."""
@@ -234,7 +249,7 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     stance, reported = _stance(text, hits, main, cjk, lexicon)
     scope = _scope(text, reported or main)
     verb = _verb_text(text, main)
-    told = not cjk and _tells_the_past(text, main, date) or _judges(text, main, verb)
+    told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main)) or _judges(text, main, verb)
     lead_word = verb.split()[0].lower()
     if lead_word in PRONOUNS and len(verb.split()) > 1:
         # A form that names its subject ("we support"): the pronoun is the actor.
@@ -284,6 +299,15 @@ def _tells_the_past(text: str, main: VerbHit, date: str) -> bool:
     return True
 
 
+def _was_decided(text: str, main: VerbHit) -> bool:
+    """ "The first major initiative of AUKUS was our decision to support ...": a commitment verb in
+    the infinitive whose sentence's own verb is a past "was" or "were" tells what was decided then."""
+    if not main.text.lower().startswith("to "):
+        return False
+    before = [w.lower() for w in words(text[:main.start])]
+    return any(w in ("was", "were") for w in before) and not any(w in _NOT_PAST_BEFORE for w in before)
+
+
 _NOT_PAST_BEFORE = frozenset("will shall would could should may might must can to be being".split())
 
 
@@ -303,7 +327,8 @@ def _main_verb(text: str, hits: list[VerbHit], cjk: bool) -> VerbHit | None:
     # A verb inside a relative clause ("the work programme, which we launched in May, has ...",
     # "challenges that call for ...") is not the clause's own: take the next one, or none.
     rest = [h for h in hits if h.start >= main.start]
-    while rest and (_in_relative(text, rest[0]) or _infinitive(text, rest[0]) or _in_aside(text, rest[0])):
+    while rest and (_in_relative(text, rest[0]) or _infinitive(text, rest[0]) or _in_aside(text, rest[0])
+                    or _in_contact_relative(text, rest[0])):
         rest = rest[1:]
     return rest[0] if rest else None
 

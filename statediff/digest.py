@@ -11,8 +11,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
    yearly meeting such as "COP28", is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
-   party: what a thing will do ("These platforms will allow members to ...", "The agreement will
-   make ...") is told rather than committed to, and ranks with the other commitments (5);
+   party: what a thing will do ("These platforms will allow members to ...", "The steps we are
+   announcing today will help ...") is told rather than committed to, and ranks after every
+   commitment a party makes (7);
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
@@ -30,12 +31,12 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    one meeting, what only one says ranks as an added commitment does, whichever side says it (what
    one reports a party said counts: "Kishi said ..."), and the two sides take turns within a tier,
    as their key terms do;
-7. a section added, dropped or renamed, when both documents have headings (a run of text without a
-   heading is none, nor is a heading every document has: "Introduction", "Next Steps"); and, after
-   all of these, a commitment added (or dropped, voicing alarm) that is probably rewritten rather
-   than new: the report suggests it may continue a clause of the other document (similarity 0.2 or
-   more), or the other document still holds most of its words (:data:`CARRIED_OVER` of their
-   weight, rarer words weighing more).
+7. what a thing will do, added (see 3); a section added, dropped or renamed, when both documents
+   have headings (a run of text without a heading is none, nor is a heading every document has:
+   "Introduction", "Next Steps"); and, after all of these, a commitment added (or dropped, voicing
+   alarm) that is probably rewritten rather than new: the report suggests it may continue a clause
+   of the other document (similarity 0.2 or more), or the other document still holds most of its
+   words (:data:`CARRIED_OVER` of their weight, rarer words weighing more).
 
 Within a tier, clauses with the more salient stance come first (the lexicon's ``salience``), then
 reading order. Narrative and context clauses added or dropped, courtesies (thanks, statements,
@@ -239,9 +240,9 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
                 and head.block == side[0].block and salience.get(stance, -1) <= salience.get(head.stance, -1):
             return []  # the head of its sentence, added or dropped too and as strong, is the item
         return [(item, 6)]
-    # what a thing will do ("These platforms will allow ...") is told, not a party's commitment
-    strong = stance in _STRONG and not all(reading.thing(cl.actor) for cl in commitments)
-    return [(item, 3 if strong else 5)]
+    if all(reading.thing(cl.actor) for cl in commitments):
+        return [(item, 7)]  # what a thing will do ("These platforms will allow ...") is told, not committed to
+    return [(item, 3 if stance in _STRONG else 5)]
 
 
 def _doc(c: Comparison, side: str) -> Document:

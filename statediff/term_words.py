@@ -180,6 +180,11 @@ class Vocabulary:
         self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1)
                              if a.isupper())
 
+    def knows_phrase(self, tokens: Sequence[str]) -> bool:
+        """Whether the document uses these words one after another (each two of them side by side)."""
+        keys = [term_key(t) for t in tokens]
+        return len(keys) > 1 and all(a + b in self.words for a, b in zip(keys, keys[1:]))
+
     def has_initials(self, acronym: str) -> bool:
         """Whether 2 to 6 consecutive words of one run start with these letters."""
         return acronym in self.initials or (2 <= len(acronym) <= 6 and "\n" not in acronym
@@ -211,6 +216,43 @@ class Vocabulary:
                 return True
             at += 1
         return any(key[:n] in self.words for n in range(max(5, len(key) - 3), len(key)))
+
+
+def acronym_meanings(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """What the acronyms the texts define stand for, by :func:`term_key`: the words right before the
+    acronym in brackets, as many as it has letters ("and", "of" aside), within their run ("effective foreign direct
+    investment (FDI)" gives "foreign direct investment", "conventionally-armed, nuclear-powered
+    submarines (SSNs)" gives "nuclear-powered submarines"); the first definition of each."""
+    out: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            acronym = m.group(1)
+            if not (acronym.isupper() or acronym.endswith("s") and acronym[:-1].isupper()):
+                continue
+            run = [t.group() for t in TOKEN.finditer(text, _run_start(text, m.start()), m.start())]
+            letters = sum(ch.isalpha() for ch in acronym.removesuffix("s"))
+            words: list[str] = []
+            for word in reversed(run):  # as many words as letters, "and" and "of" aside
+                if letters == 0:
+                    break
+                words.insert(0, word)
+                letters -= word.casefold() not in JOINERS
+            while words and words[0].casefold() in JOINERS:
+                words = words[1:]
+            if len(words) > 1:
+                out.setdefault(term_key(acronym), tuple(words))
+    return out
+
+
+_DEFINED = re.compile(r"\(\s*([^\W\d_][\w/&.-]*?)\s*\)")
+
+
+def _run_start(text: str, end: int) -> int:
+    """Where the run of words that ends at ``end`` starts: after the last punctuation that parts runs."""
+    start = 0
+    for m in _BREAK.finditer(text, max(0, end - 300), end):
+        start = m.end()
+    return start
 
 
 def name_initials(tokens: Sequence[str]) -> str:

@@ -8,7 +8,8 @@ titles and headings included), and that is one of:
 
 - a name: every content word capitalised wherever that tells (not at the start of a sentence, not
   in a line in title case (three in four of its content words capitalised), not a part of a longer
-  name: "United" in "the United States");
+  name: "United" in "the United States"; not the last word of a longer name used alone only after
+  "the": "the Call" after "the Paris Call"; not a point of the compass alone: "East");
 - an acronym ("FIMI", "SSNs" is the plural of "SSN");
 - a compound ("gender-based", "de-risk"); one made of words the other document uses only if three
   clauses use it; the compounds every statement uses ("long-term", "cross-border", "rules-based")
@@ -17,7 +18,8 @@ titles and headings included), and that is one of:
 
 At least one of its words must be new to the other document: not the same stem, not the same
 compound written apart or together ("roll-out", "rollout"), not an acronym the other document spells
-out ("IAEA", "International Atomic Energy Agency") or the reverse, not a longer or shorter form of a
+out ("IAEA", "International Atomic Energy Agency") or the reverse, not an acronym this document
+defines by words the other uses side by side ("nuclear-powered submarines (SSNs)"), not a longer or shorter form of a
 word it uses ("Australian", "Australia"), not the other spelling ("Defence", "Defense"). Ordinary
 words and phrases of them ("safe", "lasting peace", "work closely") are the language of every
 statement, not its terms. A key term is used in at least one commitment clause (in the digest, one
@@ -38,7 +40,18 @@ from dataclasses import dataclass, replace
 from .clause_vectors import FUNCTION_WORDS
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Document
-from .term_words import JOINERS, MOST_WORDS, TOKEN, TermWords, Vocabulary, chunks, name_initials, same_spelling, term_key
+from .term_words import (
+    JOINERS,
+    MOST_WORDS,
+    TOKEN,
+    TermWords,
+    Vocabulary,
+    acronym_meanings,
+    chunks,
+    name_initials,
+    same_spelling,
+    term_key,
+)
 
 __all__ = ["KeyTerm", "key_terms", "MOST_WORDS"]
 
@@ -119,8 +132,7 @@ def _capitalised(use: _Use, text: str, words: TermWords) -> bool | None:
     if len(use.tokens) == 1 and not use.tokens[0].isupper() \
             and (not before or before.endswith((".", ":", ";", "\u2022"))):
         return None
-    if not (len(use.tokens) == 1 and use.tokens[0].isupper()) and any(
-            t[:1].isupper() and t.casefold() not in _NAME_GLUE for t in _neighbours(text, use)):
+    if not (len(use.tokens) == 1 and use.tokens[0].isupper()) and _inside_name(use, text):
         return None
     if words.title_case(text):
         return None  # a heading or a title run into the clause
@@ -145,15 +157,40 @@ _WORD_AFTER = re.compile(r"[ \t]+(?:for[ \t]+)?(" + TOKEN.pattern + r")(?![^\W_]
 
 
 def _named(uses: Sequence[_Use], texts: Sequence[str], words: TermWords) -> bool:
-    """A name is capitalised wherever it tells: "Iran", "Taiwan Strait", not "Safe" in a heading."""
+    """A name is capitalised wherever it tells: "Iran", "Taiwan Strait", not "Safe" in a heading. The
+    last word of a longer name, used on its own only after "the", refers back to that name ("the
+    Paris Call ... members that support the Call"), and a point of the compass alone ("the East and
+    South China Seas") is part of a name: neither is a name of its own."""
+    if len(uses[0].tokens) == 1:
+        token = uses[0].tokens[0]
+        if token.casefold() in _COMPASS:
+            return False
+        if all(_THE_BEFORE.search(texts[u.clause], 0, u.start) for u in uses) and _ends_a_name(token, texts):
+            return False
     seen = [c for c in (_capitalised(u, texts[u.clause], words) for u in uses) if c is not None]
     return bool(seen) and sum(seen) * 2 > len(seen)
+
+
+def _inside_name(use: _Use, text: str) -> bool:
+    """Whether a capitalised word right before or after the phrase continues a name with it."""
+    return any(t[:1].isupper() and t.casefold() not in _NAME_GLUE for t in _neighbours(text, use))
+
+
+def _ends_a_name(token: str, texts: Sequence[str]) -> bool:
+    """Whether ``token`` follows a capitalised word somewhere in the texts ("Paris Call")."""
+    pattern = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \t]+" + re.escape(token) + r"(?![\w-])")
+    return any(m.group(1).casefold() not in _NAME_GLUE for text in texts for m in pattern.finditer(text))
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+_THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 
 
 def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], words: TermWords,
               substantive: Callable[[Clause], bool]) -> list[tuple[tuple, KeyTerm]]:
     other_vocab = Vocabulary(other)
     texts = [same_spelling(cl.text) for cl in doc.clauses]
+    meanings = acronym_meanings(texts)
     found: dict[tuple[str, ...], tuple[frozenset[int], list[_Use]]] = {}
     for stems, uses in _uses(doc.clauses, words, lambda t: not other_vocab.knows(t)).items():
         clauses = frozenset(u.clause for u in uses)
@@ -161,7 +198,7 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
             continue  # only in the meeting's narrative (where and when it met) or its courtesies
         if all(s in title_stems for s in stems):
             continue  # the meeting's own name or place
-        if _new_term(stems, uses, clauses, texts, words, other_vocab):
+        if _new_term(stems, uses, clauses, texts, words, other_vocab, meanings):
             found[stems] = (clauses, uses)
     out = []
     for clauses, uses in _outermost(found).values():
@@ -174,12 +211,16 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
 
 
 def _new_term(stems: tuple[str, ...], uses: list[_Use], clauses: frozenset[int], texts: Sequence[str],
-              words: TermWords, other_vocab: Vocabulary) -> bool:
+              words: TermWords, other_vocab: Vocabulary, meanings: dict[str, tuple[str, ...]]) -> bool:
     """Is the phrase a term the other side does not use: not words it uses, nor an acronym of it
-    spelled out, and a name, an acronym or a compound?"""
+    spelled out, nor an acronym of words it uses (``meanings``: what this side's acronyms stand for),
+    and a name, an acronym or a compound?"""
     tokens = uses[0].tokens
     if all(other_vocab.knows(t) for t in tokens if words.content(t)):
         return False  # words the other side uses, put together anew ("security and defense")
+    meaning = meanings.get(stems[0]) if len(stems) == 1 else None
+    if meaning and other_vocab.knows_phrase(meaning):
+        return False  # a new short name for what the other side says: "nuclear-powered submarines (SSNs)"
     initials = name_initials(tokens)
     if initials and initials in other_vocab.acronyms:
         return False  # spelled out where the other side uses its acronym

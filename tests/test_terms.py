@@ -126,3 +126,37 @@ def test_a_phrase_joined_to_a_longer_name_by_for_is_part_of_it() -> None:
     after = ("(1) We will meet again.\n\n(2) We will act as embodied in the Framework for Responsible State Behavior in "
              "Cyberspace.\n")
     assert "Framework" not in _terms(before, after)
+
+
+def test_an_acronym_of_words_the_other_side_uses_is_no_term() -> None:
+    before = "(1) We will support Australia acquiring conventionally armed, nuclear-powered submarines.\n"
+    after = ("(1) We will support Australia acquiring conventionally-armed, nuclear-powered submarines (SSNs).\n\n"
+             "(2) We will increase SSN port visits.\n\n"
+             "(3) We will counter foreign information manipulation and interference (FIMI).\n")
+    terms = _terms(before, after)
+    assert "SSNs" not in terms and "SSN" not in terms
+    assert terms["FIMI"] == ("right", ("(3)",))  # the other side never says "foreign information ..."
+
+
+def test_the_meanings_of_acronyms_are_as_many_words_as_letters() -> None:
+    from statediff.term_words import acronym_meanings, term_key
+
+    meanings = acronym_meanings(["We address effective foreign direct investment (FDI) screening.",
+                                 "Conventionally-armed, nuclear-powered submarines (SSNs) and the "
+                                 "Joint Comprehensive Plan of Action (JCPOA)."])
+    assert meanings[term_key("FDI")] == ("foreign", "direct", "investment")
+    assert meanings[term_key("SSN")] == ("nuclear-powered", "submarines")
+    assert meanings[term_key("JCPOA")] == ("Joint", "Comprehensive", "Plan", "of", "Action")
+
+
+def test_a_word_that_refers_back_to_a_longer_name_and_a_point_of_the_compass_are_no_names() -> None:
+    before = "(1) We will meet again.\n\n(2) We are committed to continuing to work together not only as the CRI.\n"
+    after = ("(1) We will meet again.\n\n(2) We are committed to continuing to work together not only as the CRI, but "
+             "also with other partners committed to fighting the scourge of ransomware, including through the Paris "
+             "Call for Trust and Security for CRI members that support the Call.\n\n"
+             "(3) We will discuss the situation in the East and South China Seas with our regional partners.\n\n"
+             "(4) We will fund new connectivity projects in Costa Rica and the Philippines.\n\n"
+             "(5) We will work with the Philippines Department of Information on training and other assistance.\n")
+    terms = _terms(before, after)
+    assert "Call" not in terms and "East" not in terms
+    assert "South China Seas" in terms and terms["Philippines"] == ("right", ("(4)", "(5)"))  # one that takes "the"
