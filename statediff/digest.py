@@ -17,7 +17,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
-   terms out; a term all of whose clauses other items list gives its place to the next;
+   terms out; a term all of whose clauses other items list gives its place to the next; a later
+   statement with fewer than four in five of the earlier one's clauses (:data:`SHORTER`) is too
+   short to restate it, and no term vanishes from it;
 5. any other commitment added;
 6. a commitment dropped that voiced alarm (condemn, oppose, concern: a statement that stops
    condemning is news) or restraint ("will not acquire nuclear weapons"), and an added clause that
@@ -61,7 +63,7 @@ from .model import Clause, Comparison, Digest, DigestItem, Document, Pair, Secti
 from .terms import KeyTerm, key_terms
 from .textkit import MONTH_PATTERN
 
-__all__ = ["DIGEST_SIZE", "TERMS_SHOWN", "Digest", "DigestItem", "digest"]
+__all__ = ["DIGEST_SIZE", "SHORTER", "TERMS_SHOWN", "Digest", "DigestItem", "digest"]
 
 #: The most items a digest lists.
 DIGEST_SIZE = 15
@@ -81,6 +83,11 @@ _SHIFTS = {
     "hedge-removed": (2, "hedge removed"),
     "number-change": (2, "number changed"),
 }
+#: A later statement with fewer clauses than this share of the earlier one's is too short to restate
+#: it: the names it leaves out have not vanished. Of the vanishing terms two reviewers judged in the
+#: corpora's and seeds' digests, the 11 after a statement at most 0.76 as long were 10 noise and 1
+#: minor; the 6 after one at least 0.9 as long were 3 headline news, 1 minor and 2 noise.
+SHORTER = 0.8
 #: A suggestion at least this similar makes an added or dropped commitment a likely rewrite.
 _LIKELY_REWRITE = 0.2
 #: Share of an added or dropped clause's words (weighted by inverse document frequency over the
@@ -126,6 +133,8 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     # take the place of one, nor does a long list of commitments leave them out. A term all of whose
     # clauses are listed already says nothing more.
     found = key_terms(c.left, c.right, lexicon=lexicon, substantive=reading.substantive)
+    if c.mode == "revision" and len(c.right.clauses) < SHORTER * len(c.left.clauses):
+        found = [t for t in found if t.side == "right"]  # a shorter statement leaves out, it does not drop
     if c.mode == "accounts":  # each account's own terms in turn
         found = [t for pair in zip_longest([t for t in found if t.side == "right"], [t for t in found if t.side == "left"])
                  for t in pair if t is not None]

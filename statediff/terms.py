@@ -145,14 +145,18 @@ _NAME_GLUE = FUNCTION_WORDS | JOINERS
 
 def _neighbours(text: str, use: _Use) -> list[str]:
     """The words right before and right after the phrase, where only a space parts them from it, and
-    past a "for" ("Paris Call for Trust and Security", "Framework for Responsible State")."""
-    before = _WORD_BEFORE.search(text, max(0, use.start - _NEAR), use.start)
+    past a "for" ("Paris Call for Trust and Security", "Framework for Responsible State"), or past an
+    "and" that joins it to a name after "for" or "of" ("Security" in "Paris Call for Trust and
+    Security")."""
+    start = max(0, use.start - _NEAR)
+    before = _CHAINED_BEFORE.search(text, start, use.start) or _WORD_BEFORE.search(text, start, use.start)
     after = _WORD_AFTER.match(text, use.end)
     return [m.group(1) for m in (before, after) if m]
 
 
 _NEAR = 200  # characters searched for the word before a phrase
 _WORD_BEFORE = re.compile(r"(?<![^\s])(" + TOKEN.pattern + r")[ \t]+(?:for[ \t]+)?$")
+_CHAINED_BEFORE = re.compile(r"\b(?:for|of)[ \t]+([A-Z][\w'-]*)[ \t]+and[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(?:for[ \t]+)?(" + TOKEN.pattern + r")(?![^\W_])")
 
 

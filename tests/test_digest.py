@@ -317,3 +317,21 @@ def test_a_weak_tail_and_a_move_among_affirming_stances_are_no_items() -> None:
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert "strengthened" in c.pairs[0].labels  # the report still says so
     assert [(i.label, i.right) for i in c.digest.items] == [("commitment added", ("(4).2",))]
+
+
+def test_no_term_vanishes_from_a_much_shorter_statement() -> None:
+    from statediff.digest import SHORTER
+
+    long = ("(1) We will meet again.\n\n(2) We will support the reconstruction of Ukraine.\n\n"
+            "(3) We will work together on trade.\n\n(4) We will work together on energy.\n\n"
+            "(5) We will work together on health.\n")
+    short = "(1) We will meet again.\n\n(3) We will work together on trade.\n\n(4) We will work together on energy.\n"
+    c = statediff.compare(statediff.parse(long), statediff.parse(short))
+    assert len(c.right.clauses) < SHORTER * len(c.left.clauses)
+    assert not [i for i in c.digest.items if i.label == "term vanishes"]  # it leaves out, it does not drop
+    fuller = short + "\n(5) We will work together on health.\n"
+    c = statediff.compare(statediff.parse(long), statediff.parse(fuller))
+    assert [(i.label, i.left) for i in c.digest.items if i.label == "term vanishes"] == [("term vanishes", ("(2)",))]
+    # what appears in a shorter statement, and what only one of two accounts says, are still listed
+    accounts = statediff.compare(statediff.parse(long), statediff.parse(short), accounts=True)
+    assert [i.label for i in digest(accounts, size=1).items] == ["term only in A"]  # its place is kept
