@@ -262,7 +262,9 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
         inherit = not found
     if told:  # what was done at an earlier time, or a judgement ("will be key"): context
         return replace(_CONTEXT, subject=actor)
-    return _Annotation("commitment", actor, verb, stance, lexicon.negated(scope), lexicon.modality(scope),
+    # "committed to work together not only as the CRI, but also ...": an idiom the scope may cut
+    negated = lexicon.negated(_scope(lexicon.without_idioms(text), reported or main))
+    return _Annotation("commitment", actor, verb, stance, negated, lexicon.modality(scope),
                        inherit)
 
 

@@ -53,7 +53,8 @@ class Lexicon:
 
     * :meth:`verbs`: the ``verbs`` forms, any case;
     * :attr:`negation`: ``negations``, any case; the annotator looks for one anywhere in a clause's
-      scope (:meth:`negated`), the classifier matches it against single words;
+      scope outside the ``negation_idioms`` (:meth:`negated`), the classifier matches it against
+      single words;
     * :attr:`modals_any_case`: ``modals`` for the annotator (:meth:`modality`), which reads them
       around a verb only, so a capital "May" opening a sentence is the modal;
     * :attr:`label_words`: the classifier's keys, among them ``modals`` in lower case only
@@ -95,6 +96,7 @@ class Lexicon:
         # cannot match (most non-ASCII texts are Latin with curly quotes or accents).
         self._unspaced_firsts = frozenset(firsts)
         self.negation: re.Pattern[str] | None = word_set_regex(data.get("negations", []))
+        self._not_negating = word_set_regex(data.get("negation_idioms", []))
         self.modals_any_case: dict[str, re.Pattern[str] | None] = {
             name: word_set_regex(words) for name, words in data.get("modals", {}).items()}
         self._context = [m.casefold() for m in data.get("context_markers", [])]
@@ -150,8 +152,17 @@ class Lexicon:
         return found
 
     def negated(self, text: str) -> bool:
-        """Does ``text`` hold a negation (any case)?"""
-        return bool(self.negation and self.negation.search(text))
+        """Does ``text`` hold a negation (any case), outside the phrases that only look negative
+        ("not only ... but also", "no later than": ``negation_idioms``)?"""
+        if self.negation is None or not self.negation.search(text):
+            return False
+        return bool(self.negation.search(self.without_idioms(text)))
+
+    def without_idioms(self, text: str) -> str:
+        """``text`` with the ``negation_idioms`` blanked out, character for character (offsets hold)."""
+        if self._not_negating is None:
+            return text
+        return self._not_negating.sub(lambda m: " " * len(m.group()), text)
 
     def modality(self, text: str) -> str:
         """The first class of ``modals`` (in the lexicon's order) with a modal in ``text``, any case."""

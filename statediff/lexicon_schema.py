@@ -42,7 +42,7 @@ KEYS: dict[str, Key] = {
     "scope": Key("classifier: widened / narrowed", "any case"),
     "hedges": Key("classifier: hedge-added / hedge-removed", "any case"),
     "actor_words": Key("classifier: pronouns and role nouns that name a speaker", "any case"),
-    "negation_idioms": Key("classifier: phrases that look negative but do not negate", "any case"),
+    "negation_idioms": Key("classifier and annotator: phrases that look negative but do not negate", "any case"),
     "number_words": Key("classifier: words counted as numbers", "lower-case entries any case, capitalised "
                         "entries ('May') only capitalised"),
 }

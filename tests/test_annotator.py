@@ -421,3 +421,14 @@ def test_a_relative_clause_and_a_past_decision_are_not_the_commitment(text: str,
     a = annotate(text, default_lexicon())
     assert (a.kind, a.verb) == (kind, verb)
     assert actor is None or a.actor == actor
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    ("We are committed to continuing to work together not only as the CRI, but also with other partners.", False),
+    ("The CRI is committed not only to protecting ourselves, but also to helping other countries.", False),
+    ("We intend to reach net zero no later than 2050.", False),
+    ("Australia will not acquire nuclear weapons.", True),
+    ("We will never accept any change of the status quo by force.", True),
+])
+def test_a_phrase_that_only_looks_negative_does_not_negate_the_commitment(text: str, negated: bool) -> None:
+    assert annotate(text, default_lexicon()).negated is negated

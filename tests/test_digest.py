@@ -335,3 +335,12 @@ def test_no_term_vanishes_from_a_much_shorter_statement() -> None:
     # what appears in a shorter statement, and what only one of two accounts says, are still listed
     accounts = statediff.compare(statediff.parse(long), statediff.parse(short), accounts=True)
     assert [i.label for i in digest(accounts, size=1).items] == ["term only in A"]  # its place is kept
+
+
+def test_what_a_party_continues_ranks_after_what_it_says_anew() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We will continue to work together on trade.\n\n"
+             "(3) We remain committed to the partnership.\n\n(4) We will launch a joint fund for clean hydrogen.\n\n"
+             "(5) We welcome the report and will continue to refine this forum.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [i.right for i in c.digest.items] == [("(4)",), ("(2)",), ("(3)",), ("(5).2",)]
