@@ -249,7 +249,8 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     stance, reported = _stance(text, hits, main, cjk, lexicon)
     scope = _scope(text, reported or main)
     verb = _verb_text(text, main)
-    told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main)) or _judges(text, main, verb)
+    told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main) or _describes_purpose(text, main)) \
+        or _judges(text, main, verb)
     lead_word = verb.split()[0].lower()
     if lead_word in PRONOUNS and len(verb.split()) > 1:
         # A form that names its subject ("we support"): the pronoun is the actor.
@@ -309,6 +310,18 @@ def _was_decided(text: str, main: VerbHit) -> bool:
     before = [w.lower() for w in words(text[:main.start])]
     return any(w in ("was", "were") for w in before) and not any(w in _NOT_PAST_BEFORE for w in before)
 
+
+def _describes_purpose(text: str, main: VerbHit) -> bool:
+    """ "This plan is designed to support ...", "The fund is intended to help ...": what a thing is
+    made for, not what a party commits to."""
+    hit = main.text.lower()
+    before = [w.lower() for w in last_words(text[:main.start], 2)]
+    if hit.startswith(("intended to", "meant to", "designed to", "aimed at")):
+        return before[-1:] != [] and before[-1] in BE_FORMS
+    return hit.startswith("to ") and len(before) == 2 and before[0] in BE_FORMS and before[1] in _PURPOSE
+
+
+_PURPOSE = frozenset("designed intended meant aimed tailored".split())
 
 _NOT_PAST_BEFORE = frozenset("will shall would could should may might must can to be being".split())
 

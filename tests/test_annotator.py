@@ -415,6 +415,10 @@ def test_the_clause_after_a_judgement_keeps_its_subject() -> None:
     # a past "was" before an infinitive tells what was decided then
     ("The first major initiative of AUKUS was our decision to support Australia.", "context", "", ""),
     ("Our goal is to support Australia.", "commitment", "Our goal", "to support"),
+    # what a thing is made for
+    ("This plan is designed to support Australia's development of the infrastructure.", "context", "", ""),
+    ("Cooperation within the TTC is intended to feed into coordination in multilateral bodies.", "context", "", ""),
+    ("We intend to feed into coordination in multilateral bodies.", "commitment", "We", "intend to"),
 ])
 def test_a_relative_clause_and_a_past_decision_are_not_the_commitment(text: str, kind: str, actor: str | None,
                                                                       verb: str) -> None:
