@@ -32,7 +32,8 @@ def _in_relative(text: str, hit: VerbHit) -> bool:
 def _in_contact_relative(text: str, hit: VerbHit) -> bool:
     """Whether ``hit`` is the verb of a relative clause without "which" or "that" that qualifies the
     sentence's subject: "The plan we announce today delivers ...", "The steps we are announcing
-    today will help ..." describe what the statement announces ("This year we will launch" does not)."""
+    today will help ..." tell what the statement's own announcement does, no commitment of their own
+    ("This year we will launch" does)."""
     m = _CONTACT_RELATIVE.match(text[:hit.start])
     return m is not None and not any(w.lower() in _TIME_NOUNS for w in m.group(1).split())
 
@@ -249,7 +250,8 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     stance, reported = _stance(text, hits, main, cjk, lexicon)
     scope = _scope(text, reported or main)
     verb = _verb_text(text, main)
-    told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main) or _describes_purpose(text, main)) \
+    told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main) or _describes_purpose(text, main)
+                        or any(_in_contact_relative(text, h) for h in hits if h.start < main.start)) \
         or _judges(text, main, verb)
     lead_word = verb.split()[0].lower()
     if lead_word in PRONOUNS and len(verb.split()) > 1:
