@@ -302,8 +302,8 @@ def test_two_accounts_take_turns_within_a_tier() -> None:
 
 def test_what_a_thing_will_do_ranks_after_a_dropped_pledge_of_restraint() -> None:
     before = "(1) We will meet again.\n\n(5) Australia will not acquire nuclear weapons.\n"
-    after = ("(1) We will meet again.\n\n(2) The steps we are announcing today will help us to advance these "
-             "objectives.\n\n(3) We will rebuild the energy grids.\n")
+    after = ("(1) We will meet again.\n\n(2) These platforms will allow members to share threat information.\n\n"
+             "(3) We will rebuild the energy grids.\n")
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert [(i.label, i.left or i.right) for i in c.digest.items] == [
         ("commitment added", ("(3)",)), ("commitment dropped", ("(5)",)), ("commitment added", ("(2)",))]
