@@ -34,8 +34,11 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    were headline news (against 46 in 124 of the other added commitments). Between two accounts of
    one meeting, what only one says ranks as an added commitment does, whichever side says it (what
    one reports a party said counts: "Kishi said ..."), and the two sides take turns within a tier,
-   as their key terms do;
-7. what a thing will do, added (see 3); what a party continues or remains committed to, added
+   as their key terms do; what one relays as only said, hoped or to be discussed ("described Japan
+   and France as indispensable partners", "officials have said they hope", "may also discuss")
+   ranks after what either says was agreed or voiced (7);
+7. what a thing will do, added (see 3); between two accounts, what one only relays as said, hoped
+   or to be discussed (see 6); what a party continues or remains committed to, added
    ("We will continue to work together", "We remain committed to"): going on with it is not new
    (of the 13 such items two reviewers judged in the corpora's digests, 1 was headline news,
    against 46 of 110 other added commitments); a section added, dropped or renamed, when both documents
@@ -265,6 +268,8 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
                 and head.block == side[0].block and salience.get(stance, -1) <= salience.get(head.stance, -1):
             return []  # the head of its sentence, added or dropped too and as strong, is the item
         return [(item, 7 if _carries_on(commitments) else 6)]
+    if c.mode == "accounts" and stance in _COURTESY:
+        return [(item, 7)]  # what a report relays as said, hoped or to be discussed: after what was agreed
     if all(reading.thing(cl.actor) for cl in commitments):
         return [(item, 7)]  # what a thing will do ("These platforms will allow ...") is told, not committed to
     if _carries_on(commitments):

@@ -344,3 +344,13 @@ def test_what_a_party_continues_ranks_after_what_it_says_anew() -> None:
              "(5) We welcome the report and will continue to refine this forum.\n")
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert [i.right for i in c.digest.items] == [("(4)",), ("(2)",), ("(3)",), ("(5).2",)]
+
+
+def test_between_two_accounts_what_a_report_only_relays_ranks_after_what_was_agreed() -> None:
+    a = ("(1) Japanese officials have said they hope to deepen their defense ties.\n\n"
+         "(2) The foreign minister described the two countries as indispensable partners.\n\n(3) We will meet again.\n")
+    b = ("(1) We will meet again.\n\n(2) The Ministers reaffirmed their support for maritime patrols.\n\n"
+         "(3) The Ministers affirmed the importance of peace and stability across the Taiwan Strait.\n")
+    c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+    assert [(i.label, i.left or i.right) for i in c.digest.items] == [
+        ("only in B", ("(2)",)), ("only in B", ("(3)",)), ("only in A", ("(1)",)), ("only in A", ("(2)",))]
