@@ -212,8 +212,10 @@ def _verb_text(text: str, hit: VerbHit) -> str:
 
 def _judges(text: str, main: VerbHit, verb: str) -> bool:
     """ "will be key to our success", "will be without prejudice to ...", "The goals of the TTC will
-    be to grow ...": a future "be" that no participle follows judges or describes; "will be updated",
-    "will be hosting", "will be able to" commit."""
+    be to grow ...": a future "be" that no participle follows judges or describes, as a future "last",
+    "mark" or "represent" does; "will be updated", "will be hosting", "will be able to" commit."""
+    if verb.split()[0].lower() in ("will", "shall") and verb.split()[-1].lower() in _STATIVE:
+        return True  # "will last beyond the timeframe", "will mark a milestone": a forecast
     if verb.split()[-1:] != ["be"]:
         return False
     after = text[main.end:].split()
@@ -221,6 +223,9 @@ def _judges(text: str, main: VerbHit, verb: str) -> bool:
     nxt = after[k].strip(",;.:").lower() if len(after) > k else ""
     return not (nxt.endswith(("ed", "en", "ing")) or nxt in _BE_COMMITTING)
 
+
+# Verbs that, after "will", tell how things will be rather than what anyone will do.
+_STATIVE = frozenset("last endure persist mark represent constitute".split())
 
 # What follows a future "be" in a commitment: irregular participles, and "able", "ready" ("will be
 # ready to assist").

@@ -414,6 +414,9 @@ def test_the_clause_after_a_judgement_keeps_its_subject() -> None:
     # a past "was" before an infinitive tells what was decided then
     ("The first major initiative of AUKUS was our decision to support Australia.", "context", "", ""),
     ("Our goal is to support Australia.", "commitment", "Our goal", "to support"),
+    # a forecast of how things will be
+    ("The network will last beyond the timeframe of the Task Force.", "context", "", ""),
+    ("This agreement will mark a new chapter in our partnership.", "context", "", ""),
     # what a thing is made for
     ("This plan is designed to support Australia's development of the infrastructure.", "context", "", ""),
     ("Cooperation within the TTC is intended to feed into coordination in multilateral bodies.", "context", "", ""),

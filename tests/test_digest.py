@@ -354,3 +354,16 @@ def test_between_two_accounts_what_a_report_only_relays_ranks_after_what_was_agr
     c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
     assert [(i.label, i.left or i.right) for i in c.digest.items] == [
         ("only in B", ("(2)",)), ("only in B", ("(3)",)), ("only in A", ("(1)",)), ("only in A", ("(2)",))]
+
+
+def test_the_tail_of_a_narrative_or_a_courtesy_is_no_item() -> None:
+    before = ("(1) We will meet again.\n\n(2) Minister Kishi expressed his condolences for the victims of the attacks, "
+              "and the Government of Japan firmly condemns all forms of terrorism.\n")
+    after = ("(1) We will meet again.\n\n(3) We engaged with other countries who share our concerns about the "
+             "practices in the sector, and conveyed these concerns directly to China.\n\n"
+             "(4) The Ministers shared serious concerns about the situation in the region, and strongly oppose any "
+             "attempt to change the status quo by force.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    # only the tail that goes on with a commitment (its head, which a comma ends, is no item of its own)
+    assert [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")] == [
+        ("commitment added", ("(4).2",))]
