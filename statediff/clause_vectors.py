@@ -148,7 +148,7 @@ class VectorSpace:
         sim = np.zeros((n, self.size - n))
         for mat, weight in self.mats:
             unit = _normalized(mat)
-            sim += weight * csr.dense(csr.matmul(csr.row_range(unit, 0, n), csr.transposed(csr.row_range(unit, n, self.size))))
+            sim += weight * csr.dense_product(csr.row_range(unit, 0, n), csr.transposed(csr.row_range(unit, n, self.size)))
         return np.clip(sim, 0.0, 1.0)
 
     def _indicator(self, groups: list[list[int]]) -> csr.Csr:
@@ -182,7 +182,7 @@ class VectorSpace:
         b = self._indicator([[self.n + j for j in g] for g in rights])
         for mat, weight in self.mats:
             x, y = _normalized(csr.matmul(a, mat)), _normalized(csr.matmul(b, mat))
-            out += weight * csr.dense(csr.matmul(x, csr.transposed(y)))
+            out += weight * csr.dense_product(x, csr.transposed(y))
         return np.clip(out, 0.0, 1.0)
 
     def containment(self, parts: list[int], wholes: list[list[int]]):
