@@ -4,18 +4,20 @@ Each token (a word, a run of white space, or one punctuation mark; one character
 mapped to a private-use character, diff-match-patch diffs those strings, and the result is mapped
 back: a bijection, so the edits rebuild both texts exactly. Tokens are compared by their folded form,
 so curly and straight quotes or a hyphen and a non-breaking hyphen never show up as a change.
+
+The diff is the C++ port of diff-match-patch (``fast_diff_match_patch``), which finds the same edits
+as Google's Python original (``tests/test_differ.py`` compares the two) about eight times faster.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .model import Edit
 from .normalizer import fold
 from .textkit import CJK_CLASS
 
-__all__ = ["diff_words", "tokenize"]
+__all__ = ["coded_diff", "diff_words", "tokenize"]
 
 _TOKEN = re.compile(
     r"\s+"
@@ -33,13 +35,17 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-@lru_cache(maxsize=1)
-def _engine():
-    from diff_match_patch import diff_match_patch
+def coded_diff(left: str, right: str) -> list[tuple[str, int]]:
+    """diff-match-patch's diff of two strings after its semantic clean-up, as ``(op, length)`` runs
+    with ``op`` one of ``"="``, ``"-"``, ``"+"``. It never times out: the same input gives the same
+    output on any machine.
 
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # never time out: the same input gives the same output on any machine
-    return dmp
+    >>> coded_diff("by coercion.", "by force.")
+    [('=', 3), ('-', 8), ('+', 5), ('=', 1)]
+    """
+    from fast_diff_match_patch import diff
+
+    return diff(left, right, timelimit=0, checklines=False, cleanup="Semantic", counts_only=True)
 
 
 def _code(k: int) -> str:
@@ -74,18 +80,14 @@ def diff_words(left: str, right: str) -> tuple[Edit, ...]:
         return (Edit("delete", left, ""),)
     ltok, rtok = tokenize(left), tokenize(right)
     code = _codes(ltok + rtok)
-    dmp = _engine()
-    diffs = dmp.diff_main("".join(map(code.__getitem__, ltok)), "".join(map(code.__getitem__, rtok)), False)
-    dmp.diff_cleanupSemantic(diffs)
     edits: list[Edit] = []
     li = ri = 0
-    for op, chunk in diffs:
-        k = len(chunk)
-        if op == 0:
+    for op, k in coded_diff("".join(map(code.__getitem__, ltok)), "".join(map(code.__getitem__, rtok))):
+        if op == "=":
             edits.append(Edit("equal", "".join(ltok[li:li + k]), "".join(rtok[ri:ri + k])))
             li += k
             ri += k
-        elif op == -1:
+        elif op == "-":
             edits.append(Edit("delete", "".join(ltok[li:li + k]), ""))
             li += k
         else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from statediff.differ import diff_words, tokenize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statediff.differ import coded_diff, diff_words, tokenize
 
 
 def ops(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -61,3 +64,35 @@ def test_hyphenation_variants_are_equal_runs() -> None:
     assert [e.op for e in edits] == ["equal"]
     assert ops("ship-to-ship transfers", "ship-to-shore transfers") == [
         ("replace", "ship-to-ship", "ship-to-shore"), ("equal", " transfers", " transfers")]
+
+
+def _google_diff(left: str, right: str) -> list[tuple[str, int]]:
+    """Google's Python diff-match-patch, as the differ ran it before its C++ port."""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(left, right, False)
+    dmp.diff_cleanupSemantic(diffs)
+    return [({0: "=", -1: "-", 1: "+"}[op], len(chunk)) for op, chunk in diffs]
+
+
+# Token codes as the differ makes them: private-use characters of the BMP and of plane 15, few
+# distinct ones so that runs repeat and the semantic clean-up has overlaps to settle.
+_CODES = st.sampled_from(["\ue000", "\ue001", "\ue002", "\ue003", "\U000f0000", "\U000f0001"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CODES, max_size=40), st.data())
+def test_coded_diff_is_googles_python_diff(tokens, data) -> None:
+    left = "".join(tokens)
+    edited = list(tokens)
+    for _ in range(data.draw(st.integers(0, 8))):
+        at = data.draw(st.integers(0, len(edited)))
+        if data.draw(st.booleans()) and edited[at:]:
+            del edited[at]
+        else:
+            edited.insert(at, data.draw(_CODES))
+    right = "".join(edited)
+    assert coded_diff(left, right) == _google_diff(left, right)
+    assert coded_diff(right, left) == _google_diff(right, left)
