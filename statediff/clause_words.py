@@ -12,11 +12,11 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, NamedTuple
 
+from .differ import sequence_matcher
 from .model import Edit
 from .phrase_patterns import PhraseFinder
 from .textkit import CJK_CLASS
@@ -126,7 +126,7 @@ def word_opcodes(ls: Side, rs: Side) -> list[tuple[Any, int, int, int, int]]:
     """difflib's opcodes from the words of ``ls`` to those of ``rs`` (by key, no junk heuristic),
     found once per pair and kept on both sides."""
     if ls.opcodes is None:
-        sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
+        sm = sequence_matcher([w.key for w in ls.words], [w.key for w in rs.words])
         ls.opcodes = rs.opcodes = sm.get_opcodes()
     return ls.opcodes
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from .clause_words import DIGIT, STOPWORDS, Region, Side, changed_words, classifier_words, contraction_base, word_opcodes
+from .differ import sequence_matcher
 from .label_words import LabelWords
 from .model import Clause, Edit
 
@@ -231,7 +231,7 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
         # we+}" only inserts "and") or differ in case or hyphenation only: they are no substitution.
         shared = 0
         if not set(lkeys).isdisjoint(rkeys):
-            sm = SequenceMatcher(None, lkeys, rkeys, autojunk=False)
+            sm = sequence_matcher(lkeys, rkeys)
             shared = sum(n for _, _, n in sm.get_matching_blocks())
         removed, added = len(lkeys) - shared, len(rkeys) - shared
         if removed and added:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from statediff.differ import coded_diff, diff_words, python_diff, tokenize
+from statediff.differ import coded_diff, diff_words, python_diff, sequence_matcher, tokenize
 
 
 def ops(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -85,3 +85,14 @@ def test_coded_diff_is_googles_python_diff(tokens, data) -> None:
     right = "".join(edited)
     assert coded_diff(left, right) == python_diff(left, right)
     assert coded_diff(right, left) == python_diff(right, left)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["we", "the", "oppose", "force", "and", "Japan"]), max_size=60),
+       st.lists(st.sampled_from(["we", "the", "oppose", "coercion", "and", "Japan"]), max_size=60))
+def test_sequence_matcher_is_difflibs(a, b) -> None:
+    from difflib import SequenceMatcher
+
+    ours, theirs = sequence_matcher(a, b), SequenceMatcher(None, a, b, autojunk=False)
+    assert ours.get_opcodes() == theirs.get_opcodes()
+    assert ours.get_matching_blocks() == theirs.get_matching_blocks()
