@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 from .differ import sequence_matcher
@@ -52,7 +52,23 @@ class Word(NamedTuple):
 
 
 def classifier_words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), w, word_key(w)) for m in WORD.finditer(text) for w in (m.group(0),)]
+    """The words of ``text`` as the classifier counts them (see :data:`WORD`), in order.
+
+    >>> [(w.start, w.text, w.key) for w in classifier_words("We re-affirmed it")]
+    [(0, 'We', 'we'), (3, 're-affirmed', 'reaffirmed'), (15, 'it', 'it')]
+    """
+    words = WORD.findall(text)
+    starts = []
+    at = 0
+    find = text.find
+    for w in words:
+        # A match is the first place its text occurs from the end of the one before: had the text
+        # occurred earlier, a match would have started there (every match starts at a word character).
+        at = find(w, at)
+        starts.append(at)
+        at += len(w)
+    ends = map(int.__add__, starts, map(len, words))
+    return list(map(tuple.__new__, repeat(Word), zip(starts, ends, words, map(word_key, words))))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -74,11 +90,12 @@ class Side:
         self._hits: dict[re.Pattern[str], list[range]] = {}
         self._finder = finder
         self._found: dict[re.Pattern[str], list[tuple[int, int]]] | None = None  # the finder's spans
+        self._finder_patterns = finder.patterns if finder is not None else frozenset()
         # Per word, the edit it falls in: the first whose part of this side's text ends after the
         # word starts (the last edit for any word past them all; -1 with no edits).
         ends = list(accumulate(len(e.left if which == "left" else e.right) for e in edits))
         last = len(ends) - 1
-        self.edit_of: list[int] = [min(bisect_right(ends, a), last) for a in self.starts]
+        self.edit_of: list[int] = list(map(min, map(bisect_right, repeat(ends), self.starts), repeat(last)))
         self.consumed: set[int] = set()
         self.local: set[int] = set()  # words inside a local change (see find_regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
@@ -90,6 +107,15 @@ class Side:
         last = bisect_left(self.starts, end)
         return range(first, last) if first < last else range(0)
 
+    def words_in(self, edit: int) -> range:
+        """Indexes of the words that fall in edit number ``edit`` (words fall in the edits in order).
+
+        >>> side = Side("We oppose force.", [Edit("equal", "We ", "We "), Edit("replace", "oppose force.", "")], "left")
+        >>> side.words_in(0), side.words_in(1), side.words_in(2)
+        (range(0, 1), range(1, 3), range(3, 3))
+        """
+        return range(bisect_left(self.edit_of, edit), bisect_right(self.edit_of, edit))
+
     def hits(self, rx: re.Pattern[str] | None) -> list[range]:
         """Word ranges matched by ``rx`` (found once per side and pattern; a pattern of the finder's
         is found with all of the finder's others, at the first that is asked for)."""
@@ -97,13 +123,15 @@ class Side:
             return []
         found = self._hits.get(rx)
         if found is None:
-            found = self._hits[rx] = [r for r in (self.span(a, b) for a, b in self._spans(rx)) if len(r)]
+            spans = self._spans(rx)
+            found = self._hits[rx] = [r for r in (self.span(a, b) for a, b in spans) if len(r)] if spans else []
         return found
 
     def _spans(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
-        if self._finder is None or rx not in self._finder:
+        if rx not in self._finder_patterns:
             return [m.span() for m in rx.finditer(self.text)]
         if self._found is None:
+            assert self._finder is not None  # the finder's patterns are known only with a finder
             self._found = self._finder.spans(self.text)
         return self._found.get(rx, [])
 

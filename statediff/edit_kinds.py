@@ -221,12 +221,11 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
     """substitution / insertion / deletion from the substantive words no specific kind claimed.
     Words that differ only in case or hyphenation ("re-affirmed" -> "reaffirmed") are cosmetic."""
     kinds: set[str] = set()
-    lwords, rwords = _words_by_edit(ls), _words_by_edit(rs)
     for k, e in enumerate(edits):
         if e.op == "equal":
             continue
-        lkeys = [ls.words[i].key for i in lwords.get(k, ()) if i not in ls.consumed]
-        rkeys = [rs.words[i].key for i in rwords.get(k, ()) if i not in rs.consumed]
+        lkeys = [ls.words[i].key for i in ls.words_in(k) if i not in ls.consumed]
+        rkeys = [rs.words[i].key for i in rs.words_in(k) if i not in rs.consumed]
         # Words both sides of one edit hold are kept words the diff grouped with a change ("[-We-]{+and
         # we+}" only inserts "and") or differ in case or hyphenation only: they are no substitution.
         shared = 0
@@ -242,10 +241,3 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
             kinds.add("deletion")
     return kinds
 
-
-def _words_by_edit(side: Side) -> dict[int, list[int]]:
-    """The indexes of the side's words, in order, by the edit each falls in."""
-    out: dict[int, list[int]] = {}
-    for i, k in enumerate(side.edit_of):
-        out.setdefault(k, []).append(i)
-    return out

@@ -154,9 +154,15 @@ class PhraseFinder:
             index = self._by_lower if any_case else self._by_word
             for key in {s.lower() if any_case else s for w in firsts for s in _spellings(w)}:
                 index.setdefault(key, []).append(rx)
+        self._patterns = frozenset(self._all)
 
     def __contains__(self, rx: object) -> bool:
         return rx in self._all
+
+    @property
+    def patterns(self) -> frozenset[re.Pattern[str]]:
+        """The patterns this finder finds."""
+        return self._patterns
 
     def spans(self, text: str) -> dict[re.Pattern[str], list[tuple[int, int]]]:
         """The matches in ``text`` of each pattern that has any, as ``(start, end)`` in the order
