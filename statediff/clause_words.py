@@ -166,12 +166,11 @@ def find_regions(ls: Side, rs: Side) -> list[Region]:
     ls.place = [(0, -1)] * len(ls.words)
     rs.place = [(0, -1)] * len(rs.words)
     for k, (tag, i1, i2, j1, j2) in enumerate(word_opcodes(ls, rs)):
-        for i in range(i1, i2):
-            ls.place[i] = (k, i - i1 if tag == "equal" else -1)
-        for j in range(j1, j2):
-            rs.place[j] = (k, j - j1 if tag == "equal" else -1)
         if tag == "equal":
+            ls.place[i1:i2] = rs.place[j1:j2] = [(k, d) for d in range(i2 - i1)]
             continue
+        ls.place[i1:i2] = [(k, -1)] * (i2 - i1)
+        rs.place[j1:j2] = [(k, -1)] * (j2 - j1)
         if out:
             prev = out[-1]
             if i1 - prev.i2 <= _WEAK_GAP:
