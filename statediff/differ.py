@@ -104,15 +104,11 @@ def _code(k: int) -> str:
 
 def _codes(tokens: list[str]) -> dict[str, str]:
     """Each distinct token's character: tokens that fold alike share one, numbered in order of first use."""
-    codes: dict[str, str] = {}  # by folded token
-    out: dict[str, str] = {}
-    for t in dict.fromkeys(tokens):
-        key = " " if t.isspace() else fold(t) or t
-        c = codes.get(key)
-        if c is None:
-            c = codes[key] = _code(len(codes))
-        out[t] = c
-    return out
+    distinct = list(dict.fromkeys(tokens))
+    keys = [" " if t.isspace() else fold(t) or t for t in distinct]
+    numbered = dict.fromkeys(keys)  # the folded tokens in order of first use
+    codes = dict(zip(numbered, map(_code, range(len(numbered)))))
+    return dict(zip(distinct, map(codes.__getitem__, keys)))
 
 
 def diff_words(left: str, right: str) -> tuple[Edit, ...]:
