@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from .differ import sequence_matcher
 from .model import Edit
 from .phrase_patterns import PhraseFinder
-from .textkit import CJK_CLASS
+from .textkit import CJK_CLASS, split_runs
 
 # A change is local when it spans at most this many words on each side between words both texts
 # keep: "[-reconfirmed the serious concern over the development of-]{+expressed strong concerns over+}"
@@ -35,6 +35,7 @@ _WEAK_GAP = 2
 # so that an edit inside a run ("強く" deleted) falls on words of its own.
 _LETTERS = rf"[^\W_{CJK_CLASS}]+"  # letters and digits outside those scripts
 WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 STOPWORDS = frozenset(
     "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
@@ -57,16 +58,7 @@ def classifier_words(text: str) -> list[Word]:
     >>> [(w.start, w.text, w.key) for w in classifier_words("We re-affirmed it")]
     [(0, 'We', 'we'), (3, 're-affirmed', 'reaffirmed'), (15, 'it', 'it')]
     """
-    words = WORD.findall(text)
-    starts = []
-    at = 0
-    find = text.find
-    for w in words:
-        # A match is the first place its text occurs from the end of the one before: had the text
-        # occurred earlier, a match would have started there (every match starts at a word character).
-        at = find(w, at)
-        starts.append(at)
-        at += len(w)
+    words, starts = split_runs(_WORD_SPLIT, text)
     ends = map(int.__add__, starts, map(len, words))
     return list(map(tuple.__new__, repeat(Word), zip(starts, ends, words, map(word_key, words))))
 
