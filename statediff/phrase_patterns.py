@@ -168,7 +168,7 @@ class PhraseFinder:
         """The matches in ``text`` of each pattern that has any, as ``(start, end)`` in the order
         ``finditer`` finds them."""
         runs, at = split_runs(_RUN_SPLIT, text)
-        tried = [self._tried[word] for word in runs]
+        tried = list(map(self._tried.__getitem__, runs))
         starts: dict[re.Pattern[str], list[int]] = {}
         for k in [k for k, t in enumerate(tried) if t]:
             for rx in tried[k]:
