@@ -279,6 +279,7 @@ def _continues(block: Block, line: Line, width: int, ends_paragraph: bool = Fals
 
 
 _SUSPENDED_BEFORE = {"and", "or", "nor", "to"}
+_NON_BLANK = re.compile(r"\S+")
 
 
 def fill_text(block: Block, source: str) -> None:
@@ -289,36 +290,20 @@ def fill_text(block: Block, source: str) -> None:
     last = ""  # the word before this line's first
     for li, line in enumerate(block.lines):
         start = line.start + (block.text_offset if li == 0 else 0)
-        words = source[start:line.end].split()  # str.split's white space is the regex's \s
-        if not words:
+        found = list(_NON_BLANK.finditer(source, start, line.end))
+        if not found:
             continue
-        starts = _word_starts(source, start, words)
-        if parts and not (li > 0 and starts[0] == start and _broken_word(last, words[0])):
+        words = [m.group() for m in found]
+        if parts and not (li > 0 and found[0].start() == start and _broken_word(last, words[0])):
             parts.append(" ")
             pos += 1
         at = list(accumulate((len(w) + 1 for w in words[:-1]), initial=pos))
-        anchors.extend(zip(at, starts))
+        anchors.extend(zip(at, [m.start() for m in found]))
         parts.append(" ".join(words))
         pos = at[-1] + len(words[-1])
         last = words[-1]
     block.text = "".join(parts)
     block.anchors = anchors
-
-
-def _word_starts(source: str, start: int, words: list[str]) -> list[int]:
-    """Where each of ``words``, the runs of non-blank characters of ``source`` from ``start`` on,
-    starts in ``source``: each is found from the end of the one before, past white space only.
-
-    >>> _word_starts("  We  agreed.", 0, ["We", "agreed."])
-    [2, 6]
-    """
-    out = []
-    find = source.find
-    for w in words:
-        start = find(w, start)
-        out.append(start)
-        start += len(w)
-    return out
 
 
 def _broken_word(glue: str, word: str) -> bool:
