@@ -66,4 +66,110 @@ def clauses_dict(d: Document) -> dict[str, Any]:
 def render_json(result: Comparison | Document) -> str:
     """JSON text for a :class:`Comparison` or a :class:`Document` (its clauses)."""
     data = comparison_dict(result) if isinstance(result, Comparison) else clauses_dict(result)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
+
+
+def dumps(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``: the same text, written into one list rather
+    than by the standard library's indented encoder, whose every piece passes up through one
+    generator per level of nesting (about twice as fast on a large comparison).
+
+    >>> print(dumps({"pairs": [{"left": [1], "score": 0.5, "moved": False}], "more": [], 2: None}))
+    {
+      "pairs": [
+        {
+          "left": [
+            1
+          ],
+          "score": 0.5,
+          "moved": false
+        }
+      ],
+      "more": [],
+      "2": null
+    }
+    """
+    if isinstance(data, (list, tuple)):
+        out: list[str] = []
+        _write_list(data, out, "\n")
+        return "".join(out)
+    if isinstance(data, dict):
+        out = []
+        _write_dict(data, out, "\n")
+        return "".join(out)
+    return _scalar(data)
+
+
+_STRING = json.encoder.encode_basestring  # the compiled one where there is one, as json.dumps uses
+
+
+def _write_list(items: list | tuple, out: list[str], newline: str) -> None:
+    """A list at the nesting level whose lines start with ``newline``."""
+    if not items:
+        out.append("[]")
+        return
+    inner = newline + "  "
+    separator = "[" + inner
+    for value in items:
+        out.append(separator)
+        separator = "," + inner
+        if isinstance(value, str):
+            out.append(_STRING(value))
+        elif isinstance(value, (list, tuple)):
+            _write_list(value, out, inner)
+        elif isinstance(value, dict):
+            _write_dict(value, out, inner)
+        else:
+            out.append(_scalar(value))
+    out.append(newline + "]")
+
+
+def _write_dict(items: dict, out: list[str], newline: str) -> None:
+    """A dict at the nesting level whose lines start with ``newline``."""
+    if not items:
+        out.append("{}")
+        return
+    inner = newline + "  "
+    separator = "{" + inner
+    for key, value in items.items():
+        out.append(separator)
+        separator = "," + inner
+        out.append(_STRING(key if isinstance(key, str) else _key(key)))
+        out.append(": ")
+        if isinstance(value, str):
+            out.append(_STRING(value))
+        elif isinstance(value, (list, tuple)):
+            _write_list(value, out, inner)
+        elif isinstance(value, dict):
+            _write_dict(value, out, inner)
+        else:
+            out.append(_scalar(value))
+    out.append(newline + "}")
+
+
+def _key(key: Any) -> str:
+    """A dict key that is not a string, as json.dumps writes it."""
+    if isinstance(key, float) or key is None or key is True or key is False or isinstance(key, int):
+        return _scalar(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _scalar(value: Any) -> str:
+    """A string, number, boolean or null as json.dumps writes it (NaN and infinities included)."""
+    if isinstance(value, str):
+        return _STRING(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if value != value:
+            return "NaN"
+        if value in (float("inf"), float("-inf")):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
