@@ -55,12 +55,14 @@ def _moved_runs(lk: list[str], rk: list[str], lfree: list[bool], rfree: list[boo
     """``(length, i, j)`` of each maximal run of unmatched words that both sides hold, long enough
     and with enough content words to count as moved."""
     runs = []
+    at: dict[str, list[int]] = {}  # each unmatched right word's places
+    for j, key in enumerate(rk):
+        if rfree[j]:
+            at.setdefault(key, []).append(j)
     for i in range(len(lk)):
         if not lfree[i]:
             continue
-        for j in range(len(rk)):
-            if not rfree[j] or lk[i] != rk[j]:
-                continue
+        for j in at.get(lk[i], ()):
             if i and j and lfree[i - 1] and rfree[j - 1] and lk[i - 1] == rk[j - 1]:
                 continue  # not the start of a maximal run
             n = _run_length(lk, rk, lfree, rfree, i, j)
