@@ -194,9 +194,12 @@ def dense_product(a: Csr, b: Csr) -> Any:
     from concurrent.futures import ThreadPoolExecutor
 
     starts = range(0, m, _BLOCK_ROWS)
-    with ThreadPoolExecutor(max_workers=min(_workers(), len(starts))) as pool:
+    pool = ThreadPoolExecutor(max_workers=min(_workers(), len(starts)))
+    try:
         for done in [pool.submit(_dense_block, a, b, out, lo, min(lo + _BLOCK_ROWS, m)) for lo in starts]:
             done.result()
+    finally:  # interrupted (Ctrl-C, a signal): the blocks not started yet are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
     return out
 
 
