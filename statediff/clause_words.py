@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import add
 from typing import Any, NamedTuple
 
 from .differ import sequence_matcher
@@ -59,7 +60,7 @@ def classifier_words(text: str) -> list[Word]:
     [(0, 'We', 'we'), (3, 're-affirmed', 'reaffirmed'), (15, 'it', 'it')]
     """
     words, starts = split_runs(_WORD_SPLIT, text)
-    ends = map(int.__add__, starts, map(len, words))
+    ends = map(add, starts, map(len, words))
     return list(map(tuple.__new__, repeat(Word), zip(starts, ends, words, map(word_key, words))))
 
 
