@@ -130,18 +130,3 @@ def test_fold_keeps_its_rules(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 def test_last_words_are_the_last_of_words(text: str, n: int) -> None:
     assert last_words(text, n) == words(text)[-n:]
-
-
-_JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8))
-_JSON_KEYS = st.one_of(st.text(max_size=6), st.integers(-5, 5), st.floats(allow_nan=False), st.booleans(), st.none())
-_JSON_VALUES = st.recursive(_JSON_SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.lists(inner, max_size=3).map(tuple),
-    st.dictionaries(_JSON_KEYS, inner, max_size=4)), max_leaves=25)
-
-
-@given(_JSON_VALUES)
-@settings(max_examples=400, deadline=None)
-def test_json_text_is_json_dumps_with_indent(value) -> None:
-    from statediff.renderers.json import dumps
-
-    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)

@@ -7,10 +7,10 @@ or changed.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..model import Document, Lineage, Revision, Series
-from .json import dumps
 from .text import BOLD, DIM, RESET, visible, word_diff
 
 __all__ = ["render_text", "render_json", "series_dict", "lineage_dict", "summarize_series", "SERIES_SCHEMA"]
@@ -67,7 +67,7 @@ def series_dict(series: Series) -> dict[str, Any]:
 
 def render_json(series: Series) -> str:
     """JSON text, schema ``statediff.series/1``."""
-    return dumps(series_dict(series)) + "\n"
+    return json.dumps(series_dict(series), ensure_ascii=False, indent=2) + "\n"
 
 
 # --- text --------------------------------------------------------------------------------------
