@@ -100,7 +100,10 @@ def _extent(line: Line) -> int:
     """Where a line ends, in columns, with a run of spaces between words counted as one: a doubled
     space inside a sentence is no reason to break a line sooner. (Two spaces after a full stop are a
     typist's habit that the filling counted, and count here too.)"""
-    return line.indent + len(_SPACES_BETWEEN_WORDS.sub(" ", line.text))
+    text = line.text
+    if "  " not in text and "\t" not in text and "\u00a0" not in text:
+        return line.indent + len(text)  # no run of two such spaces: nothing to count as one
+    return line.indent + len(_SPACES_BETWEEN_WORDS.sub(" ", text))
 
 
 # Two or more spaces between words, not after a sentence's or a clause's punctuation (unlike the

@@ -72,22 +72,22 @@ def _word_matrix(docs: list[list[str]]) -> csr.Csr:
     """Stems and stem bigrams, one row per clause (a CJK character is a word of its own)."""
     import numpy as np
 
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
+    vocab: dict[str, int] = {}  # each feature's column, numbered in order of first use
     cols: list[int] = []
-    for r, words in enumerate(docs):
+    counts: list[int] = []
+    for words in docs:
         toks = _tokens(words)
-        feats = toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])]
-        for f in feats:
-            if f not in vocab:
-                vocab[f] = len(vocab)
-        cols.extend([vocab[f] for f in feats])
-        rows.extend([r] * len(feats))
-    return _tfidf(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(docs), len(vocab))
+        feats = toks + list(map(" ".join, zip(toks, toks[1:])))
+        cols.extend([vocab.setdefault(f, len(vocab)) for f in feats])
+        counts.append(len(feats))
+    rows = np.repeat(np.arange(len(docs), dtype=np.int64), counts)
+    return _tfidf(rows, np.array(cols, dtype=np.int64), len(docs), len(vocab))
 
 
 def _tokens(words: list[str]) -> list[str]:
     """A clause's word features: the stems of its words, each character of a CJK run."""
+    if all(map(str.isascii, words)):
+        return list(map(stem, words))
     toks: list[str] = []
     for w in words:
         if not w.isascii() and CJK.search(w):
@@ -117,9 +117,25 @@ def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
     del seps, codes
     h = h[inside]
     del inside
-    col = np.unique(h, return_inverse=True)[1].astype(np.int32).ravel()  # each n-gram's rank among the distinct ones
+    col = ranks(h).astype(np.int32)  # each n-gram's rank among the distinct ones
     del h
     return _tfidf(doc, col, len(docs), int(col.max()) + 1 if len(col) else 0)
+
+
+def ranks(values):
+    """Each value's rank among the distinct values of a 1-d array (``np.unique``'s inverse): sorting
+    the values and searching them is about twice as fast as sorting their indexes.
+
+    >>> import numpy as np
+    >>> ranks(np.array([30, 10, 30, 20])).tolist()
+    [2, 0, 2, 1]
+    """
+    import numpy as np
+
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return np.searchsorted(ordered[first], values)
 
 
 def _normalized(m: csr.Csr) -> csr.Csr:
@@ -148,7 +164,7 @@ class VectorSpace:
         sim = np.zeros((n, self.size - n))
         for mat, weight in self.mats:
             unit = _normalized(mat)
-            sim += weight * csr.dense(csr.matmul(csr.row_range(unit, 0, n), csr.transposed(csr.row_range(unit, n, self.size))))
+            sim += weight * csr.dense_product(csr.row_range(unit, 0, n), csr.transposed(csr.row_range(unit, n, self.size)))
         return np.clip(sim, 0.0, 1.0)
 
     def _indicator(self, groups: list[list[int]]) -> csr.Csr:
@@ -182,7 +198,7 @@ class VectorSpace:
         b = self._indicator([[self.n + j for j in g] for g in rights])
         for mat, weight in self.mats:
             x, y = _normalized(csr.matmul(a, mat)), _normalized(csr.matmul(b, mat))
-            out += weight * csr.dense(csr.matmul(x, csr.transposed(y)))
+            out += weight * csr.dense_product(x, csr.transposed(y))
         return np.clip(out, 0.0, 1.0)
 
     def containment(self, parts: list[int], wholes: list[list[int]]):

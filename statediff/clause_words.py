@@ -12,14 +12,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, NamedTuple
 
+from .differ import sequence_matcher
 from .model import Edit
 from .phrase_patterns import PhraseFinder
-from .textkit import CJK_CLASS
+from .textkit import CJK_CLASS, split_runs
 
 # A change is local when it spans at most this many words on each side between words both texts
 # keep: "[-reconfirmed the serious concern over the development of-]{+expressed strong concerns over+}"
@@ -35,6 +36,7 @@ _WEAK_GAP = 2
 # so that an edit inside a run ("強く" deleted) falls on words of its own.
 _LETTERS = rf"[^\W_{CJK_CLASS}]+"  # letters and digits outside those scripts
 WORD = re.compile(rf"[{CJK_CLASS}]|{_LETTERS}(?:['\u2019]{_LETTERS}|[\u2010\u2011-](?=[^\W\d_]){_LETTERS})*")  # not "2-1/4"
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 _KEY_DROP = str.maketrans({"-": "", "\u2010": "", "\u2011": "", "\u2019": "'"})
 STOPWORDS = frozenset(
     "a an the of to in on at by for with from and or nor as is are was were be been being that this these "
@@ -52,7 +54,14 @@ class Word(NamedTuple):
 
 
 def classifier_words(text: str) -> list[Word]:
-    return [Word(m.start(), m.end(), w, word_key(w)) for m in WORD.finditer(text) for w in (m.group(0),)]
+    """The words of ``text`` as the classifier counts them (see :data:`WORD`), in order.
+
+    >>> [(w.start, w.text, w.key) for w in classifier_words("We re-affirmed it")]
+    [(0, 'We', 'we'), (3, 're-affirmed', 'reaffirmed'), (15, 'it', 'it')]
+    """
+    words, starts = split_runs(_WORD_SPLIT, text)
+    ends = map(add, starts, map(len, words))
+    return list(map(tuple.__new__, repeat(Word), zip(starts, ends, words, map(word_key, words))))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -74,11 +83,12 @@ class Side:
         self._hits: dict[re.Pattern[str], list[range]] = {}
         self._finder = finder
         self._found: dict[re.Pattern[str], list[tuple[int, int]]] | None = None  # the finder's spans
+        self._finder_patterns = finder.patterns if finder is not None else frozenset()
         # Per word, the edit it falls in: the first whose part of this side's text ends after the
         # word starts (the last edit for any word past them all; -1 with no edits).
         ends = list(accumulate(len(e.left if which == "left" else e.right) for e in edits))
         last = len(ends) - 1
-        self.edit_of: list[int] = [min(bisect_right(ends, a), last) for a in self.starts]
+        self.edit_of: list[int] = list(map(min, map(bisect_right, repeat(ends), self.starts), repeat(last)))
         self.consumed: set[int] = set()
         self.local: set[int] = set()  # words inside a local change (see find_regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
@@ -90,6 +100,15 @@ class Side:
         last = bisect_left(self.starts, end)
         return range(first, last) if first < last else range(0)
 
+    def words_in(self, edit: int) -> range:
+        """Indexes of the words that fall in edit number ``edit`` (words fall in the edits in order).
+
+        >>> side = Side("We oppose force.", [Edit("equal", "We ", "We "), Edit("replace", "oppose force.", "")], "left")
+        >>> side.words_in(0), side.words_in(1), side.words_in(2)
+        (range(0, 1), range(1, 3), range(3, 3))
+        """
+        return range(bisect_left(self.edit_of, edit), bisect_right(self.edit_of, edit))
+
     def hits(self, rx: re.Pattern[str] | None) -> list[range]:
         """Word ranges matched by ``rx`` (found once per side and pattern; a pattern of the finder's
         is found with all of the finder's others, at the first that is asked for)."""
@@ -97,13 +116,15 @@ class Side:
             return []
         found = self._hits.get(rx)
         if found is None:
-            found = self._hits[rx] = [r for r in (self.span(a, b) for a, b in self._spans(rx)) if len(r)]
+            spans = self._spans(rx)
+            found = self._hits[rx] = [r for r in (self.span(a, b) for a, b in spans) if len(r)] if spans else []
         return found
 
     def _spans(self, rx: re.Pattern[str]) -> list[tuple[int, int]]:
-        if self._finder is None or rx not in self._finder:
+        if rx not in self._finder_patterns:
             return [m.span() for m in rx.finditer(self.text)]
         if self._found is None:
+            assert self._finder is not None  # the finder's patterns are known only with a finder
             self._found = self._finder.spans(self.text)
         return self._found.get(rx, [])
 
@@ -126,7 +147,7 @@ def word_opcodes(ls: Side, rs: Side) -> list[tuple[Any, int, int, int, int]]:
     """difflib's opcodes from the words of ``ls`` to those of ``rs`` (by key, no junk heuristic),
     found once per pair and kept on both sides."""
     if ls.opcodes is None:
-        sm = SequenceMatcher(None, [w.key for w in ls.words], [w.key for w in rs.words], autojunk=False)
+        sm = sequence_matcher([w.key for w in ls.words], [w.key for w in rs.words])
         ls.opcodes = rs.opcodes = sm.get_opcodes()
     return ls.opcodes
 
@@ -138,12 +159,11 @@ def find_regions(ls: Side, rs: Side) -> list[Region]:
     ls.place = [(0, -1)] * len(ls.words)
     rs.place = [(0, -1)] * len(rs.words)
     for k, (tag, i1, i2, j1, j2) in enumerate(word_opcodes(ls, rs)):
-        for i in range(i1, i2):
-            ls.place[i] = (k, i - i1 if tag == "equal" else -1)
-        for j in range(j1, j2):
-            rs.place[j] = (k, j - j1 if tag == "equal" else -1)
         if tag == "equal":
+            ls.place[i1:i2] = rs.place[j1:j2] = [(k, d) for d in range(i2 - i1)]
             continue
+        ls.place[i1:i2] = [(k, -1)] * (i2 - i1)
+        rs.place[j1:j2] = [(k, -1)] * (j2 - j1)
         if out:
             prev = out[-1]
             if i1 - prev.i2 <= _WEAK_GAP:

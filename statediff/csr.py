@@ -82,16 +82,19 @@ def _indexes(largest: int, *arrays: Any) -> list[Any]:
     return [a.astype(dtype, copy=False) for a in arrays]
 
 
-def matmul(a: Csr, b: Csr) -> Csr:
+def matmul(a: Csr, b: Csr, room: int | None = None) -> Csr:
     """``a @ b``: entry ``(i, j)`` adds ``a[i, k] * b[k, j]`` over the columns ``k`` of row ``i`` in
-    ``a``'s stored order; a row lists its columns in the reverse order of their first product."""
+    ``a``'s stored order; a row lists its columns in the reverse order of their first product.
+
+    ``room``, when given, is a bound on the product's entries (a dense product's rows times columns,
+    say) that spares the pass counting them; the result is the same."""
     import numpy as np
 
     if a.shape[1] != b.shape[0]:
         raise ValueError(f"shapes {a.shape} and {b.shape} do not multiply")
     m, n = a.shape[0], b.shape[1]
     ap, aj, bp, bj = _indexes(max(a.shape + b.shape), a.indptr, a.indices, b.indptr, b.indices)
-    nnz = int(_kernels().csr_matmat_maxnnz(m, n, ap, aj, bp, bj))
+    nnz = int(_kernels().csr_matmat_maxnnz(m, n, ap, aj, bp, bj)) if room is None else room
     if nnz == 0:
         return empty((m, n))
     ap, aj, bp, bj = _indexes(max(a.shape + b.shape + (nnz,)), ap, aj, bp, bj)
@@ -168,6 +171,54 @@ def row_sums(m: Csr) -> Any:
     if len(filled):
         out[filled] = np.add.reduceat(m.data, m.indptr[filled])
     return out
+
+
+#: Rows of ``a`` per block of :func:`dense_product`: small enough to share the work among threads
+#: and keep each block's sparse product in memory, large enough that a block outweighs its call.
+_BLOCK_ROWS = 256
+#: Below this many entries (rows times columns) :func:`dense_product` runs as one block.
+_THREADED_CELLS = 1 << 20
+
+
+def dense_product(a: Csr, b: Csr) -> Any:
+    """``dense(matmul(a, b))``, computed by blocks of rows (on a few threads for a large product: the
+    compiled routine releases the GIL). Rows are independent, so every entry is the same to the last
+    bit as in the whole product."""
+    import numpy as np
+
+    m, n = a.shape[0], b.shape[1]
+    out = np.zeros((m, n))
+    if m * n < _THREADED_CELLS:
+        _dense_block(a, b, out, 0, m)
+        return out
+    from concurrent.futures import ThreadPoolExecutor
+
+    starts = range(0, m, _BLOCK_ROWS)
+    pool = ThreadPoolExecutor(max_workers=min(_workers(), len(starts)))
+    try:
+        for done in [pool.submit(_dense_block, a, b, out, lo, min(lo + _BLOCK_ROWS, m)) for lo in starts]:
+            done.result()
+    finally:  # interrupted (Ctrl-C, a signal): the blocks not started yet are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
+    return out
+
+
+def _dense_block(a: Csr, b: Csr, out: Any, start: int, stop: int) -> None:
+    """Write rows ``start`` to ``stop`` of ``a @ b`` into ``out`` (zeros there)."""
+    part = matmul(row_range(a, start, stop), b, room=(stop - start) * b.shape[1])
+    if part.nnz:
+        _kernels().csr_todense(part.shape[0], part.shape[1], part.indptr, part.indices, part.data, out[start:stop])
+
+
+def _workers() -> int:
+    """The processors this process may run on (at most 8)."""
+    import os
+
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        count = os.cpu_count() or 1
+    return max(1, min(count, 8))
 
 
 def dense(m: Csr) -> Any:

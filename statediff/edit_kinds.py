@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from .clause_words import DIGIT, STOPWORDS, Region, Side, changed_words, classifier_words, contraction_base, word_opcodes
+from .differ import sequence_matcher
 from .label_words import LabelWords
 from .model import Clause, Edit
 
@@ -55,12 +55,14 @@ def _moved_runs(lk: list[str], rk: list[str], lfree: list[bool], rfree: list[boo
     """``(length, i, j)`` of each maximal run of unmatched words that both sides hold, long enough
     and with enough content words to count as moved."""
     runs = []
+    at: dict[str, list[int]] = {}  # each unmatched right word's places
+    for j, key in enumerate(rk):
+        if rfree[j]:
+            at.setdefault(key, []).append(j)
     for i in range(len(lk)):
         if not lfree[i]:
             continue
-        for j in range(len(rk)):
-            if not rfree[j] or lk[i] != rk[j]:
-                continue
+        for j in at.get(lk[i], ()):
             if i and j and lfree[i - 1] and rfree[j - 1] and lk[i - 1] == rk[j - 1]:
                 continue  # not the start of a maximal run
             n = _run_length(lk, rk, lfree, rfree, i, j)
@@ -221,17 +223,16 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
     """substitution / insertion / deletion from the substantive words no specific kind claimed.
     Words that differ only in case or hyphenation ("re-affirmed" -> "reaffirmed") are cosmetic."""
     kinds: set[str] = set()
-    lwords, rwords = _words_by_edit(ls), _words_by_edit(rs)
     for k, e in enumerate(edits):
         if e.op == "equal":
             continue
-        lkeys = [ls.words[i].key for i in lwords.get(k, ()) if i not in ls.consumed]
-        rkeys = [rs.words[i].key for i in rwords.get(k, ()) if i not in rs.consumed]
+        lkeys = [ls.words[i].key for i in ls.words_in(k) if i not in ls.consumed]
+        rkeys = [rs.words[i].key for i in rs.words_in(k) if i not in rs.consumed]
         # Words both sides of one edit hold are kept words the diff grouped with a change ("[-We-]{+and
         # we+}" only inserts "and") or differ in case or hyphenation only: they are no substitution.
         shared = 0
         if not set(lkeys).isdisjoint(rkeys):
-            sm = SequenceMatcher(None, lkeys, rkeys, autojunk=False)
+            sm = sequence_matcher(lkeys, rkeys)
             shared = sum(n for _, _, n in sm.get_matching_blocks())
         removed, added = len(lkeys) - shared, len(rkeys) - shared
         if removed and added:
@@ -242,10 +243,3 @@ def residual_kinds(ls: Side, rs: Side, edits: Sequence[Edit]) -> set[str]:
             kinds.add("deletion")
     return kinds
 
-
-def _words_by_edit(side: Side) -> dict[int, list[int]]:
-    """The indexes of the side's words, in order, by the edit each falls in."""
-    out: dict[int, list[int]] = {}
-    for i, k in enumerate(side.edit_of):
-        out.setdefault(k, []).append(i)
-    return out

@@ -61,7 +61,7 @@ def verb_hits(text: str, lexicon: Lexicon) -> list[VerbHit]:
         if before and single and (before[-1].lower() in DETERMINERS
                                   or (before[-1].lower() in PREPOSITIONS and before[-1].lower() != "to")):
             continue  # "of note", "for review": a noun after a preposition
-        after = text[h.end:].split()[:1]
+        after = text[h.end:].split(None, 1)[:1]
         if single and h.text.lower().endswith("ed") and after and after[0].lower() in ("by", "under", "at", "during") \
                 and before and before[-1][:1].islower() and before[-1].lower() not in PRONOUNS:
             continue  # "workstreams established under the TTC": a participle after its noun

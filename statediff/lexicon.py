@@ -120,7 +120,7 @@ class Lexicon:
         hits = []
         taken = 0
         words, starts = split_runs(_WORD_SPLIT, text)
-        forms = [self._word_forms[w] for w in words]
+        forms = list(map(self._word_forms.__getitem__, words))
         for k in [k for k, f in enumerate(forms) if f]:
             if starts[k] < taken:
                 continue

@@ -45,7 +45,7 @@ class Evidence:
         self.shift = shift
         self.n, self.m = n, m = sim.shape
         self.table, self.head_l, self.head_r = headings
-        self.bigrams = [content_bigrams(k) for k in space.keys]
+        self.keys = space.keys  # each clause's folded words; their word pairs are read for candidates only
         # Each clause's two best similarities over the whole other side, for the margins.
         self.top_r = -np.partition(-sim, 1, axis=1)[:, :2] if m > 1 else np.hstack([sim, np.zeros((n, 1))])
         self.top_c = -np.partition(-sim, 1, axis=0)[:2, :].T if n > 1 else np.hstack([sim.T, np.zeros((m, 1))])
@@ -106,7 +106,8 @@ class Evidence:
         other_r = np.where(np.isclose(self.top_r[ii, 0], s), self.top_r[ii, 1], self.top_r[ii, 0])
         other_c = np.where(np.isclose(self.top_c[jj, 0], s), self.top_c[jj, 1], self.top_c[jj, 0])
         mr, mc = s - other_r, s - other_c
-        shared = np.array([min(len(self.bigrams[i] & self.bigrams[self.n + j]), 8) / 8.0
+        keys, n = self.keys, self.n
+        shared = np.array([min(len(content_bigrams(keys[i]) & content_bigrams(keys[n + j])), 8) / 8.0
                            for i, j in zip(ii.tolist(), jj.tolist())])
         pos = np.abs(ii / max(self.n - 1, 1) - jj / max(self.m - 1, 1))
         gap = (self.gap_l[ii] == self.gap_r[jj]).astype(float)

@@ -154,15 +154,21 @@ class PhraseFinder:
             index = self._by_lower if any_case else self._by_word
             for key in {s.lower() if any_case else s for w in firsts for s in _spellings(w)}:
                 index.setdefault(key, []).append(rx)
+        self._patterns = frozenset(self._all)
 
     def __contains__(self, rx: object) -> bool:
         return rx in self._all
+
+    @property
+    def patterns(self) -> frozenset[re.Pattern[str]]:
+        """The patterns this finder finds."""
+        return self._patterns
 
     def spans(self, text: str) -> dict[re.Pattern[str], list[tuple[int, int]]]:
         """The matches in ``text`` of each pattern that has any, as ``(start, end)`` in the order
         ``finditer`` finds them."""
         runs, at = split_runs(_RUN_SPLIT, text)
-        tried = [self._tried[word] for word in runs]
+        tried = list(map(self._tried.__getitem__, runs))
         starts: dict[re.Pattern[str], list[int]] = {}
         for k in [k for k, t in enumerate(tried) if t]:
             for rx in tried[k]:

@@ -26,6 +26,7 @@ from typing import Any, Union, cast
 
 from .aligner import align, order_links
 from .classifier import verdict
+from .differ import sequence_matcher
 from .errors import StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
@@ -210,11 +211,9 @@ def _align_pair(left: Sequence[Clause], right: Sequence[Clause], threshold: floa
     matching blocks of :class:`difflib.SequenceMatcher` on the clause texts), and the aligner links the
     clauses between them. Consecutive statements of a series repeat most of their clauses, so this
     keeps the aligner's work to what changed."""
-    from difflib import SequenceMatcher
-
     lt, rt = [c.text for c in left], [c.text for c in right]
     links: list[Link] = []
-    for a, b, size in SequenceMatcher(None, lt, rt, autojunk=False).get_matching_blocks():
+    for a, b, size in sequence_matcher(lt, rt).get_matching_blocks():
         links.extend(Link((a + t,), (b + t,), 1.0) for t in range(size))
     fixed_l = {i for link in links for i in link.left}
     fixed_r = {j for link in links for j in link.right}

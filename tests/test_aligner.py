@@ -442,3 +442,14 @@ def test_distinct_is_numpys_unique(values) -> None:
     array = np.array(values, dtype=np.int64)
     got, want = distinct(array), np.unique(array)
     assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1), max_size=60))
+def test_ranks_are_numpys_unique_inverse(values) -> None:
+    import numpy as np
+
+    from statediff.clause_vectors import ranks
+
+    array = np.array(values, dtype=np.uint64)
+    assert ranks(array).tolist() == np.unique(array, return_inverse=True)[1].ravel().tolist()

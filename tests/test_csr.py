@@ -73,6 +73,31 @@ def test_operations_match_scipy_sparse(a, data) -> None:
     assert _same(csr.dense(product), product_theirs.toarray())
 
 
+@settings(max_examples=100, deadline=None)
+@given(_entries(), st.data(), st.integers(1, 4))
+def test_dense_product_by_blocks_is_the_whole_product(a, data, block_rows) -> None:
+    rows, cols, cells = a
+    ours, _ = _both(rows, cols, cells)
+    other, _ = _both(*data.draw(_entries(rows=cols)))
+    whole = csr.dense(csr.matmul(ours, other))
+    assert _same(csr.dense_product(ours, other), whole)
+    # Force blocks of a few rows on threads, as a large product runs.
+    cells_before, rows_before = csr._THREADED_CELLS, csr._BLOCK_ROWS
+    try:
+        csr._THREADED_CELLS, csr._BLOCK_ROWS = 0, block_rows
+        assert _same(csr.dense_product(ours, other), whole)
+    finally:
+        csr._THREADED_CELLS, csr._BLOCK_ROWS = cells_before, rows_before
+
+
+def test_a_product_with_room_given_is_the_same() -> None:
+    a = csr.from_entries([0, 0, 1, 2], [0, 2, 1, 2], (3, 3), [0.5, 1.5, 2.0, 3.0])
+    b = csr.transposed(a)
+    exact, roomy = csr.matmul(a, b), csr.matmul(a, b, room=9)
+    assert _same(exact.indptr, roomy.indptr) and _same(exact.indices, roomy.indices) and _same(exact.data, roomy.data)
+    assert len(roomy.data) == roomy.nnz
+
+
 def _scipy_similarity(space: VectorSpace):
     """VectorSpace.similarity as written on scipy.sparse."""
     n, out = space.n, np.zeros((space.n, space.size - space.n))

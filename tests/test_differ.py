@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from statediff.differ import diff_words, tokenize
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from statediff.differ import coded_diff, diff_words, python_diff, sequence_matcher, tokenize
 
 
 def ops(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -61,3 +64,35 @@ def test_hyphenation_variants_are_equal_runs() -> None:
     assert [e.op for e in edits] == ["equal"]
     assert ops("ship-to-ship transfers", "ship-to-shore transfers") == [
         ("replace", "ship-to-ship", "ship-to-shore"), ("equal", " transfers", " transfers")]
+
+
+# Token codes as the differ makes them: private-use characters of the BMP and of plane 15, few
+# distinct ones so that runs repeat and the semantic clean-up has overlaps to settle.
+_CODES = st.sampled_from(["\ue000", "\ue001", "\ue002", "\ue003", "\U000f0000", "\U000f0001"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CODES, max_size=40), st.data())
+def test_coded_diff_is_googles_python_diff(tokens, data) -> None:
+    left = "".join(tokens)
+    edited = list(tokens)
+    for _ in range(data.draw(st.integers(0, 8))):
+        at = data.draw(st.integers(0, len(edited)))
+        if data.draw(st.booleans()) and edited[at:]:
+            del edited[at]
+        else:
+            edited.insert(at, data.draw(_CODES))
+    right = "".join(edited)
+    assert coded_diff(left, right) == python_diff(left, right)
+    assert coded_diff(right, left) == python_diff(right, left)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["we", "the", "oppose", "force", "and", "Japan"]), max_size=60),
+       st.lists(st.sampled_from(["we", "the", "oppose", "coercion", "and", "Japan"]), max_size=60))
+def test_sequence_matcher_is_difflibs(a, b) -> None:
+    from difflib import SequenceMatcher
+
+    ours, theirs = sequence_matcher(a, b), SequenceMatcher(None, a, b, autojunk=False)
+    assert ours.get_opcodes() == theirs.get_opcodes()
+    assert ours.get_matching_blocks() == theirs.get_matching_blocks()
