@@ -148,13 +148,14 @@ def _neighbours(text: str, use: _Use) -> list[str]:
     past a "for" ("Paris Call for Trust and Security", "Framework for Responsible State"), or past an
     "and" that joins it to a name after "for" or "of" ("Security" in "Paris Call for Trust and
     Security")."""
-    start = max(0, use.start - _NEAR)
-    before = _CHAINED_BEFORE.search(text, start, use.start) or _WORD_BEFORE.search(text, start, use.start)
+    before = _CHAINED_BEFORE.search(text, max(0, use.start - _NEAR_CHAIN), use.start) \
+        or _WORD_BEFORE.search(text, max(0, use.start - _NEAR), use.start)
     after = _WORD_AFTER.match(text, use.end)
     return [m.group(1) for m in (before, after) if m]
 
 
 _NEAR = 200  # characters searched for the word before a phrase
+_NEAR_CHAIN = 80  # and for "for" or "of", a name and "and" before it
 _WORD_BEFORE = re.compile(r"(?<![^\s])(" + TOKEN.pattern + r")[ \t]+(?:for[ \t]+)?$")
 _CHAINED_BEFORE = re.compile(r"\b(?:for|of)[ \t]+([A-Z][\w'-]*)[ \t]+and[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+(?:for[ \t]+)?(" + TOKEN.pattern + r")(?![^\W_])")
@@ -169,7 +170,8 @@ def _named(uses: Sequence[_Use], texts: Sequence[str], words: TermWords) -> bool
         token = uses[0].tokens[0]
         if token.casefold() in _COMPASS:
             return False
-        if all(_THE_BEFORE.search(texts[u.clause], 0, u.start) for u in uses) and _ends_a_name(token, texts):
+        if all(_THE_BEFORE.search(texts[u.clause], max(0, u.start - 16), u.start) for u in uses) \
+                and _ends_a_name(token, texts):
             return False
     seen = [c for c in (_capitalised(u, texts[u.clause], words) for u in uses) if c is not None]
     return bool(seen) and sum(seen) * 2 > len(seen)
@@ -182,8 +184,19 @@ def _inside_name(use: _Use, text: str) -> bool:
 
 def _ends_a_name(token: str, texts: Sequence[str]) -> bool:
     """Whether ``token`` follows a capitalised word somewhere in the texts ("Paris Call")."""
-    pattern = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \t]+" + re.escape(token) + r"(?![\w-])")
-    return any(m.group(1).casefold() not in _NAME_GLUE for text in texts for m in pattern.finditer(text))
+    text = "\n".join(texts)
+    at = text.find(token)
+    while at >= 0:
+        end = at + len(token)
+        if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
+            before = _CAPITAL_BEFORE.search(text, max(0, at - _NEAR_CHAIN), at)
+            if before and before.group(1).casefold() not in _NAME_GLUE:
+                return True
+        at = text.find(token, at + 1)
+    return False
+
+
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \t]+$")
 
 
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
