@@ -249,7 +249,8 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
         # fragments that a comma ends ("We are committed to working with them,")
     stance = _stance(commitments, salience)
     text = " ".join(cl.text for cl in side)
-    head = _head(c, p, side) if text[:1].islower() else None  # a tail's sentence, cut in two
+    tail = text[:1].islower()  # the tail of a sentence cut in two ("and acknowledge the progress")
+    head = _head(c, p, side) if tail else None
     if head is not None and (head.kind != "commitment" or head.stance == "state"):
         return []  # it goes on with a narrative or a remark: "We engaged with ..., and conveyed these concerns"
     dropped = p.status == "dropped" and c.mode == "revision"
@@ -262,7 +263,7 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
         return [(item, 8)]
     if dropped:
         return [(item, 6)]  # a statement that stops voicing alarm: after what the later one says anew
-    if text[:1].islower():  # the tail of a sentence cut in two ("and acknowledge the progress")
+    if tail:
         if stance not in _STRONG:
             return []  # "and reaffirmed their continued close cooperation": the sentence's head says it
         this = "right" if p.right_index else "left"

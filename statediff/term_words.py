@@ -200,7 +200,7 @@ class Vocabulary:
         return known
 
     def _knows(self, token: str) -> bool:
-        if token.isupper() or token[:-1].isupper() and token.endswith("s"):
+        if is_acronym(token):
             acronym = token.rstrip("s").replace(".", "").replace("-", "")
             if self.has_initials(acronym) or term_key(acronym) in self.words:
                 return True
@@ -218,18 +218,25 @@ class Vocabulary:
         return any(key[:n] in self.words for n in range(max(5, len(key) - 3), len(key)))
 
 
+def is_acronym(token: str) -> bool:
+    """Whether ``token`` is written as an acronym, or as the plural of one ("IAEA", "SSNs")."""
+    return token.isupper() or token.endswith("s") and token[:-1].isupper()
+
+
 def acronym_meanings(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """What the acronyms the texts define stand for, by :func:`term_key`: the words right before the
-    acronym in brackets, as many as it has letters ("and", "of" aside), within their run ("effective foreign direct
-    investment (FDI)" gives "foreign direct investment", "conventionally-armed, nuclear-powered
-    submarines (SSNs)" gives "nuclear-powered submarines"); the first definition of each."""
+    acronym in brackets, as many as it has letters ("and", "of" aside), within their run (see
+    :func:`chunks`): "effective foreign direct investment (FDI)" gives "foreign direct investment",
+    "conventionally-armed, nuclear-powered submarines (SSNs)" gives "nuclear-powered submarines";
+    the first definition of each."""
     out: dict[str, tuple[str, ...]] = {}
     for text in texts:
         for m in _DEFINED.finditer(text):
             acronym = m.group(1)
-            if not (acronym.isupper() or acronym.endswith("s") and acronym[:-1].isupper()):
+            if not is_acronym(acronym):
                 continue
-            run = [t.group() for t in TOKEN.finditer(text, _run_start(text, m.start()), m.start())]
+            runs = list(chunks(text[:m.start()]))
+            run = [t.group() for t in runs[-1]] if runs else []
             letters = sum(ch.isalpha() for ch in acronym.removesuffix("s"))
             words: list[str] = []
             for word in reversed(run):  # as many words as letters, "and" and "of" aside
@@ -245,14 +252,6 @@ def acronym_meanings(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 
 _DEFINED = re.compile(r"\(\s*([^\W\d_][\w/&.-]*?)\s*\)")
-
-
-def _run_start(text: str, end: int) -> int:
-    """Where the run of words that ends at ``end`` starts: after the last punctuation that parts runs."""
-    start = 0
-    for m in _BREAK.finditer(text, max(0, end - 300), end):
-        start = m.end()
-    return start
 
 
 def name_initials(tokens: Sequence[str]) -> str:

@@ -183,20 +183,18 @@ def _inside_name(use: _Use, text: str) -> bool:
 
 
 def _ends_a_name(token: str, texts: Sequence[str]) -> bool:
-    """Whether ``token`` follows a capitalised word somewhere in the texts ("Paris Call")."""
-    text = "\n".join(texts)
-    at = text.find(token)
-    while at >= 0:
-        end = at + len(token)
-        if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
-            before = _CAPITAL_BEFORE.search(text, max(0, at - _NEAR_CHAIN), at)
-            if before and before.group(1).casefold() not in _NAME_GLUE:
-                return True
-        at = text.find(token, at + 1)
+    """Whether ``token`` follows a capitalised word somewhere in the texts ("Paris Call"), as
+    :func:`_inside_name` reads the word before a phrase."""
+    for text in texts:
+        at = text.find(token)
+        while at >= 0:
+            end = at + len(token)
+            if end == len(text) or not (text[end].isalnum() or text[end] in "_-"):
+                before = _WORD_BEFORE.search(text, max(0, at - _NEAR), at)
+                if before and before.group(1)[:1].isupper() and before.group(1).casefold() not in _NAME_GLUE:
+                    return True
+            at = text.find(token, at + 1)
     return False
-
-
-_CAPITAL_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \t]+$")
 
 
 _COMPASS = frozenset("north south east west northern southern eastern western central".split())
