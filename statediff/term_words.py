@@ -132,6 +132,12 @@ _DESCRIBING = frozenset("related based led driven oriented focused specific wide
                         "friendly free sensitive intensive relevant".split())
 
 
+@lru_cache(maxsize=1 << 14)
+def token_runs(text: str) -> tuple[tuple[str, ...], ...]:
+    """The words of :func:`chunks`, run by run, as written (a run of no words may come last)."""
+    return tuple(tuple(TOKEN.findall(part)) for part in _BREAK.split(text + " "))
+
+
 def chunks(text: str) -> Iterable[list[re.Match[str]]]:
     """The runs of words between punctuation, as regex matches on ``text``."""
     start = 0
@@ -158,27 +164,29 @@ class Vocabulary:
         self.acronyms: set[str] = set()
         runs: list[str] = []
         for text in _texts(doc):
-            for chunk in chunks(text):
-                self._add(chunk, runs)
+            for tokens in token_runs(text):
+                self._add(tokens, runs)
         self._runs = "\n".join(runs)
         self._sorted = sorted(w for w in self.words if len(w) >= 5)
         self._known: dict[str, bool] = {}
 
-    def _add(self, chunk: Sequence[re.Match[str]], runs: list[str]) -> None:
+    def _add(self, tokens: Sequence[str], runs: list[str]) -> None:
         """Take in one run of words; its initials go to ``runs`` (or, rarely, to :attr:`initials`)."""
-        tokens = [m.group() for m in chunk]
-        stems = [term_key(t) for t in tokens]
+        stems = list(map(term_key, tokens))
         self.words.update(stems)
-        self.words.update(term_key(p) for t in tokens if _PARTS.search(t) for p in _PARTS.split(t) if p)
-        self.words.update(a + b for a, b in zip(stems, stems[1:]))
-        letters = [t[0].upper() for t in tokens if t.casefold() not in _JOINER_INITIALS]
-        if all(len(x) == 1 for x in letters):
-            runs.append("".join(letters))  # searched as text by has_initials
+        # a token that is not all letters and digits holds a hyphen, a full stop or an apostrophe
+        self.words.update(term_key(p) for t in tokens if not t.isalnum() for p in _PARTS.split(t) if p)
+        self.words.update(map(str.__add__, stems, stems[1:]))
+        initials = [t[0] for t in tokens if t.casefold() not in _JOINER_INITIALS]
+        letters = "".join(initials).upper()
+        if len(letters) == len(initials):
+            runs.append(letters)  # searched as text by has_initials
         else:  # an initial that upper-cases to two letters ("ß"): its runs one by one
-            self.initials.update("".join(letters[i:i + n]) for n in range(2, 7)
-                                 for i in range(len(letters) - n + 1))
-        self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1)
-                             if a.isupper())
+            upper = [x.upper() for x in initials]
+            self.initials.update("".join(upper[i:i + n]) for n in range(2, 7) for i in range(len(upper) - n + 1))
+        # an acronym ("IAEA", "SSNs", "U.S."), which never starts with a lower-case letter
+        self.acronyms.update(a for a in (t.rstrip("s").replace(".", "") for t in tokens
+                                         if len(t) > 1 and not t[0].islower()) if a.isupper())
 
     def knows_phrase(self, tokens: Sequence[str]) -> bool:
         """Whether the document uses these words one after another (each two of them side by side)."""

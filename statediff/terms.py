@@ -34,6 +34,7 @@ use them, then by where they first occur; terms of (mostly) the same clauses are
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -51,6 +52,7 @@ from .term_words import (
     name_initials,
     same_spelling,
     term_key,
+    token_runs,
 )
 
 __all__ = ["KeyTerm", "key_terms", "MOST_WORDS"]
@@ -81,46 +83,61 @@ def _uses(clauses: Sequence[Clause], words: TermWords,
     commitment verb), by stems, that holds a word ``fresh`` says the other document may not use (a
     stem is fresh when any of its words is): only such a phrase can be a key term, and no phrase of
     the other document's words can hold one."""
-    runs = list(_runs(clauses, words))
-    new = {s for _, tokens, stems, _, usable in runs for t, s, u in zip(tokens, stems, usable) if u and fresh(t)}
+    texts = [same_spelling(cl.text) for cl in clauses]
+    content = words.content
+    # The words a phrase may hold are content words: a clause without a content word that may be
+    # fresh makes no stem new, and one without a content word of a new stem holds no phrase.
+    runs = {k: list(_runs(k, clauses[k], texts[k], words)) for k, text in enumerate(texts)
+            if any(content(t) and fresh(t) for tokens in token_runs(text) for t in tokens)}
+    new = {s for found in runs.values() for _, tokens, stems, _, usable in found
+           for t, s, u in zip(tokens, stems, usable) if u and fresh(t)}
+    if not new:
+        return {}
+    for k, text in enumerate(texts):
+        if k not in runs and any(content(t) and term_key(t) in new for tokens in token_runs(text) for t in tokens):
+            runs[k] = list(_runs(k, clauses[k], text, words))
     out: dict[tuple[str, ...], list[_Use]] = {}
-    for index, tokens, stems, chunk, usable in runs:
-        marks = [u and s in new for s, u in zip(stems, usable)]
-        if not any(marks):
-            continue
-        for i in range(len(tokens)):
-            if not usable[i]:
+    for k in sorted(runs):
+        for index, tokens, stems, chunk, usable in runs[k]:
+            marks = [u and s in new for s, u in zip(stems, usable)]
+            if not any(marks):
                 continue
-            holds = False
-            for k in range(i, min(i + MOST_WORDS, len(tokens))):
-                if not usable[k] and tokens[k].casefold() not in JOINERS:
-                    break  # a word that joins nothing ends the run
-                if not usable[k]:
+            for i in range(len(tokens)):
+                if not usable[i]:
                     continue
-                holds = holds or marks[k]
-                if holds:
-                    out.setdefault(tuple(stems[i:k + 1]), []).append(
-                        _Use(tuple(tokens[i:k + 1]), index, chunk[i].start(), chunk[k].end()))
+                holds = False
+                for j in range(i, min(i + MOST_WORDS, len(tokens))):
+                    if not usable[j] and tokens[j].casefold() not in JOINERS:
+                        break  # a word that joins nothing ends the run
+                    if not usable[j]:
+                        continue
+                    holds = holds or marks[j]
+                    if holds:
+                        out.setdefault(tuple(stems[i:j + 1]), []).append(
+                            _Use(tuple(tokens[i:j + 1]), index, chunk[i].start(), chunk[j].end()))
     return out
 
 
-def _runs(clauses: Sequence[Clause], words: TermWords
+def _runs(index: int, cl: Clause, text: str, words: TermWords
           ) -> Iterator[tuple[int, list[str], list[str], list[re.Match[str]], list[bool]]]:
-    """Each run of words of the clauses between punctuation: (clause index, tokens, stems, matches,
-    whether each token may be part of a term: a content word, not who speaks, not a commitment verb)."""
-    for index, cl in enumerate(clauses):
-        text = same_spelling(cl.text)
-        verbs = words.verb_spans(text)
-        at = text.find(same_spelling(cl.verb)) if cl.verb else -1
-        if at >= 0:
-            verbs.append((at, at + len(cl.verb)))  # the clause's own commitment verb
-        actor = {w.casefold() for w in TOKEN.findall(same_spelling(cl.actor))}  # who speaks is no term
-        for chunk in chunks(text):
-            tokens = [m.group() for m in chunk]
-            usable = [words.content(t) and t.casefold() not in actor
-                      and not any(a < m.end() and m.start() < b for a, b in verbs)
-                      for t, m in zip(tokens, chunk)]
-            yield index, tokens, [term_key(t) for t in tokens], chunk, usable
+    """Each run of words of clause ``cl`` (``text``: its words spelled one way) between punctuation:
+    (``index``, tokens, stems, matches, whether each token may be part of a term: a content word, not
+    who speaks, not a commitment verb)."""
+    verbs = words.verb_spans(text)
+    at = text.find(same_spelling(cl.verb)) if cl.verb else -1
+    if at >= 0:
+        verbs.append((at, at + len(cl.verb)))  # the clause's own commitment verb
+    actor = {w.casefold() for w in TOKEN.findall(same_spelling(cl.actor))}  # who speaks is no term
+    for chunk in chunks(text):
+        tokens = [m.group() for m in chunk]
+        usable = [words.content(t) and t.casefold() not in actor for t in tokens]
+        ends = [m.end() for m in chunk]
+        for a, b in verbs:  # the tokens a verb overlaps
+            k = bisect_right(ends, a)
+            while k < len(chunk) and chunk[k].start() < b:
+                usable[k] = False
+                k += 1
+        yield index, tokens, [term_key(t) for t in tokens], chunk, usable
 
 
 def _capitalised(use: _Use, text: str, words: TermWords) -> bool | None:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import statediff
+from statediff.term_words import TOKEN, Vocabulary, chunks, term_key, token_runs
 from statediff.terms import key_terms
 
 from .conftest import CORPORA
@@ -160,3 +166,32 @@ def test_a_word_that_refers_back_to_a_longer_name_and_a_point_of_the_compass_are
     terms = _terms(before, after)
     assert "Call" not in terms and "East" not in terms and "Security for CRI" not in terms  # "... Trust and Security"
     assert "South China Seas" in terms and terms["Philippines"] == ("right", ("(4)", "(5)"))  # one that takes "the"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aBz\u00df\u0130 -'.,;:()?!\u2013\u2014\u20269\n")), max_size=60))
+def test_the_words_of_a_text_run_by_run_are_those_chunks_cuts(text: str) -> None:
+    runs = [tuple(m.group() for m in chunk) for chunk in chunks(text)]
+    quick = list(token_runs(text))
+    assert quick[:len(runs)] == runs and not any(quick[len(runs):])  # at most an empty run more
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aBsS\u00df\u0130.-'9")), min_size=1, max_size=5)
+                .filter(lambda t: TOKEN.fullmatch(t) is not None), max_size=8))
+def test_a_vocabulary_takes_in_the_words_of_a_run_as_the_matches_give_them(tokens: list[str]) -> None:
+    vocab = Vocabulary.__new__(Vocabulary)
+    vocab.words, vocab.initials, vocab.acronyms = set(), set(), set()
+    runs: list[str] = []
+    vocab._add(tuple(tokens), runs)
+    # the same run read letter by letter, as the initials and acronyms are defined
+    letters = [t[0].upper() for t in tokens if t.casefold() not in ("of", "and", "the", "for", "on", "in", "to")]
+    if all(len(x) == 1 for x in letters):
+        assert runs == ["".join(letters)]
+    else:
+        assert runs == [] and vocab.initials == {"".join(letters[i:i + n]) for n in range(2, 7)
+                                                  for i in range(len(letters) - n + 1)}
+    assert vocab.acronyms == {a for a in (t.rstrip("s").replace(".", "") for t in tokens if len(t) > 1) if a.isupper()}
+    stems = [term_key(t) for t in tokens]
+    parts = {term_key(p) for t in tokens if re.search(r"[-.']", t) for p in re.split(r"[-.']+", t) if p}
+    assert vocab.words == set(stems) | parts | {a + b for a, b in zip(stems, stems[1:])}
