@@ -56,17 +56,16 @@ def largest_pairs() -> list[tuple[str, Path, Path, int]]:
 
 def run_statediff(a: Path, b: Path) -> str:
     import statediff
-    from statediff.clause_vectors import content_bigrams, stem
-    from statediff.clause_words import contraction_base, word_key
-    from statediff.lexical_links import _object_words_of
     from statediff.lexicon import default_lexicon
-    from statediff.normalizer import fold
-    from statediff.term_words import term_key
 
     # Every timed run starts with empty text caches, as a fresh process would: repeated runs on the
-    # same pair must not be measured as faster than the first.
-    for cache in (fold, word_key, contraction_base, stem, content_bigrams, term_key, _object_words_of):
-        cache.cache_clear()
+    # same pair must not be measured as faster than the first. (The caches of one value, the lexicon
+    # and the stemmer loaded, stay: a process that compares keeps them.)
+    for module in [m for name, m in sys.modules.items() if name.split(".")[0] == "statediff"]:
+        for value in list(vars(module).values()):
+            if getattr(value, "__module__", "") == module.__name__ and hasattr(value, "cache_info") \
+                    and value.cache_info().maxsize != 1:
+                value.cache_clear()
     default_lexicon()._verb_cache.clear()
     default_lexicon()._word_forms.clear()
     default_lexicon().label_words.finder._tried.clear()

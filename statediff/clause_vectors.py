@@ -42,9 +42,11 @@ def stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
-def folded_words(text: str) -> list[str]:
-    """The folded, lower-cased words of a clause, without a leading list marker."""
-    return _WORD.findall(fold(_MARKER.sub("", text, count=1)).casefold())
+@lru_cache(maxsize=1 << 13)
+def folded_words(text: str) -> tuple[str, ...]:
+    """The folded, lower-cased words of a clause, without a leading list marker (the aligner, the
+    section pairing and the digest read a clause's words alike: found once per text)."""
+    return tuple(_WORD.findall(fold(_MARKER.sub("", text, count=1)).casefold()))
 
 
 def blank_key(text: str) -> str:
@@ -68,7 +70,7 @@ def _tfidf(rows, cols, n_rows: int, n_cols: int) -> csr.Csr:
     return m.with_data(data)
 
 
-def _word_matrix(docs: list[list[str]]) -> csr.Csr:
+def _word_matrix(docs: list[tuple[str, ...]]) -> csr.Csr:
     """Stems and stem bigrams, one row per clause (a CJK character is a word of its own)."""
     import numpy as np
 
@@ -84,7 +86,7 @@ def _word_matrix(docs: list[list[str]]) -> csr.Csr:
     return _tfidf(rows, np.array(cols, dtype=np.int64), len(docs), len(vocab))
 
 
-def _tokens(words: list[str]) -> list[str]:
+def _tokens(words: tuple[str, ...]) -> list[str]:
     """A clause's word features: the stems of its words, each character of a CJK run."""
     if all(map(str.isascii, words)):
         return list(map(stem, words))
@@ -97,7 +99,7 @@ def _tokens(words: list[str]) -> list[str]:
     return toks
 
 
-def _char_matrix(docs: list[list[str]], n: int) -> csr.Csr:
+def _char_matrix(docs: list[tuple[str, ...]], n: int) -> csr.Csr:
     """Character n-grams of the words joined by single spaces, hashed with NumPy in one pass."""
     import numpy as np
 

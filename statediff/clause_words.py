@@ -93,6 +93,7 @@ class Side:
         self.local: set[int] = set()  # words inside a local change (see find_regions)
         self.place: list[tuple[int, int]] = []  # per word: (difflib opcode, offset in a kept run or -1)
         self.opcodes: list[tuple[Any, int, int, int, int]] | None = None  # see word_opcodes
+        self.derived: dict[Any, Any] = {}  # what a label rule reads off the side once, by the rule
 
     def span(self, start: int, end: int) -> range:
         """Indexes of the words that overlap the character span [start, end)."""
