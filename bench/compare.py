@@ -254,29 +254,37 @@ print(f"{n:6d} x {n:<6d} {time.perf_counter() - t0:7.2f} s  {resource.getrusage(
 """
     sample = CORPORA / "us-eu-trade-and-technology-council-joint-statements" / "2024-04-05.txt"
     print("\naligner on n x n random clauses (one process each):")
-    for n in (500, 1000, 2000, 3000):
+    for n in (250, 500, 1000, 2000):
         out = subprocess.run([sys.executable, "-c", code, str(n), str(sample)], capture_output=True, text=True,
                              cwd=ROOT, timeout=600)
         print("  " + (out.stdout.strip() or out.stderr.strip().splitlines()[-1]))
 
 
 def bench_worst() -> None:
-    """The whole command at the limits (statediff.limits): 2,800 paragraphs of some 700 characters a
-    side (about 2,000,000 characters and 3,000 clauses), one word in ten reworded in each, then two
-    inputs far past the pair limit, which are refused early."""
+    """The whole command at the limits (statediff.limits), one process each: about 2,000 clauses of
+    300 characters a side (MAX_CLAUSE_PAIRS, MAX_TEXT), one word in ten reworded in each; 9,000 short
+    clauses against some 420 long ones (MAX_CLAUSES); then inputs far past the limits, which are refused
+    early."""
     import random
     import tempfile
 
     sample = CORPORA / "us-eu-trade-and-technology-council-joint-statements" / "2024-04-05.txt"
     words = [w for w in sample.read_text(encoding="utf-8").split() if w.isalpha()]
     rng = random.Random(0)
+
+    def sentence(size: int) -> list[str]:
+        out: list[str] = []
+        while sum(len(w) + 1 for w in out) < size:
+            out.append(rng.choice(words))
+        return out
+
     left, right = [], []
-    for _ in range(2800):
-        clause: list[str] = []
-        while sum(len(w) + 1 for w in clause) < 690:
-            clause.append(rng.choice(words))
+    for _ in range(1950):
+        clause = sentence(290)
         left.append("We " + " ".join(clause) + ".")
         right.append("We " + " ".join(w if rng.random() > 0.1 else rng.choice(words) for w in clause) + ".")
+    short = ["We " + " ".join(rng.choice(words) for _ in range(8)) + "." for _ in range(9000)]
+    long = ["We " + " ".join(rng.choice(words) for _ in range(100)) + "." for _ in range(400)]
     many = "\n\n".join(f"The Ministers met on day {k} to discuss trade." for k in range(240_000))
     timer = "import resource, runpy, sys, time; t = time.perf_counter(); sys.argv = ['statediff', *sys.argv[1:]]\n" \
             "try:\n    runpy.run_module('statediff', run_name='__main__')\nexcept SystemExit as e:\n    code = e.code\n" \
@@ -284,18 +292,26 @@ def bench_worst() -> None:
             "  exit {code}', file=sys.stderr)"
     with tempfile.TemporaryDirectory() as tmp:
         paths = {}
-        for name, text in (("left", "\n\n".join(left)), ("right", "\n\n".join(right)), ("many", many)):
+        for name, text in (("left", "\n\n".join(left)), ("right", "\n\n".join(right)), ("short", "\n\n".join(short)),
+                           ("long", "\n\n".join(long)), ("many", many), ("lines", "The Ministers met.\n" * 100_000)):
             paths[name] = Path(tmp) / f"{name}.txt"
             paths[name].write_text(text, encoding="utf-8")
+        import statediff
+
+        sizes = {k: statediff.read(paths[k]) for k in ("left", "right", "short", "long")}
         print("\nthe whole command at the limits (one process each):")
-        for label, args in (("2,800 paragraphs of 700 characters a side", ["left", "right"]),
+        for label, args in ((f"{len(sizes['left'].clauses):,} x {len(sizes['right'].clauses):,} clauses of "
+                             f"{sum(len(c.text) for c in sizes['left'].clauses):,} characters", ["left", "right"]),
+                            (f"{len(sizes['short'].clauses):,} short clauses x {len(sizes['long'].clauses):,} long ones",
+                             ["short", "long"]),
                             (f"{len(many) / 1e6:.0f} MB of 240,000 clauses, twice (refused)", ["many", "many"]),
-                            ("the same against the 2,800 paragraphs (refused)", ["left", "many"])):
+                            ("the same against the first case (refused)", ["left", "many"]),
+                            ("100,000 identical lines against a short one (refused)", ["lines", "short"])):
             out = subprocess.run([sys.executable, "-c", timer, "compare", *(str(paths[a]) for a in args), "-f", "json",
                                   "-o", str(Path(tmp) / "out.json")], capture_output=True, text=True, cwd=ROOT,
                                  timeout=900)
             lines = out.stderr.strip().splitlines()
-            print(f"  {label:48} {lines[-1]}" + (f"\n    {lines[0]}" if len(lines) > 1 else ""))
+            print(f"  {label:56} {lines[-1]}" + (f"\n    {lines[0]}" if len(lines) > 1 else ""))
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
 """What statediff compares at once: the one place the size limits of a comparison are decided.
 
 The aligner scores every pair of clauses (a dense matrix) and the classifier reads every linked pair
-word by word, so time and memory grow with the product of the clause counts and with the length of
-the text. Within both limits below, the worst case measured (3,000 clauses of 660 characters a side,
-every pair reworded) takes 16 to 50 s and 500 to 650 MB on one core, by machine (``bench/compare.py --scale``); the
-longest statement in ``fixtures/`` has 252 clauses and 60,000 characters.
+word by word, so time and memory grow with the product of the clause counts, with the number of
+clauses and with the length of the text. The limits below keep the worst case of one comparison
+within 10 s and 1 GB on one core of a small machine (``bench/compare.py --scale`` measures the
+worst inputs within them), and still hold several times the longest statements: the longest in
+``fixtures/`` has 252 clauses and 60,000 characters; a G7 summit communiqué has some 700 clauses and
+130,000 characters.
 """
 
 from __future__ import annotations
@@ -15,14 +17,38 @@ import re
 from .errors import LimitError
 from .model import Document
 
-__all__ = ["MAX_CLAUSE_PAIRS", "MAX_TEXT", "check_pair", "least_clauses", "pairs_note", "SURE"]
+__all__ = ["MAX_CLAUSE_PAIRS", "MAX_CLAUSES", "MAX_TEXT", "check_document", "check_pair", "check_text", "least_clauses",
+           "pairs_note", "SURE", "TextLimitError"]
 
-#: The most clause pairs compared at once (3,000 x 3,000).
-MAX_CLAUSE_PAIRS = 9_000_000
+#: The most clause pairs compared at once (2,000 x 2,000).
+MAX_CLAUSE_PAIRS = 4_000_000
 
-#: The most characters of clause text a compared document may hold: some 300,000 words, ten times
-#: the longest summit declarations.
-MAX_TEXT = 2_000_000
+#: The most clauses a compared document may hold (against a short one: "100,000 identical lines").
+MAX_CLAUSES = 10_000
+
+#: The most characters of clause text a compared document may hold: some 90,000 words, four times a
+#: G7 summit communiqué.
+MAX_TEXT = 600_000
+
+
+class TextLimitError(LimitError):
+    """A document found, while it is cut into clauses, to hold more clause text than a limit."""
+
+
+def text_refusal(name: str, size: int, *, limit: int | None = None, partial: bool = False,
+                 what: str = "characters of clauses") -> TextLimitError:
+    """The refusal of document ``name`` with ``size`` characters of clauses (``partial``: more than
+    that; ``what`` they are), past ``limit`` (default :data:`MAX_TEXT`)."""
+    held = f"more than {size:,}" if partial else f"{size:,}"
+    return TextLimitError(f"{name} is too long to compare: {held} {what}; statediff compares "
+                          f"documents of up to {MAX_TEXT if limit is None else limit:,} characters")
+
+
+def clauses_refusal(name: str, count: int, *, partial: bool = False) -> LimitError:
+    """The refusal of document ``name`` with ``count`` clauses (``partial``: at least)."""
+    held = f"more than {count:,}" if partial else f"{count:,}"
+    return LimitError(f"{name} is too long to compare: {held} clauses; statediff compares documents of up to "
+                      f"{MAX_CLAUSES:,} clauses")
 
 
 #: How far past :data:`MAX_CLAUSE_PAIRS` the product of two texts' :func:`least_clauses` must be for
@@ -49,10 +75,37 @@ def least_clauses(text: str) -> int:
     return count
 
 
+# A sentence end: two letters (not an initial or "Mr."), a full stop, question or exclamation mark,
+# any closing quotes or brackets, then white space; or a Japanese or Chinese full stop.
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
+
+
+def check_text(text: str, name: str) -> None:
+    """Refuse, before it is cut into clauses, a text far past :data:`MAX_TEXT` or :data:`MAX_CLAUSES`:
+    more than :data:`SURE` times as many characters, or as many sentence ends. (Each sentence holds a
+    clause or more but for a stray full stop; the clauses hold most of a text but for its headings and
+    page furniture: the margin leaves those to the exact count.) Linear in the text."""
+    if len(text) > SURE * MAX_TEXT:
+        raise text_refusal(name, len(text), what="characters")
+    ends = sum(1 for _ in _SENTENCE_END.finditer(text))
+    if ends > SURE * MAX_CLAUSES:
+        raise LimitError(f"{name} is too long to compare: some {ends:,} sentences; statediff compares documents "
+                         f"of up to {MAX_CLAUSES:,} clauses")
+
+
 def pairs_note() -> str:
     """How :data:`MAX_CLAUSE_PAIRS` reads in a message."""
     side = math.isqrt(MAX_CLAUSE_PAIRS)
     return f"statediff compares up to {MAX_CLAUSE_PAIRS:,} clause pairs (e.g. {side:,} x {side:,})"
+
+
+def check_document(doc: Document) -> None:
+    """Raise :class:`LimitError` when ``doc`` holds too many clauses or too much clause text to compare."""
+    if len(doc.clauses) > MAX_CLAUSES:
+        raise clauses_refusal(doc.name, len(doc.clauses))
+    size = sum(len(c.text) for c in doc.clauses)
+    if size > MAX_TEXT:
+        raise text_refusal(doc.name, size)
 
 
 def check_pair(left: Document, right: Document) -> None:
@@ -61,7 +114,4 @@ def check_pair(left: Document, right: Document) -> None:
     if n * m > MAX_CLAUSE_PAIRS:
         raise LimitError(f"too many clauses to compare: {left.name} has {n:,} and {right.name} {m:,}; {pairs_note()}")
     for doc in (left, right):
-        size = sum(len(c.text) for c in doc.clauses)
-        if size > MAX_TEXT:
-            raise LimitError(f"{doc.name} is too long to compare: {size:,} characters of clauses; statediff "
-                             f"compares documents of up to {MAX_TEXT:,} characters")
+        check_document(doc)

@@ -55,7 +55,8 @@ _CHUNK = 1 << 16
 
 def read(source: Source, *, part: int | str | None = None, input_format: str | None = None,
          encoding: str | None = None, name: str | None = None, lexicon: Lexicon | None = None,
-         timeout: float | None = None, max_clauses: int | None = None, format: str | None = None) -> Document:
+         timeout: float | None = None, max_clauses: int | None = None, max_text: int | None = None,
+         format: str | None = None) -> Document:
     """Read a document from a path, an ``http(s)://`` URL, a file object or ``"-"`` (standard input).
 
     ``input_format`` forces "text", "markdown", "html", "pdf" or "docx" instead of guessing from the
@@ -63,7 +64,8 @@ def read(source: Source, *, part: int | str | None = None, input_format: str | N
     :class:`DeprecationWarning`); ``encoding`` overrides detection; ``part`` selects one meeting of a
     document that holds several (1-based index or title substring); ``timeout`` bounds a URL's download in seconds
     (default :data:`URL_TIMEOUT`) and the wait for a writer to a named pipe; with ``max_clauses``, a
-    document holding more clauses raises :class:`~statediff.errors.LimitError` as soon as that is known.
+    document holding more clauses raises :class:`~statediff.errors.LimitError` as soon as that is known,
+    and with ``max_text``, one holding more characters of clause text.
 
     Examples:
         >>> doc = read("fixtures/japan-france/2021-01-15-defence-ministers-teleconference.txt")
@@ -72,7 +74,8 @@ def read(source: Source, *, part: int | str | None = None, input_format: str | N
     """
     fmt = _input_format(input_format, format, "read")
     text, label, fmt = _text(source, format=fmt, encoding=encoding, timeout=timeout)
-    return parse(text, name=name or label, input_format=fmt, part=part, lexicon=lexicon, max_clauses=max_clauses)
+    return parse(text, name=name or label, input_format=fmt, part=part, lexicon=lexicon, max_clauses=max_clauses,
+                 max_text=max_text)
 
 
 def _text(source: Source, *, format: str | None, encoding: str | None, timeout: float | None
@@ -136,7 +139,8 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
               ) -> tuple[Document, Document]:
     """Read two documents to compare (options as for :func:`read`), refusing a pair past
     :data:`statediff.limits.MAX_CLAUSE_PAIRS` early, without cutting either document whole into
-    clauses when the pair is refused.
+    clauses when the pair is refused, and a document past :data:`statediff.limits.MAX_CLAUSES` or
+    :data:`statediff.limits.MAX_TEXT` as soon as its clauses pass the limit.
 
     Both texts are loaded first. A pair whose paragraphs alone are far past the limit
     (:func:`statediff.limits.least_clauses`, :data:`statediff.limits.SURE`) is refused at once.
@@ -156,10 +160,18 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     root = math.isqrt(limit)
 
     def bounded(k: int, most: int) -> Document | None:
+        """Document ``k``, or None once it is found to hold more than ``most`` clauses; refused on its
+        own past :data:`~statediff.limits.MAX_CLAUSES` or :data:`~statediff.limits.MAX_TEXT`."""
         text, label, fmt = texts[k]
+        cap = min(most, limits.MAX_CLAUSES)
         try:
-            return parse(text, name=label, input_format=fmt, part=parts[k], lexicon=lexicon, max_clauses=most)
+            return parse(text, name=label, input_format=fmt, part=parts[k], lexicon=lexicon, max_clauses=cap,
+                         max_text=limits.MAX_TEXT)
+        except limits.TextLimitError:
+            raise
         except LimitError:
+            if cap < most:
+                raise limits.clauses_refusal(label, cap, partial=True) from None
             return None
 
     def refuse(k: int, most: int, other: Document) -> LimitError:
@@ -167,6 +179,9 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
                           f"{other.name} has {len(other.clauses):,}; {limits.pairs_note()}")
 
     if left_part is None and right_part is None:  # a part is cut from its document: no estimate
+        for text, label, _ in texts:
+            _check_lines(text, label)  # the more telling refusal of a text that is no statement
+            limits.check_text(text, label)
         least = [limits.least_clauses(text) for text, _, _ in texts]
         if least[0] * least[1] > limits.SURE * limit:
             raise LimitError(f"too many clauses to compare: {texts[0][1]} has at least {least[0]:,} paragraphs and "
@@ -191,9 +206,11 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
 
 
 def parse(text: str, *, name: str = "<text>", input_format: str = "text", part: int | str | None = None,
-          lexicon: Lexicon | None = None, max_clauses: int | None = None, format: str | None = None) -> Document:
+          lexicon: Lexicon | None = None, max_clauses: int | None = None, max_text: int | None = None,
+          format: str | None = None) -> Document:
     """Segment text already in memory into a :class:`Document`; ``input_format`` (formerly ``format``,
-    still accepted with a :class:`DeprecationWarning`) is "text", "markdown", "html" and so on.
+    still accepted with a :class:`DeprecationWarning`) is "text", "markdown", "html" and so on;
+    ``max_clauses`` and ``max_text`` as for :func:`read`.
 
     Examples:
         >>> [c.number for c in parse("(1) We agreed. We also welcomed it.").clauses]
@@ -204,7 +221,8 @@ def parse(text: str, *, name: str = "<text>", input_format: str = "text", part: 
     _check_lines(text, name)
     date = _date_from_name(name)
     fmt = _input_format(input_format, format, "parse", "text") or "text"
-    return segment(text, name=name, format=fmt, part=part, lexicon=lexicon, date=date, max_clauses=max_clauses)
+    return segment(text, name=name, format=fmt, part=part, lexicon=lexicon, date=date, max_clauses=max_clauses,
+                   max_text=max_text)
 
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")

@@ -32,6 +32,7 @@ from .clause_cuts import split_clauses
 from .dates import find_date
 from .errors import LimitError
 from .lexicon import Lexicon, default_lexicon
+from .limits import text_refusal
 from .model import Clause, Document, Part
 from .normalizer import split_lines
 from .parts import find_parts, front_matter, select_part
@@ -47,13 +48,15 @@ _Group = tuple[list[Block], str, int]
 
 
 def segment(source: str, *, name: str = "<text>", format: str = "text", part: int | str | None = None,
-            lexicon: Lexicon | None = None, date: str = "", max_clauses: int | None = None) -> Document:
+            lexicon: Lexicon | None = None, date: str = "", max_clauses: int | None = None,
+            max_text: int | None = None) -> Document:
     """Cut ``source`` into numbered, annotated clauses and return the :class:`Document`.
 
     ``part`` selects one part (1-based index or a title substring) of a document holding several
     meetings; clause numbers are then counted within that part. With ``max_clauses``, a document
     found to hold more clauses raises :class:`LimitError` as soon as it is known, before the rest
-    is annotated.
+    is annotated; with ``max_text``, so does one found to hold more characters of clause text
+    (:class:`statediff.limits.TextLimitError`).
     """
     lexicon = lexicon or default_lexicon()
     lines, dropped = split_lines(source)
@@ -84,7 +87,7 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
         groups = [(blocks, "", front)]
     if not date:
         date = find_date(" ".join(b.text for b in blocks[: front + 2]))
-    clauses = _unique_numbers(_clauses(groups, name, lexicon, max_clauses, date))
+    clauses = _unique_numbers(_clauses(groups, name, lexicon, max_clauses, max_text, date))
     return Document(name=name, source=source, clauses=tuple(clauses), title=title, date=date,
                     format=format, parts=tuple(parts), part=selected, dropped=tuple(dropped))
 
@@ -104,11 +107,12 @@ def _part_ranges(blocks: list[Block], front: int, heads: list[int], title: str) 
 
 
 def _clauses(groups: list[_Group], name: str, lexicon: Lexicon, max_clauses: int | None,
-             date: str) -> list[Clause]:
+             max_text: int | None, date: str) -> list[Clause]:
     """The clauses of every group's blocks, in reading order, each carrying the ordinal of its block
     (counted over the blocks that hold clauses); ``date`` is the document's."""
     clauses: list[Clause] = []
     ordinal = 0
+    size = 0
     for group, prefix, skip in groups:
         lead: Clause | None = None
         for n in numbering(group, front=skip):
@@ -118,6 +122,9 @@ def _clauses(groups: list[_Group], name: str, lexicon: Lexicon, max_clauses: int
             clauses.extend(made)
             if max_clauses is not None and len(clauses) > max_clauses:
                 raise LimitError(f"{name} has more than {max_clauses:,} clauses")
+            size += sum(len(c.text) for c in made)
+            if max_text is not None and size > max_text:
+                raise text_refusal(name, max_text, limit=max_text, partial=True)
             if made and made[-1].text.rstrip().endswith((":", "\uff1a")) and made[-1].kind == "commitment":
                 lead = made[-1]
             elif not n.block.markers:

@@ -27,7 +27,7 @@ from typing import Any, Union, cast
 from .aligner import align, order_links
 from .classifier import verdict
 from .differ import sequence_matcher
-from .errors import StatediffError
+from .errors import LimitError, StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
 from .lineages import Builder, Entry, Walk, text_of
@@ -184,8 +184,17 @@ def _map(func: Callable[..., Any], args: list[tuple], executor: Executor | None,
 
 
 def _read_one(spec: Any, reading: ReadOptions, lexicon: Lexicon | None, name: str | None = None) -> Document:
+    """A document of the series, refused as soon as its clauses pass the limits of a comparison."""
+    from . import limits
+
     source, part = spec if isinstance(spec, tuple) else (spec, None)
-    return read_document(source, part=part, name=name, lexicon=lexicon, **reading.keywords())
+    try:
+        return read_document(source, part=part, name=name, lexicon=lexicon, max_clauses=limits.MAX_CLAUSES,
+                             max_text=limits.MAX_TEXT, **reading.keywords())
+    except limits.TextLimitError:
+        raise
+    except LimitError:
+        raise limits.clauses_refusal(name or str(source), limits.MAX_CLAUSES, partial=True) from None
 
 
 def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, reading: ReadOptions,

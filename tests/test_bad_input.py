@@ -146,11 +146,19 @@ def test_single_5mb_line(tmp_path, capsys) -> None:
 
 def test_100000_identical_lines(tmp_path, capsys) -> None:
     path = tmp_path / "repeated.txt"
-    path.write_text("The Ministers met.\n" * 100_000, encoding="utf-8")  # within limits.MAX_TEXT
+    path.write_text("The Ministers met.\n" * 100_000, encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(path), str(TELECON), "--format", "json")
+    # ten times limits.MAX_CLAUSES, refused before it is cut into clauses
+    assert one_line_error(code, err) and "repeated.txt is too long to compare: some 100,000 sentences" in err
+
+
+def test_10000_identical_lines(tmp_path, capsys) -> None:
+    path = tmp_path / "repeated.txt"
+    path.write_text("The Ministers met.\n" * 10_000, encoding="utf-8")  # limits.MAX_CLAUSES
     code, out, _ = run(capsys, "compare", str(path), str(TELECON), "--format", "json")
     data = json.loads(out)
-    assert code == 1 and len(data["left"]["clauses"]) == 100_000
-    assert sum(len(p["left"]) for p in data["pairs"]) == 100_000  # every clause placed exactly once
+    assert code == 1 and len(data["left"]["clauses"]) == 10_000
+    assert sum(len(p["left"]) for p in data["pairs"]) == 10_000  # every clause placed exactly once
 
 
 def test_too_many_clause_pairs_are_refused(tmp_path, capsys, monkeypatch) -> None:
@@ -804,9 +812,41 @@ def test_a_document_past_the_text_limit_is_refused_by_compare_and_track(tmp_path
     other.write_text("The Ministers agreed.", encoding="utf-8")
     for args in (["compare", str(path), str(other)], ["track", str(path), str(other)]):
         code, out, err = run(capsys, *args)
-        assert one_line_error(code, err) and "2024-01-01-long.txt is too long to compare: 1,300 characters" in err
-        assert out == ""
+        # cut into clauses only until they pass the limit
+        held = "more than 1,000 characters of clauses"
+        assert one_line_error(code, err) and f"2024-01-01-long.txt is too long to compare: {held}" in err
+        assert "up to 1,000 characters" in err and out == ""
     assert run(capsys, "clauses", str(path))[0] == 0  # listing its clauses is no comparison
+
+
+def test_a_document_past_the_clause_limit_is_refused_as_soon_as_its_clauses_pass_it(tmp_path, capsys,
+                                                                                     monkeypatch) -> None:
+    monkeypatch.setattr("statediff.limits.MAX_CLAUSES", 50)
+    short = tmp_path / "short.txt"
+    short.write_text("The Ministers agreed.", encoding="utf-8")
+    for count, refused in ((50, False), (51, True)):
+        path = tmp_path / f"{count}.txt"
+        path.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(count)), encoding="utf-8")
+        code, out, err = run(capsys, "compare", str(path), str(short), "--format", "json")
+        if refused:
+            assert one_line_error(code, err) and f"{count}.txt is too long to compare: more than 50 clauses" in err
+            with pytest.raises(statediff.LimitError, match="51.txt is too long to compare: 51 clauses"):
+                statediff.compare(statediff.read(path), statediff.read(short))
+        else:
+            assert code == 1 and len(json.loads(out)["left"]["clauses"]) == 50
+    many = tmp_path / "many.txt"  # far past it: refused before it is cut into clauses
+    many.write_text("The Ministers met.\n" * 201, encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(many), str(short))
+    assert one_line_error(code, err) and "many.txt is too long to compare: some 201 sentences" in err
+    assert run(capsys, "clauses", str(many))[0] == 0  # listing its clauses is no comparison
+
+
+def test_a_text_far_past_the_text_limit_is_refused_before_it_is_cut(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("statediff.limits.MAX_TEXT", 1_000)
+    path = tmp_path / "long.txt"
+    path.write_text("The Ministers agreed to deepen their cooperation on many matters. " * 70, encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(path), str(path))
+    assert one_line_error(code, err) and "long.txt is too long to compare: 4,620 characters;" in err
 
 
 def test_a_furniture_word_inside_a_running_sentence_is_kept(capsys) -> None:
@@ -901,3 +941,14 @@ def test_ctrl_c_during_track_with_workers_is_one_line_and_130() -> None:
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground process group
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130 and err == "statediff: interrupted\n"
+
+
+def test_a_document_of_a_series_past_the_clause_limit_is_refused(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("statediff.limits.MAX_CLAUSES", 50)
+    path = tmp_path / "2024-01-01-many.txt"
+    path.write_text("".join(f"The Ministers met on day {k}.\n\n" for k in range(60)), encoding="utf-8")
+    other = tmp_path / "2024-02-01-short.txt"
+    other.write_text("The Ministers agreed.", encoding="utf-8")
+    code, out, err = run(capsys, "track", str(path), str(other))
+    assert one_line_error(code, err) and "2024-01-01-many.txt is too long to compare: more than 50 clauses" in err
+    assert out == ""
