@@ -142,11 +142,12 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     clauses when the pair is refused, and a document past :data:`statediff.limits.MAX_CLAUSES` or
     :data:`statediff.limits.MAX_TEXT` as soon as its clauses pass the limit.
 
-    Both texts are loaded first. A pair whose paragraphs alone are far past the limit
-    (:func:`statediff.limits.least_clauses`, :data:`statediff.limits.SURE`) is refused at once.
+    Both texts are loaded first. A text far past a document's limits
+    (:func:`statediff.limits.check_text`), or a pair whose paragraphs alone are far past the pair
+    limit (:func:`statediff.limits.least_clauses`, :data:`statediff.limits.SURE`), is refused at once.
     Otherwise the smaller is cut into clauses, stopping once it passes the square root of the limit
-    (3,000 clauses); the other is then cut only as far as the limit allows against what the first
-    holds. When the first was stopped, a second at or under 3,000 clauses sets the first's budget,
+    (2,000 clauses); the other is then cut only as far as the limit allows against what the first
+    holds. When the first was stopped, a second at or under 2,000 clauses sets the first's budget,
     and the first is cut again within it.
     """
     from . import limits
