@@ -346,6 +346,20 @@ def test_what_a_party_continues_ranks_after_what_it_says_anew() -> None:
     assert [i.right for i in c.digest.items] == [("(4)",), ("(2)",), ("(3)",), ("(5).2",)]
 
 
+def test_a_view_affirmed_anew_ranks_after_a_step_taken_between_two_versions_only() -> None:
+    before = "(1) We will meet again.\n"
+    after = ("(1) We will meet again.\n\n(2) We reaffirm that urgent action is needed on climate.\n\n"
+             "(3) We recognize the indispensable role of independent media.\n\n"
+             "(4) We urge all countries to join the clean hydrogen fund.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [(i.right, i.stance) for i in c.digest.items] == [
+        (("(4)",), "urge"), (("(2)",), "reaffirm"), (("(3)",), "confirm")]
+    # between two accounts of one meeting, what only one says it affirmed is what it reports agreed:
+    # the more salient stance first
+    accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
+    assert [i.right for i in accounts.digest.items] == [("(2)",), ("(4)",), ("(3)",)]
+
+
 def test_between_two_accounts_what_a_report_only_relays_ranks_after_what_was_agreed() -> None:
     a = ("(1) Japanese officials have said they hope to deepen their defense ties.\n\n"
          "(2) The foreign minister described the two countries as indispensable partners.\n\n(3) We will meet again.\n")
