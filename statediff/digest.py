@@ -48,7 +48,10 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    commitments of other stances; between two accounts it keeps its rank); a section added, dropped or renamed, when both documents
    have headings (a run of text without a heading is none, nor is a heading every document has:
    "Introduction", "Next Steps");
-8. after all of these, a commitment added (or dropped, voicing
+8. after all of these, a stance shift in a kept clause that moved and is only loosely alike (similarity
+   under 0.5: "a reciprocal mechanism has been put in place" under "Semiconductors" and "will explore
+   putting in place a reciprocal mechanism" under "Clean Energy Incentives" are two mechanisms); a
+   commitment added (or dropped, voicing
    alarm) that is probably rewritten rather than new: the report suggests it may continue a clause
    of the other document (similarity 0.2 or more), or the other document still holds most of its
    words (:data:`CARRIED_OVER` of their weight, rarer words weighing more).
@@ -98,6 +101,9 @@ _SHIFTS = {
 #: corpora's and seeds' digests, the 11 after a statement at most 0.76 as long were 10 noise and 1
 #: minor; the 6 after one at least 0.9 as long were 3 headline news, 1 minor and 2 noise.
 SHORTER = 0.8
+#: A kept clause that moved (out of its order, most often into another section) with a similarity
+#: below this may be another commitment: what its wording changed says little of a stance shift.
+_LOOSE_MOVE = 0.5
 #: A suggestion at least this similar makes an added or dropped commitment a likely rewrite.
 _LIKELY_REWRITE = 0.2
 #: Share of an added or dropped clause's words (weighted by inverse document frequency over the
@@ -239,7 +245,10 @@ def _items(p: Pair, c: Comparison, reading: _Reading) -> list[tuple[DigestItem, 
         return _come_or_gone(p, c, rc if p.status == "added" else lc, reading)
     if p.status != "changed":
         return []
-    return _changed_items(p, lc, rc, reading.salience)
+    items = _changed_items(p, lc, rc, reading.salience)
+    if p.moved and p.score < _LOOSE_MOVE:
+        return [(item, 8) for item, _ in items]  # moved elsewhere and only loosely alike: maybe another commitment
+    return items
 
 
 def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading) -> list[tuple[DigestItem, int]]:

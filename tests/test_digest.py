@@ -70,6 +70,21 @@ def test_a_long_rewrite_lists_fifteen_and_counts_the_rest() -> None:
     assert short.more == len(c.digest.items) - TERMS_SHOWN + c.digest.more - (5 - TERMS_SHOWN)
 
 
+def test_a_shift_in_a_clause_that_moved_and_is_only_loosely_alike_ranks_last() -> None:
+    # "a reciprocal mechanism has been put in place" (Semiconductors) and "will explore putting in
+    # place a reciprocal mechanism" (Clean Energy Incentives) are two mechanisms: the report keeps
+    # the pair and its label, the digest lists it only after everything else
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    c = statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
+    pair = next(p for p in c.pairs if p.left == ("II.A.h4.p5.2",))
+    assert pair.right == ("II.B.h4.p2.4",) and pair.moved and pair.score < 0.5 and "hedge-added" in pair.labels
+    assert not any(i.left == pair.left for i in c.digest.items)
+    everything = digest(c, size=200).items
+    at = next(k for k, i in enumerate(everything) if i.left == pair.left)
+    view = next(k for k, i in enumerate(everything) if i.right == ("II.D.p2.3",))  # "We recognize its role"
+    assert everything[at].label == "hedge added" and at > view
+
+
 def test_identical_documents_have_an_empty_digest(capsys) -> None:
     path = JF / "2021-01-15-defence-ministers-teleconference.txt"
     doc = statediff.read(path)
