@@ -7,7 +7,8 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    decision changed ("voted to raise" -> "left unchanged");
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
    or concern); a change of modality ("will" -> "may"; the future "will" coming or going alone,
-   "will continue" -> "continue", changes no commitment), a scope widened or narrowed, a hedge added
+   "will continue" -> "continue", changes no commitment, nor does a clause that is a commitment on
+   one side only: "The Policy Pillar led efforts" -> "These efforts seek to"), a scope widened or narrowed, a hedge added
    or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
    yearly meeting such as "COP28", is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
@@ -321,6 +322,10 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[s
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
     if {cl.modality for cl in lc + rc} <= _FUTURE:
         shifts = [label for label in shifts if label != "modality-change"]  # "will continue" -> "continue"
+    if not all(any(cl.kind == "commitment" for cl in side) for side in (lc, rc)):
+        # a narrative or context clause ("The Policy Pillar led efforts to ...") has no modality to
+        # change: the clause became (or stopped being) a commitment
+        shifts = [label for label in shifts if label != "modality-change"]
     decision = _decision_change(lc, rc)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
         tier = 1 if decision == "decision changed" else 2

@@ -85,6 +85,20 @@ def test_a_shift_in_a_clause_that_moved_and_is_only_loosely_alike_ranks_last() -
     assert everything[at].label == "hedge added" and at > view
 
 
+def test_a_narrative_that_becomes_a_commitment_changes_no_modality() -> None:
+    before = "(1) We will meet again.\n\n(2) The Policy Pillar led efforts to counter the business model of ransomware.\n"
+    after = ("(1) We will meet again.\n\n(2) These efforts seek to counter the business model of ransomware.\n\n"
+             "(3) We should counter the business model of extortion.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    pair = next(p for p in c.pairs if p.left == ("(2)",))
+    assert pair.right == ("(2)",) and "modality-change" in pair.labels  # the report keeps the label
+    assert not any(i.label.startswith("modality") for i in c.digest.items)
+    # a commitment on both sides does change its modality
+    will = statediff.parse("(1) We will support the fund.\n")
+    intend = statediff.parse("(1) We intend to support the fund.\n")
+    assert [i.label for i in statediff.compare(will, intend).digest.items] == ["modality changed"]
+
+
 def test_identical_documents_have_an_empty_digest(capsys) -> None:
     path = JF / "2021-01-15-defence-ministers-teleconference.txt"
     doc = statediff.read(path)
