@@ -248,10 +248,8 @@ def test_the_tail_of_a_sentence_cut_in_two_ranks_after_a_whole_commitment() -> N
 
 
 def test_a_tail_whose_head_is_added_too_is_not_an_item_of_its_own_unless_it_says_more() -> None:
-    before = "(1) We will meet again.\n"
-    after = ("(1) We will meet again.\n\n(2) We reaffirm our partnership and confirm the progress to date.\n\n"
+    c = _added("(1) We will meet again.\n\n(2) We reaffirm our partnership and confirm the progress to date.\n\n"
              "(3) We welcome the new fund and strongly oppose any attempt to change the status quo by force.\n")
-    c = statediff.compare(statediff.parse(before), statediff.parse(after))
     listed = [i.right[0] for i in c.digest.items if i.label == "commitment added"]
     assert "(2).1" in listed and "(2).2" not in listed  # "and confirm the progress" adds nothing to its head
     assert "(3).2" in listed  # "and strongly oppose" says more than "We welcome"
@@ -282,12 +280,15 @@ def test_a_run_of_text_without_a_heading_or_a_heading_every_document_has_is_no_s
     assert any(s.title == "Next Steps" for sp in c.sections if sp.status == "added" for s in sp.right)
 
 
+def _added(after: str, accounts: bool = False) -> statediff.Comparison:
+    """The comparison of a statement of one clause, "(1) We will meet again.", with ``after``."""
+    return statediff.compare(statediff.parse("(1) We will meet again.\n"), statediff.parse(after), accounts=accounts)
+
+
 def test_what_a_thing_will_do_ranks_after_what_a_party_commits_to() -> None:
-    before = "(1) We will meet again.\n"
-    after = ("(1) We will meet again.\n\n(2) These platforms will allow members to share threat information.\n\n"
+    c = _added("(1) We will meet again.\n\n(2) These platforms will allow members to share threat information.\n\n"
              "(3) We will rebuild the energy grids.\n\n"
              "(4) The four Ministers will hold joint exercises.\n")
-    c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert {cl.number: cl.stance for cl in c.right.clauses}["(2)"] == "commit"
     assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(2)",)]
 
@@ -367,25 +368,21 @@ def test_no_term_vanishes_from_a_much_shorter_statement() -> None:
 
 
 def test_what_a_party_continues_ranks_after_what_it_says_anew() -> None:
-    before = "(1) We will meet again.\n"
-    after = ("(1) We will meet again.\n\n(2) We will continue to work together on trade.\n\n"
+    c = _added("(1) We will meet again.\n\n(2) We will continue to work together on trade.\n\n"
              "(3) We remain committed to the partnership.\n\n(4) We will launch a joint fund for clean hydrogen.\n\n"
              "(5) We welcome the report and will continue to refine this forum.\n")
-    c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert [i.right for i in c.digest.items] == [("(4)",), ("(2)",), ("(3)",), ("(5).2",)]
 
 
 def test_a_view_affirmed_anew_ranks_after_a_step_taken_between_two_versions_only() -> None:
-    before = "(1) We will meet again.\n"
-    after = ("(1) We will meet again.\n\n(2) We reaffirm that urgent action is needed on climate.\n\n"
+    c = _added("(1) We will meet again.\n\n(2) We reaffirm that urgent action is needed on climate.\n\n"
              "(3) We recognize the indispensable role of independent media.\n\n"
              "(4) We urge all countries to join the clean hydrogen fund.\n")
-    c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert [(i.right, i.stance) for i in c.digest.items] == [
         (("(4)",), "urge"), (("(2)",), "reaffirm"), (("(3)",), "confirm")]
     # between two accounts of one meeting, what only one says it affirmed is what it reports agreed:
     # the more salient stance first
-    accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
+    accounts = _added(c.right.source, accounts=True)
     assert [i.right for i in accounts.digest.items] == [("(2)",), ("(4)",), ("(3)",)]
 
 
