@@ -80,17 +80,18 @@ def least_clauses(text: str) -> int:
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}[.!?][\"'\u201d\u2019)\]]*\s|[\u3002\uff01\uff1f]")
 
 
-def check_text(text: str, name: str) -> None:
-    """Refuse, before it is cut into clauses, a text far past :data:`MAX_TEXT` or :data:`MAX_CLAUSES`:
-    more than :data:`SURE` times as many characters, or as many sentence ends. (Each sentence holds a
-    clause or more but for a stray full stop; the clauses hold most of a text but for its headings and
-    page furniture: the margin leaves those to the exact count.) Linear in the text."""
-    if len(text) > SURE * MAX_TEXT:
-        raise text_refusal(name, len(text), what="characters")
-    ends = sum(1 for _ in _SENTENCE_END.finditer(text))
-    if ends > SURE * MAX_CLAUSES:
-        raise LimitError(f"{name} is too long to compare: some {ends:,} sentences; statediff compares documents "
-                         f"of up to {MAX_CLAUSES:,} clauses")
+def check_text(text: str, name: str, *, max_text: int | None = None, max_clauses: int | None = None) -> None:
+    """Refuse, before it is cut into clauses, a text far past ``max_text`` characters of clauses or
+    ``max_clauses`` clauses: more than :data:`SURE` times as many characters, or as many sentence
+    ends. (Each sentence holds a clause or more but for a stray full stop; the clauses hold most of a
+    text but for its headings and page furniture: the margin leaves those to the exact count.) The
+    errors are those of :func:`statediff.segmenter.segment` past the same limits. Linear in the text."""
+    if max_text is not None and len(text) > SURE * max_text:
+        raise text_refusal(name, len(text), limit=max_text, what="characters")
+    if max_clauses is not None:
+        ends = sum(1 for _ in _SENTENCE_END.finditer(text))
+        if ends > SURE * max_clauses:
+            raise LimitError(f"{name} has more than {max_clauses:,} clauses (some {ends:,} sentences)")
 
 
 def pairs_note() -> str:

@@ -142,9 +142,9 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
     clauses when the pair is refused, and a document past :data:`statediff.limits.MAX_CLAUSES` or
     :data:`statediff.limits.MAX_TEXT` as soon as its clauses pass the limit.
 
-    Both texts are loaded first. A text far past a document's limits
-    (:func:`statediff.limits.check_text`), or a pair whose paragraphs alone are far past the pair
-    limit (:func:`statediff.limits.least_clauses`, :data:`statediff.limits.SURE`), is refused at once.
+    Both texts are loaded first. A pair whose paragraphs alone are far past the pair limit
+    (:func:`statediff.limits.least_clauses`, :data:`statediff.limits.SURE`) is refused at once, and a
+    text far past a document's limits (:func:`statediff.limits.check_text`) before it is cut.
     Otherwise the smaller is cut into clauses, stopping once it passes the square root of the limit
     (2,000 clauses); the other is then cut only as far as the limit allows against what the first
     holds. When the first was stopped, a second at or under 2,000 clauses sets the first's budget,
@@ -180,9 +180,6 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
                           f"{other.name} has {len(other.clauses):,}; {limits.pairs_note()}")
 
     if left_part is None and right_part is None:  # a part is cut from its document: no estimate
-        for text, label, _ in texts:
-            _check_lines(text, label)  # the more telling refusal of a text that is no statement
-            limits.check_text(text, label)
         least = [limits.least_clauses(text) for text, _, _ in texts]
         if least[0] * least[1] > limits.SURE * limit:
             raise LimitError(f"too many clauses to compare: {texts[0][1]} has at least {least[0]:,} paragraphs and "

@@ -32,7 +32,7 @@ from .clause_cuts import split_clauses
 from .dates import find_date
 from .errors import LimitError
 from .lexicon import Lexicon, default_lexicon
-from .limits import text_refusal
+from .limits import check_text, text_refusal
 from .model import Clause, Document, Part
 from .normalizer import split_lines
 from .parts import find_parts, front_matter, select_part
@@ -56,9 +56,12 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
     meetings; clause numbers are then counted within that part. With ``max_clauses``, a document
     found to hold more clauses raises :class:`LimitError` as soon as it is known, before the rest
     is annotated; with ``max_text``, so does one found to hold more characters of clause text
-    (:class:`statediff.limits.TextLimitError`).
+    (:class:`statediff.limits.TextLimitError`). A text far past either limit is refused before it is
+    cut (:func:`statediff.limits.check_text`).
     """
     lexicon = lexicon or default_lexicon()
+    if part is None:  # a part is cut from its document: its size is known only once it is cut
+        check_text(source, name, max_text=max_text, max_clauses=max_clauses)
     lines, dropped = split_lines(source)
     blocks = build_blocks(lines)
     mark_headings(blocks)

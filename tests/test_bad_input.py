@@ -144,12 +144,12 @@ def test_single_5mb_line(tmp_path, capsys) -> None:
     assert one_line_error(code, err) and "line 1 is 5,000,000 characters long" in err
 
 
-def test_100000_identical_lines(tmp_path, capsys) -> None:
+def test_100000_identical_lines(tmp_path, capsys, monkeypatch) -> None:
     path = tmp_path / "repeated.txt"
     path.write_text("The Ministers met.\n" * 100_000, encoding="utf-8")
+    _never_cut(monkeypatch, longer_than=100_000)  # ten times limits.MAX_CLAUSES: refused before it is cut
     code, _, err = run(capsys, "compare", str(path), str(TELECON), "--format", "json")
-    # ten times limits.MAX_CLAUSES, refused before it is cut into clauses
-    assert one_line_error(code, err) and "repeated.txt is too long to compare: some 100,000 sentences" in err
+    assert one_line_error(code, err) and "repeated.txt is too long to compare: more than 10,000 clauses" in err
 
 
 def test_10000_identical_lines(tmp_path, capsys) -> None:
@@ -834,19 +834,38 @@ def test_a_document_past_the_clause_limit_is_refused_as_soon_as_its_clauses_pass
                 statediff.compare(statediff.read(path), statediff.read(short))
         else:
             assert code == 1 and len(json.loads(out)["left"]["clauses"]) == 50
-    many = tmp_path / "many.txt"  # far past it: refused before it is cut into clauses
+    many = tmp_path / "2024-01-01-many.txt"  # far past it: refused before it is cut into clauses
     many.write_text("The Ministers met.\n" * 201, encoding="utf-8")
-    code, _, err = run(capsys, "compare", str(many), str(short))
-    assert one_line_error(code, err) and "many.txt is too long to compare: some 201 sentences" in err
     assert run(capsys, "clauses", str(many))[0] == 0  # listing its clauses is no comparison
+    _never_cut(monkeypatch, longer_than=1_000)
+    for command in ("compare", "track"):
+        code, _, err = run(capsys, command, str(many), str(short))
+        assert one_line_error(code, err) and "many.txt is too long to compare: more than 50 clauses" in err
+
+
+def _never_cut(monkeypatch, longer_than: int) -> None:
+    """Make cutting a text of more than ``longer_than`` characters into clauses fail: what is refused
+    after this was refused before it was cut."""
+    from statediff import segmenter
+
+    split_lines = segmenter.split_lines
+
+    def cut(text: str):
+        if len(text) > longer_than:
+            raise AssertionError("the text was cut into clauses")
+        return split_lines(text)
+
+    monkeypatch.setattr(segmenter, "split_lines", cut)
 
 
 def test_a_text_far_past_the_text_limit_is_refused_before_it_is_cut(tmp_path, capsys, monkeypatch) -> None:
     monkeypatch.setattr("statediff.limits.MAX_TEXT", 1_000)
     path = tmp_path / "long.txt"
     path.write_text("The Ministers agreed to deepen their cooperation on many matters. " * 70, encoding="utf-8")
-    code, _, err = run(capsys, "compare", str(path), str(path))
-    assert one_line_error(code, err) and "long.txt is too long to compare: 4,620 characters;" in err
+    _never_cut(monkeypatch, longer_than=1_000)
+    for command in ("compare", "track"):
+        code, _, err = run(capsys, command, str(path), str(path))
+        assert one_line_error(code, err) and "long.txt is too long to compare: 4,620 characters;" in err
 
 
 def test_a_furniture_word_inside_a_running_sentence_is_kept(capsys) -> None:
