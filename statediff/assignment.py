@@ -138,8 +138,33 @@ def heaviest_chain(ii, jj, weight, n: int) -> list[tuple[int, int]]:
 
 
 def top_k(mat, k: int):
-    """Column indexes of the ``k`` largest values of each row (ties: the earlier column), a row each."""
+    """Column indexes of the ``k`` largest values of each row (ties: the earlier column), a row each:
+    the first ``k`` columns of ``np.argsort(-mat, axis=1, kind="stable")``.
+
+    Only the values at least as large as each row's ``k``-th largest are sorted (found by partition,
+    linear in the row); a row where more than a few times ``k`` values tie with it is sorted whole.
+    """
     import numpy as np
 
-    return np.argsort(-mat, axis=1, kind="stable")[:, :min(k, mat.shape[1])]
+    n_rows, n_cols = mat.shape
+    k = min(k, n_cols)
+    if k == 0 or n_cols <= 4 * k or n_rows == 0:
+        return np.argsort(-mat, axis=1, kind="stable")[:, :k]
+    kth = np.partition(mat, n_cols - k, axis=1)[:, n_cols - k]  # each row's k-th largest value
+    rows, cols = np.nonzero(mat >= kth[:, None])  # row by row, columns in order
+    counts = np.bincount(rows, minlength=n_rows)
+    out = np.empty((n_rows, k), dtype=np.int64)
+    crowded = counts > 4 * k  # many values tie with the k-th largest: sorted whole
+    if crowded.any():
+        out[crowded] = np.argsort(-mat[crowded], axis=1, kind="stable")[:, :k]
+        keep = ~crowded[rows]
+        rows, cols = rows[keep], cols[keep]
+    if len(rows):
+        order = np.lexsort((cols, -mat[rows, cols], rows))  # by row, value (largest first), column
+        rows, cols = rows[order], cols[order]
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        nth = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+        first = nth < k
+        out[rows[first], nth[first]] = cols[first]
+    return out
 

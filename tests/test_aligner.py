@@ -453,3 +453,21 @@ def test_ranks_are_numpys_unique_inverse(values) -> None:
 
     array = np.array(values, dtype=np.uint64)
     assert ranks(array).tolist() == np.unique(array, return_inverse=True)[1].ravel().tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 6), st.integers(1, 90), st.integers(0, 12),
+       st.sampled_from([(0.0, -0.0, 0.25, 0.5, 1.0), (0.0, 0.1), (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)]),
+       st.randoms(use_true_random=False))
+def test_top_k_is_the_first_columns_of_a_stable_sort(n, m, k, values, rnd) -> None:
+    import numpy as np
+
+    from statediff.assignment import top_k
+
+    # few distinct values: ties at the k-th largest, rows crowded with them and rows with few
+    weights = [rnd.random() ** 3 for _ in values]
+    mat = np.array([[rnd.choices(values, weights)[0] for _ in range(m)] for _ in range(n)]).reshape(n, m)
+    expected = np.argsort(-mat, axis=1, kind="stable")[:, :min(k, m)]
+    found = top_k(mat, k)
+    assert found.shape == expected.shape and (found == expected).all()
+    assert (top_k(mat.T.copy().T, k) == expected).all()  # a view in another memory order alike
