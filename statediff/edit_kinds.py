@@ -5,10 +5,8 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from .clause_words import DIGIT, STOPWORDS, Region, Side, changed_words, classifier_words, contraction_base, word_opcodes
 from .differ import sequence_matcher
@@ -127,17 +125,10 @@ def _negation_words(side: Side, words: range, tables: LabelWords) -> list[int]:
     """The words among ``words`` that negate: the lexicon's negations outside its idioms."""
     if tables.negations is None or not len(words):
         return []
-    found = side.derived.get(_negation_words)
-    if found is None:  # the side's negations, found once
-        idioms = {i for r in side.hits(tables.negation_idioms) for i in r}
-        found = side.derived[_negation_words] = [
-            i for i, w in enumerate(side.words) if i not in idioms and _fullmatch(tables.negations, w.text)]
-    return [i for i in found if i in words]
-
-
-@lru_cache(maxsize=1 << 16)
-def _fullmatch(rx: re.Pattern[str], word: str) -> bool:
-    return rx.fullmatch(word) is not None
+    idioms = side.derived.get(_negation_words)
+    if idioms is None:  # the words of the side's idioms, found once
+        idioms = side.derived[_negation_words] = {i for r in side.hits(tables.negation_idioms) for i in r}
+    return [i for i in words if i not in idioms and tables.negations.fullmatch(side.words[i].text)]
 
 
 

@@ -89,7 +89,7 @@ def check_text(text: str, name: str, *, max_text: int | None = None, max_clauses
     if max_text is not None and len(text) > SURE * max_text:
         raise text_refusal(name, len(text), limit=max_text, what="characters")
     if max_clauses is not None:
-        ends = sum(1 for _ in _SENTENCE_END.finditer(text))
+        ends = len(_SENTENCE_END.findall(text))
         if ends > SURE * max_clauses:
             raise LimitError(f"{name} has more than {max_clauses:,} clauses (some {ends:,} sentences)")
 
