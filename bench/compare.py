@@ -293,7 +293,9 @@ def bench_worst() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = {}
         for name, text in (("left", "\n\n".join(left)), ("right", "\n\n".join(right)), ("short", "\n\n".join(short)),
-                           ("long", "\n\n".join(long)), ("many", many), ("lines", "The Ministers met.\n" * 100_000)):
+                           ("long", "\n\n".join(long)), ("many", many), ("lines", "The Ministers met.\n" * 100_000),
+                           ("readout", (ROOT / "fixtures" / "japan-france" / "2021-01-15-defence-ministers-teleconference.txt")
+                            .read_text(encoding="utf-8"))):
             paths[name] = Path(tmp) / f"{name}.txt"
             paths[name].write_text(text, encoding="utf-8")
         import statediff
@@ -306,7 +308,7 @@ def bench_worst() -> None:
                              ["short", "long"]),
                             (f"{len(many) / 1e6:.0f} MB of 240,000 clauses, twice (refused)", ["many", "many"]),
                             ("the same against the first case (refused)", ["left", "many"]),
-                            ("100,000 identical lines against a short one (refused)", ["lines", "short"])):
+                            ("100,000 identical lines against a readout (refused)", ["lines", "readout"])):
             out = subprocess.run([sys.executable, "-c", timer, "compare", *(str(paths[a]) for a in args), "-f", "json",
                                   "-o", str(Path(tmp) / "out.json")], capture_output=True, text=True, cwd=ROOT,
                                  timeout=900)

@@ -8,8 +8,8 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
    or concern); a change of modality ("will" -> "may"; the future "will" coming or going alone,
    "will continue" -> "continue", changes no commitment, nor does a clause that is a commitment on
-   one side only: "The Policy Pillar led efforts" -> "These efforts seek to"), a scope widened or narrowed, a hedge added
-   or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
+   one side only: "The Policy Pillar led efforts" -> "These efforts seek to"), a scope widened or
+   narrowed, a hedge added or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
    yearly meeting such as "COP28", is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
    party: what a thing will do ("These platforms will allow members to ...", "The steps we are
@@ -46,16 +46,16 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    against 46 of 110 other added commitments); between two versions, a view affirmed anew, whose
    stance only affirms ("We recognize its indispensable role", "shared the view"): it takes no step
    (of the 28 such items two reviewers judged, 3 were headline news, against 48 of 113 added
-   commitments of other stances; between two accounts it keeps its rank); a section added, dropped or renamed, when both documents
-   have headings (a run of text without a heading is none, nor is a heading every document has:
-   "Introduction", "Next Steps");
-8. after all of these, a stance shift in a kept clause that moved and is only loosely alike (similarity
-   under 0.5: "a reciprocal mechanism has been put in place" under "Semiconductors" and "will explore
-   putting in place a reciprocal mechanism" under "Clean Energy Incentives" are two mechanisms); a
-   commitment added (or dropped, voicing
-   alarm) that is probably rewritten rather than new: the report suggests it may continue a clause
-   of the other document (similarity 0.2 or more), or the other document still holds most of its
-   words (:data:`CARRIED_OVER` of their weight, rarer words weighing more).
+   commitments of other stances; between two accounts it keeps its rank); a section added, dropped
+   or renamed, when both documents have headings (a run of text without a heading is none, nor is a
+   heading every document has: "Introduction", "Next Steps");
+8. after all of these, a stance shift in a kept clause that moved and is only loosely alike
+   (similarity under 0.5: "a reciprocal mechanism has been put in place" under "Semiconductors" and
+   "will explore putting in place a reciprocal mechanism" under "Clean Energy Incentives" are two
+   mechanisms); a commitment added (or dropped, voicing alarm) that is probably rewritten rather
+   than new: the report suggests it may continue a clause of the other document (similarity 0.2 or
+   more), or the other document still holds most of its words (:data:`CARRIED_OVER` of their
+   weight, rarer words weighing more).
 
 A move among the stances that affirm a view held ("share the view" -> "reaffirm their view") is no
 strengthening for the digest (the label stays in the report).
@@ -320,11 +320,10 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[s
         shifts = [label for label in shifts if label not in ("strengthened", "softened")]
     if not any(cl.kind == "commitment" for cl in lc + rc) or not _number_replaced(p):
         shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
-    if {cl.modality for cl in lc + rc} <= _FUTURE:
-        shifts = [label for label in shifts if label != "modality-change"]  # "will continue" -> "continue"
-    if not all(any(cl.kind == "commitment" for cl in side) for side in (lc, rc)):
-        # a narrative or context clause ("The Policy Pillar led efforts to ...") has no modality to
-        # change: the clause became (or stopped being) a commitment
+    if {cl.modality for cl in lc + rc} <= _FUTURE or not all(any(cl.kind == "commitment" for cl in side)
+                                                             for side in (lc, rc)):
+        # "will continue" -> "continue" changes no commitment; a narrative or context clause ("The
+        # Policy Pillar led efforts to ...") has no modality: the clause became a commitment
         shifts = [label for label in shifts if label != "modality-change"]
     decision = _decision_change(lc, rc)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from .errors import LimitError
 from .model import Document
 
-__all__ = ["MAX_CLAUSE_PAIRS", "MAX_CLAUSES", "MAX_TEXT", "check_document", "check_pair", "check_text", "least_clauses",
-           "pairs_note", "SURE", "TextLimitError"]
+__all__ = ["MAX_CLAUSE_PAIRS", "MAX_CLAUSES", "MAX_TEXT", "check_document", "check_pair", "check_text", "cut_within",
+           "least_clauses", "pairs_note", "SURE", "TextLimitError"]
 
 #: The most clause pairs compared at once (2,000 x 2,000).
 MAX_CLAUSE_PAIRS = 4_000_000
@@ -98,6 +99,22 @@ def pairs_note() -> str:
     """How :data:`MAX_CLAUSE_PAIRS` reads in a message."""
     side = math.isqrt(MAX_CLAUSE_PAIRS)
     return f"statediff compares up to {MAX_CLAUSE_PAIRS:,} clause pairs (e.g. {side:,} x {side:,})"
+
+
+def cut_within(cut: Callable[[int, int], Document], name: str, budget: int | None = None) -> Document | None:
+    """Document ``name`` as ``cut(max_clauses, max_text)`` makes it (see
+    :func:`statediff.segmenter.segment`), within :data:`MAX_CLAUSES`, :data:`MAX_TEXT` and ``budget``
+    clauses: None once it is found to hold more than ``budget`` (the pair's share); refused with
+    :class:`LimitError` once it is found past the document's own limits."""
+    cap = MAX_CLAUSES if budget is None else min(budget, MAX_CLAUSES)
+    try:
+        return cut(cap, MAX_TEXT)
+    except TextLimitError:
+        raise
+    except LimitError:
+        if budget is None or cap < budget:
+            raise clauses_refusal(name, cap, partial=True) from None
+        return None
 
 
 def check_document(doc: Document) -> None:

@@ -164,16 +164,9 @@ def read_pair(left: Source, right: Source, *, left_part: int | str | None = None
         """Document ``k``, or None once it is found to hold more than ``most`` clauses; refused on its
         own past :data:`~statediff.limits.MAX_CLAUSES` or :data:`~statediff.limits.MAX_TEXT`."""
         text, label, fmt = texts[k]
-        cap = min(most, limits.MAX_CLAUSES)
-        try:
-            return parse(text, name=label, input_format=fmt, part=parts[k], lexicon=lexicon, max_clauses=cap,
-                         max_text=limits.MAX_TEXT)
-        except limits.TextLimitError:
-            raise
-        except LimitError:
-            if cap < most:
-                raise limits.clauses_refusal(label, cap, partial=True) from None
-            return None
+        return limits.cut_within(lambda clauses, chars: parse(text, name=label, input_format=fmt, part=parts[k],
+                                                                lexicon=lexicon, max_clauses=clauses, max_text=chars),
+                                 label, most)
 
     def refuse(k: int, most: int, other: Document) -> LimitError:
         return LimitError(f"too many clauses to compare: {texts[k][1]} has more than {most:,} clauses and "

@@ -27,7 +27,7 @@ from typing import Any, Union, cast
 from .aligner import align, order_links
 from .classifier import verdict
 from .differ import sequence_matcher
-from .errors import LimitError, StatediffError
+from .errors import StatediffError
 from .lexicon import Lexicon
 from .limits import check_pair
 from .lineages import Builder, Entry, Walk, text_of
@@ -188,13 +188,12 @@ def _read_one(spec: Any, reading: ReadOptions, lexicon: Lexicon | None, name: st
     from . import limits
 
     source, part = spec if isinstance(spec, tuple) else (spec, None)
-    try:
-        return read_document(source, part=part, name=name, lexicon=lexicon, max_clauses=limits.MAX_CLAUSES,
-                             max_text=limits.MAX_TEXT, **reading.keywords())
-    except limits.TextLimitError:
-        raise
-    except LimitError:
-        raise limits.clauses_refusal(name or str(source), limits.MAX_CLAUSES, partial=True) from None
+    doc = limits.cut_within(lambda clauses, chars: read_document(source, part=part, name=name, lexicon=lexicon,
+                                                                 max_clauses=clauses, max_text=chars,
+                                                                 **reading.keywords()),
+                            name or str(source))
+    assert doc is not None  # without a budget, a document is refused or whole
+    return doc
 
 
 def _read_all(items: list[DocumentSpec], executor: Executor | None, meter: _Meter, reading: ReadOptions,

@@ -84,21 +84,20 @@ def _uses(clauses: Sequence[Clause], words: TermWords,
     stem is fresh when any of its words is): only such a phrase can be a key term, and no phrase of
     the other document's words can hold one."""
     texts = [same_spelling(cl.text) for cl in clauses]
-    content = words.content
     # The words a phrase may hold are content words: a clause without a content word that may be
     # fresh makes no stem new, and one without a content word of a new stem holds no phrase.
-    runs = {k: list(_runs(k, clauses[k], texts[k], words)) for k, text in enumerate(texts)
-            if any(content(t) and fresh(t) for tokens in token_runs(text) for t in tokens)}
-    new = {s for found in runs.values() for _, tokens, stems, _, usable in found
+    content = [[t for tokens in token_runs(text) for t in tokens if words.content(t)] for text in texts]
+    runs = {k: list(_runs(clauses[k], texts[k], words)) for k, ws in enumerate(content) if any(map(fresh, ws))}
+    new = {s for found in runs.values() for tokens, stems, _, usable in found
            for t, s, u in zip(tokens, stems, usable) if u and fresh(t)}
     if not new:
         return {}
-    for k, text in enumerate(texts):
-        if k not in runs and any(content(t) and term_key(t) in new for tokens in token_runs(text) for t in tokens):
-            runs[k] = list(_runs(k, clauses[k], text, words))
+    for k, ws in enumerate(content):
+        if k not in runs and any(term_key(t) in new for t in ws):
+            runs[k] = list(_runs(clauses[k], texts[k], words))
     out: dict[tuple[str, ...], list[_Use]] = {}
     for k in sorted(runs):
-        for index, tokens, stems, chunk, usable in runs[k]:
+        for tokens, stems, chunk, usable in runs[k]:
             marks = [u and s in new for s, u in zip(stems, usable)]
             if not any(marks):
                 continue
@@ -114,15 +113,15 @@ def _uses(clauses: Sequence[Clause], words: TermWords,
                     holds = holds or marks[j]
                     if holds:
                         out.setdefault(tuple(stems[i:j + 1]), []).append(
-                            _Use(tuple(tokens[i:j + 1]), index, chunk[i].start(), chunk[j].end()))
+                            _Use(tuple(tokens[i:j + 1]), k, chunk[i].start(), chunk[j].end()))
     return out
 
 
-def _runs(index: int, cl: Clause, text: str, words: TermWords
-          ) -> Iterator[tuple[int, list[str], list[str], list[re.Match[str]], list[bool]]]:
+def _runs(cl: Clause, text: str, words: TermWords
+          ) -> Iterator[tuple[list[str], list[str], list[re.Match[str]], list[bool]]]:
     """Each run of words of clause ``cl`` (``text``: its words spelled one way) between punctuation:
-    (``index``, tokens, stems, matches, whether each token may be part of a term: a content word, not
-    who speaks, not a commitment verb)."""
+    (tokens, stems, matches, whether each token may be part of a term: a content word, not who
+    speaks, not a commitment verb)."""
     verbs = words.verb_spans(text)
     at = text.find(same_spelling(cl.verb)) if cl.verb else -1
     if at >= 0:
@@ -137,7 +136,7 @@ def _runs(index: int, cl: Clause, text: str, words: TermWords
             while k < len(chunk) and chunk[k].start() < b:
                 usable[k] = False
                 k += 1
-        yield index, tokens, [term_key(t) for t in tokens], chunk, usable
+        yield tokens, [term_key(t) for t in tokens], chunk, usable
 
 
 def _capitalised(use: _Use, text: str, words: TermWords) -> bool | None:
