@@ -6,7 +6,10 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened, a
    decision changed ("voted to raise" -> "left unchanged");
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
-   or concern); a change of modality ("will" -> "may"; the future "will" coming or going alone,
+   or concern), unless both sides only restate ("reiterate our strong condemnation of the war" ->
+   "reiterated the central role of the TTC": what is restated changed, not the stance) or, between
+   two accounts, one only relays the point ("He also noted" against "expressed strong concerns
+   over"); a change of modality ("will" -> "may"; the future "will" coming or going alone,
    "will continue" -> "continue", changes no commitment, nor does a clause that is a commitment on
    one side only: "The Policy Pillar led efforts" -> "These efforts seek to"), a scope widened or
    narrowed, a hedge added or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
@@ -127,6 +130,8 @@ _THING_DETERMINERS = frozenset("this these that those the such our its their".sp
 #: Verbs that carry on what was under way: "will continue to work", "remain committed to".
 _CARRIES_ON = frozenset({"continue", "continues", "remain", "remains"})
 _ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
+#: Stances that relay a point made (it was noted, stressed, said, discussed) rather than take a side on it.
+_RELAYING = frozenset({"confirm", "state", "exchange_views"})
 _QUOTE = 48  # characters of each side of an edit shown in an item
 _OPENING = 90  # characters of an added or dropped clause shown
 
@@ -200,6 +205,8 @@ class _Reading:
         import math
 
         self.salience = lexicon.salience
+        self.accounts = c.mode == "accounts"
+        self._restating = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("reaffirm", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
         self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
@@ -222,6 +229,11 @@ class _Reading:
     def unmatched(self, side: str, index: int) -> bool:
         """Whether clause ``index`` of document ``side`` is added or dropped (matched to nothing)."""
         return (side, index) in self._unmatched
+
+    def restates(self, cl: Clause) -> bool:
+        """Whether the clause's own verb restates a position held ("reiterate our strong condemnation",
+        "We reaffirm shared concerns", "reconfirmed the serious concern"): the lexicon's reaffirming verbs."""
+        return (cl.verb.casefold().split() or [""])[0] in self._restating
 
     def thing(self, actor: str) -> bool:
         """Whether ``actor`` names a thing, not a party: "These platforms", "The agreement", "Our
@@ -246,7 +258,7 @@ def _items(p: Pair, c: Comparison, reading: _Reading) -> list[tuple[DigestItem, 
         return _come_or_gone(p, c, rc if p.status == "added" else lc, reading)
     if p.status != "changed":
         return []
-    items = _changed_items(p, lc, rc, reading.salience)
+    items = _changed_items(p, lc, rc, reading)
     if p.moved and p.score < _LOOSE_MOVE:
         return [(item, 8) for item, _ in items]  # moved elsewhere and only loosely alike: maybe another commitment
     return items
@@ -312,9 +324,9 @@ def _doc(c: Comparison, side: str) -> Document:
     return c.right if side == "right" else c.left
 
 
-def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[str, int]
-                   ) -> list[tuple[DigestItem, int]]:
+def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], reading: _Reading) -> list[tuple[DigestItem, int]]:
     """The item of a changed pair, and its tier: a decision changed, or the stance shifts it carries."""
+    salience = reading.salience
     shifts = [label for label in p.labels if label in _SHIFTS]
     if {cl.stance for cl in lc + rc} <= _AFFIRMING:  # "share the view" -> "reaffirm their view"
         shifts = [label for label in shifts if label not in ("strengthened", "softened")]
@@ -325,7 +337,7 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], salience: dict[s
         # "will continue" -> "continue" changes no commitment; a narrative or context clause ("The
         # Policy Pillar led efforts to ...") has no modality: the clause became a commitment
         shifts = [label for label in shifts if label != "modality-change"]
-    decision = _decision_change(lc, rc)
+    decision = _decision_change(lc, rc, reading)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
         tier = 1 if decision == "decision changed" else 2
         return [(DigestItem(decision, p.left, p.right, _edit_words(p), _stance(rc, salience)), tier)]
@@ -363,16 +375,23 @@ def _substantive(cl: Clause) -> bool:
     return cl.kind == "commitment" and cl.stance not in _COURTESY
 
 
-def _decision_change(left: Sequence[Clause], right: Sequence[Clause]) -> str:
+def _decision_change(left: Sequence[Clause], right: Sequence[Clause], reading: _Reading) -> str:
     """"decision changed" when a kept commitment's deciding verb changed ("voted to raise" -> "left
     unchanged", "approved" -> "took no action"); "stance changed: X -> Y" when its stance class did
-    ("support" -> "concern"); "" otherwise."""
+    ("support" -> "concern") and the clause voices the alarm it starts or stops, rather than restating
+    or relaying it; "" otherwise."""
     lc = [cl for cl in left if cl.kind == "commitment"]
     rc = [cl for cl in right if cl.kind == "commitment"]
     if len(lc) != 1 or len(rc) != 1:
         return ""
     a, b = lc[0], rc[0]
     if a.stance != b.stance and a.stance and b.stance and {a.stance, b.stance} & _ALARM:
+        if reading.restates(a) and reading.restates(b):
+            return ""  # "reiterate our strong condemnation of the war" -> "reiterated the central role of the
+            # TTC": each restates a standing position; what it restates changed, not its stance
+        if reading.accounts and {a.stance, b.stance} & _RELAYING:
+            return ""  # "He also noted North Korea's missile development" in a news report relays the point
+            # made; "expressed strong concerns over" in the readout takes no other side of it
         return f"stance changed: {a.stance} \u2192 {b.stance}"
     if a.stance == b.stance and a.stance in _DECIDING \
             and _verb_key(a.verb) != _verb_key(b.verb) and _DECISION.search(b.verb + " " + a.verb):

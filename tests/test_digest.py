@@ -407,3 +407,30 @@ def test_the_tail_of_a_narrative_or_a_courtesy_is_no_item() -> None:
     # only the tail that goes on with a commitment (its head, which a comma ends, is no item of its own)
     assert [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")] == [
         ("commitment added", ("(4).2",))]
+
+
+def test_an_alarm_restated_on_both_sides_starts_or_stops_nothing() -> None:
+    before = ("(1) We reiterate our strong condemnation of the war of aggression against Ukraine.\n\n"
+              "(2) We will meet again.\n")
+    restated = ("(1) We reiterated the central role of the council, reconfirmed in the context of the war of "
+                "aggression against Ukraine.\n\n(2) We will meet again.\n")
+    voiced = "(1) We support a just peace after the war of aggression against Ukraine.\n\n(2) We will meet again.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(restated))
+    assert [cl.stance for cl in c.left.clauses[:1] + c.right.clauses[:1]] == ["condemn", "reaffirm"]
+    assert c.pairs[0].status == "changed" and not c.digest  # each restates a standing position
+    c = statediff.compare(statediff.parse(before), statediff.parse(voiced))
+    assert _items(c) == [("stance changed: condemn \u2192 support", ("(1)",), ("(1)",))]  # it stops condemning
+
+
+def test_between_two_accounts_a_point_relayed_is_no_other_stance() -> None:
+    a = ("(1) He also noted North Korea's nuclear and missile development.\n\n"
+         "(2) Japan supports the sanctions against North Korea.\n")
+    b = ("(1) The Ministers expressed strong concerns over North Korea's nuclear and missile development.\n\n"
+         "(2) Japan is concerned about the sanctions against North Korea.\n")
+    c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+    assert [(cl.stance, cl.verb) for cl in c.left.clauses] == [("confirm", "noted"), ("support", "supports")]
+    assert all(p.status == "changed" for p in c.pairs)
+    # the news report relays the point (1); the two accounts take other sides in (2)
+    assert _items(c) == [("stance changed: support \u2192 concern", ("(2)",), ("(2)",))]
+    revision = statediff.compare(statediff.parse(a), statediff.parse(b))
+    assert [i.left for i in revision.digest.items] == [("(1)",), ("(2)",)]  # between two versions, both
