@@ -23,7 +23,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
    terms out; a term all of whose clauses other items list gives its place to the next; a later
    statement with fewer than four in five of the earlier one's clauses (:data:`SHORTER`) is too
-   short to restate it, and no term vanishes from it;
+   short to restate it, and no term vanishes from it; an acronym used only in clauses that go on in
+   the other document (kept, or a likely rewrite) is a short name for what they still say ("foreign
+   direct investment (FDI) screening" where the other said "investment screening"), no term;
 5. any other commitment added;
 6. a commitment dropped that voiced alarm (condemn, oppose, concern: a statement that stops
    condemning is news) or restraint ("will not acquire nuclear weapons"), and an added clause that
@@ -77,6 +79,7 @@ from itertools import zip_longest
 
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Comparison, Digest, DigestItem, Document, Pair, SectionPair
+from .term_words import is_acronym
 from .terms import KeyTerm, key_terms
 from .textkit import MONTH_PATTERN
 
@@ -156,7 +159,8 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     # The key terms have places of their own: listed after the strongest commitments, they never
     # take the place of one, nor does a long list of commitments leave them out. A term all of whose
     # clauses are listed already says nothing more.
-    found = key_terms(c.left, c.right, lexicon=lexicon, substantive=reading.substantive)
+    found = [t for t in key_terms(c.left, c.right, lexicon=lexicon, substantive=reading.substantive)
+             if not _shorthand(t, reading)]
     if c.mode == "revision" and len(c.right.clauses) < SHORTER * len(c.left.clauses):
         found = [t for t in found if t.side == "right"]  # a shorter statement leaves out, it does not drop
     if c.mode == "accounts":  # each account's own terms in turn
@@ -225,6 +229,15 @@ class _Reading:
         self._vocab = {"left": set().union(*left), "right": set().union(*right)}
         self._unmatched = {("left", i) for p in c.pairs if not p.right_index for i in p.left_index} | {
             ("right", j) for p in c.pairs if not p.left_index for j in p.right_index}
+        # The clauses that go on in the other document: kept, or likely rewritten (see CARRIED_OVER).
+        self._going_on = {(side, n) for p in c.pairs
+                          if p.left and p.right or p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE
+                          for side, numbers in (("left", p.left), ("right", p.right)) for n in numbers}
+
+    def goes_on(self, side: str, number: str) -> bool:
+        """Whether clause ``number`` of document ``side`` goes on in the other document: kept, or
+        suggested as a likely rewrite of one of its clauses (similarity 0.2 or more)."""
+        return (side, number) in self._going_on
 
     def unmatched(self, side: str, index: int) -> bool:
         """Whether clause ``index`` of document ``side`` is added or dropped (matched to nothing)."""
@@ -407,6 +420,13 @@ _DECISION = re.compile(r"\b(?:left|took no|raised?|lowered?|cut|increased?|decre
 
 def _verb_key(verb: str) -> str:
     return " ".join(verb.casefold().split())
+
+
+def _shorthand(term: KeyTerm, reading: _Reading) -> bool:
+    """Whether the term is an acronym used only in clauses that go on in the other document: a short
+    name for what they still say ("foreign direct investment (FDI) screening" where the other said
+    "investment screening"), not a subject that comes or goes."""
+    return all(is_acronym(p) for p in term.phrases) and all(reading.goes_on(term.side, n) for n in term.numbers)
 
 
 def _term_item(term: KeyTerm) -> DigestItem:

@@ -7,6 +7,7 @@ import json
 import statediff
 from statediff.cli import main
 from statediff.digest import DIGEST_SIZE, TERMS_SHOWN, digest
+from statediff.terms import key_terms
 
 from .conftest import CORPORA, JF
 
@@ -434,3 +435,20 @@ def test_between_two_accounts_a_point_relayed_is_no_other_stance() -> None:
     assert _items(c) == [("stance changed: support \u2192 concern", ("(2)",), ("(2)",))]
     revision = statediff.compare(statediff.parse(a), statediff.parse(b))
     assert [i.left for i in revision.digest.items] == [("(1)",), ("(2)",)]  # between two versions, both
+
+
+def test_an_acronym_only_clauses_that_go_on_use_is_a_short_name_not_a_term_that_matters() -> None:
+    before = ("(1) We will deepen our cooperation on investment screening mechanisms to address security risks.\n\n"
+              "(2) We will meet again in Paris.\n")
+    after = ("(1) We will deepen our cooperation on foreign direct investment (FDI) screening mechanisms to address "
+             "security risks.\n\n(2) We will meet again in Paris.\n\n"
+             "(3) We will counter FIMI in third countries.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert c.pairs[0].status == "changed"
+    assert {t.phrases for t in key_terms(c.left, c.right)} >= {("FDI",), ("FIMI",)}
+    terms = [i for i in digest(c, size=TERMS_SHOWN).items if i.label == "term appears"]  # places kept for terms
+    assert [i.what.split(" in ")[0] for i in terms] == ["\u201cFIMI\u201d"]
+    # where the clause that uses it is new, the acronym is a term that appears
+    c = statediff.compare(statediff.parse(before.split("\n\n", 1)[1]), statediff.parse(after))
+    terms = [i for i in digest(c, size=TERMS_SHOWN).items if i.label == "term appears"]
+    assert {i.what.split(" in ")[0] for i in terms} == {"\u201cFDI\u201d", "\u201cFIMI\u201d"}
