@@ -49,18 +49,19 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    ("We will continue to work together", "We remain committed to"): going on with it is not new
    (of the 13 such items two reviewers judged in the corpora's digests, 1 was headline news,
    against 46 of 110 other added commitments); between two versions, a view affirmed anew, whose
-   stance only affirms ("We recognize its indispensable role", "shared the view"): it takes no step
-   (of the 28 such items two reviewers judged, 3 were headline news, against 48 of 113 added
-   commitments of other stances; between two accounts it keeps its rank); a section added, dropped
-   or renamed, when both documents have headings (a run of text without a heading is none, nor is a
-   heading every document has: "Introduction", "Next Steps");
-8. after all of these, a stance shift in a kept clause that moved and is only loosely alike
-   (similarity under 0.5: "a reciprocal mechanism has been put in place" under "Semiconductors" and
-   "will explore putting in place a reciprocal mechanism" under "Clean Energy Incentives" are two
-   mechanisms); a commitment added (or dropped, voicing alarm) that is probably rewritten rather
-   than new: the report suggests it may continue a clause of the other document (similarity 0.2 or
-   more), or the other document still holds most of its words (:data:`CARRIED_OVER` of their
-   weight, rarer words weighing more).
+   stance only affirms ("reaffirm that", "shared the view"): it takes no step (of the 28 such items two reviewers judged, 3 were headline news, against 48 of 113 added
+   commitments of other stances; between two accounts it keeps its rank).
+
+Left to the full report, neither listed nor counted: between two versions, a view stated anew, whose
+verb only states a view held (the lexicon's ``view_verbs``: "We recognize its indispensable role",
+"We are united in our belief"); going on with what was just said ("and will continue to advance
+this work"); a commitment added or dropped that is probably rewritten rather than new or gone (the
+report suggests it may continue a clause of the other document, similarity 0.2 or more, or the
+other document still holds most of its words, :data:`CARRIED_OVER` of their weight, rarer words
+weighing more); a stance shift in a kept clause that moved and is only loosely alike (similarity
+under 0.5: "a reciprocal mechanism has been put in place" under "Semiconductors" and "will explore
+putting in place a reciprocal mechanism" under "Clean Energy Incentives" are two mechanisms); the
+sections added, dropped or renamed, which the report's section table lists.
 
 A move among the stances that affirm a view held ("share the view" -> "reaffirm their view") is no
 strengthening for the digest (the label stays in the report).
@@ -78,7 +79,7 @@ from collections.abc import Sequence
 from itertools import zip_longest
 
 from .lexicon import Lexicon, default_lexicon
-from .model import Clause, Comparison, Digest, DigestItem, Document, Pair, SectionPair
+from .model import Clause, Comparison, Digest, DigestItem, Document, Pair
 from .term_words import is_acronym
 from .terms import KeyTerm, key_terms
 from .textkit import MONTH_PATTERN
@@ -132,6 +133,11 @@ _FUTURE = frozenset({"", "will"})
 _THING_DETERMINERS = frozenset("this these that those the such our its their".split())
 #: Verbs that carry on what was under way: "will continue to work", "remain committed to".
 _CARRIES_ON = frozenset({"continue", "continues", "remain", "remains"})
+#: Going on with what was just said: "continue to advance this work", "continue to refine and adapt
+#: this forum", "continue such outreach", "remain committed to these efforts".
+_GOING_ON_WITH_THAT = re.compile(r"\b(?:continue|continues|continuing|remain|remains)\b(?:\s+(?:committed|dedicated))?"
+                                 r"(?:\s+to)?(?:\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?)??"
+                                 r"\s+(?:this|these|that|those|such)\s+[a-z]+", re.IGNORECASE)
 _ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
 #: Stances that relay a point made (it was noted, stressed, said, discussed) rather than take a side on it.
 _RELAYING = frozenset({"confirm", "state", "exchange_views"})
@@ -148,11 +154,6 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     for order, p in enumerate(c.pairs):
         for item, tier in _items(p, c, reading):
             ranked.append((tier, -salience.get(item.stance, -1), order, item))
-    headed = all(any(cl.section for cl in d.clauses) for d in (c.left, c.right))  # else the layout changed
-    for order, sp in enumerate(c.sections if c.mode == "revision" and headed else ()):
-        section_item = _section_item(sp)
-        if section_item is not None:
-            ranked.append((7, 0, len(c.pairs) + order, section_item))
     ranked.sort(key=lambda r: r[:3])
     if c.mode == "accounts":
         ranked = _take_turns(ranked)
@@ -211,6 +212,7 @@ class _Reading:
         self.salience = lexicon.salience
         self.accounts = c.mode == "accounts"
         self._restating = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("reaffirm", ()))
+        self._views = tuple(" ".join(v.casefold().split()) for v in lexicon.section("view_verbs", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
         self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
@@ -248,6 +250,12 @@ class _Reading:
         "We reaffirm shared concerns", "reconfirmed the serious concern"): the lexicon's reaffirming verbs."""
         return (cl.verb.casefold().split() or [""])[0] in self._restating
 
+    def views(self, cl: Clause) -> bool:
+        """Whether the clause's own verb only states a view held ("recognize", "recall", "believe",
+        "united in our belief"): the lexicon's ``view_verbs``."""
+        verb = " ".join(cl.verb.casefold().split())
+        return any(verb == v or verb.startswith(v + " ") for v in self._views)
+
     def thing(self, actor: str) -> bool:
         """Whether ``actor`` names a thing, not a party: "These platforms", "The agreement", "Our
         efforts" (not "The four Ministers", "The Pillar", "We")."""
@@ -273,7 +281,7 @@ def _items(p: Pair, c: Comparison, reading: _Reading) -> list[tuple[DigestItem, 
         return []
     items = _changed_items(p, lc, rc, reading)
     if p.moved and p.score < _LOOSE_MOVE:
-        return [(item, 8) for item, _ in items]  # moved elsewhere and only loosely alike: maybe another commitment
+        return []  # moved elsewhere and only loosely alike: maybe another commitment, the report shows it
     return items
 
 
@@ -295,10 +303,12 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     if dropped and stance not in _ALARM and not any(cl.negated for cl in commitments):
         return []  # most often only not restated, or done: left to the full report
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
-    rewritten = (bool(p.suggestions) and p.suggestions[0].score >= _LIKELY_REWRITE
-                 or reading.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER)
-    if rewritten:
-        return [(item, 8)]
+    if p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE \
+            or reading.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER:
+        return []  # probably rewritten rather than new (or gone): the report shows what it may continue
+    if _carries_on(commitments) and all(_GOING_ON_WITH_THAT.search(cl.text) for cl in commitments):
+        return []  # "and will continue to advance this work": what it goes on with, its sentence or
+        # paragraph has just said
     if dropped:
         return [(item, 6)]  # a statement that stops voicing alarm: after what the later one says anew
     if tail:
@@ -315,8 +325,10 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
         return [(item, 7)]  # what a thing will do ("These platforms will allow ...") is told, not committed to
     if _carries_on(commitments):
         return [(item, 7)]  # "we will continue to", "we remain committed to": going on is not new
+    if c.mode == "revision" and all(reading.views(cl) for cl in commitments):
+        return []  # "We recognize its indispensable role", "We are united in our belief": a view stated
     if c.mode == "revision" and all(cl.stance in _AFFIRMING for cl in commitments):
-        return [(item, 7)]  # a view affirmed ("We recognize its role", "shared the view"), no step taken
+        return [(item, 7)]  # a view affirmed ("reaffirm that", "shared the view"), no step taken
     return [(item, 3 if stance in _STRONG else 5)]
 
 
@@ -436,23 +448,6 @@ def _term_item(term: KeyTerm) -> DigestItem:
     if term.side == "right":
         return DigestItem("term appears", (), numbers, what)
     return DigestItem("term vanishes", numbers, (), what)
-
-
-# Headings that name a part of any document, not a subject: "Introduction", "Next Steps".
-_STRUCTURAL = re.compile(r"(?:(?:[IVX]+|\d+)[.)]?\s+)?(?:introduction|conclusions?|background|overview|summary|"
-                         r"preamble|opening|closing|general remarks|next steps|way forward|"
-                         r"conclusions? and next steps)[.:]?", re.IGNORECASE)
-
-
-def _section_item(sp: SectionPair) -> DigestItem | None:
-    if sp.status == "unchanged" or not all(s.title and _STRUCTURAL.fullmatch(s.title.strip()) is None
-                                           for s in (sp.left if sp.status == "dropped" else sp.right)):
-        return None  # a run of text without a heading, or a heading every document has, says nothing
-    left = " + ".join(s.title or "(no heading)" for s in sp.left)
-    right = " + ".join(s.title or "(no heading)" for s in sp.right)
-    what = {"renamed": f"\u201c{left}\u201d \u2192 \u201c{right}\u201d", "added": f"\u201c{right}\u201d",
-            "dropped": f"\u201c{left}\u201d"}[sp.status]
-    return DigestItem(f"section {sp.status}", (), (), what)
 
 
 def _stance(clauses: Sequence[Clause], salience: dict[str, int]) -> str:

@@ -43,6 +43,8 @@ KEYS: dict[str, Key] = {
     "hedges": Key("classifier: hedge-added / hedge-removed", "any case"),
     "actor_words": Key("classifier: pronouns and role nouns that name a speaker", "any case"),
     "negation_idioms": Key("classifier and annotator: phrases that look negative but do not negate", "any case"),
+    "view_verbs": Key("digest: commitment verbs that only state a view held ('recognize', 'recall'), taking no step",
+                      "any case"),
     "number_words": Key("classifier: words counted as numbers", "lower-case entries any case, capitalised "
                         "entries ('May') only capitalised"),
 }
@@ -154,7 +156,7 @@ def _check_label_keys(data: dict[str, Any], o: str) -> None:
     _phrases(data.get("hedges", []), "'hedges'", o)
     for name, words in modals.items():
         _phrases(words, f"'modals'[{name!r}]", o)
-    for key in ("negations", "negation_idioms", "actor_words"):
+    for key in ("negations", "negation_idioms", "actor_words", "view_verbs"):
         _phrases(data.get(key, []), repr(key), o)
 
 

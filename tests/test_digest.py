@@ -58,8 +58,8 @@ def test_the_digest_is_kept_whatever_only_shows() -> None:
 
 def test_a_long_rewrite_lists_fifteen_and_counts_the_rest() -> None:
     series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
-    c = statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
-    assert len(c.digest.items) == DIGEST_SIZE and c.digest.more > 100
+    c = statediff.compare(statediff.read(series / "2022-12-05.txt"), statediff.read(series / "2023-05-31.txt"))
+    assert len(c.digest.items) == DIGEST_SIZE and c.digest.more >= 5
     labels = [i.label for i in c.digest.items]
     # the key terms have places of their own, after the strongest commitments: a shorter digest
     # keeps them and lists fewer of the other items
@@ -71,19 +71,21 @@ def test_a_long_rewrite_lists_fifteen_and_counts_the_rest() -> None:
     assert short.more == len(c.digest.items) - TERMS_SHOWN + c.digest.more - (5 - TERMS_SHOWN)
 
 
-def test_a_shift_in_a_clause_that_moved_and_is_only_loosely_alike_ranks_last() -> None:
+def test_a_shift_in_a_clause_that_moved_and_is_only_loosely_alike_is_left_to_the_report() -> None:
     # "a reciprocal mechanism has been put in place" (Semiconductors) and "will explore putting in
     # place a reciprocal mechanism" (Clean Energy Incentives) are two mechanisms: the report keeps
-    # the pair and its label, the digest lists it only after everything else
+    # the pair and its label, the digest does not list it
     series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
     c = statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
     pair = next(p for p in c.pairs if p.left == ("II.A.h4.p5.2",))
     assert pair.right == ("II.B.h4.p2.4",) and pair.moved and pair.score < 0.5 and "hedge-added" in pair.labels
-    assert not any(i.left == pair.left for i in c.digest.items)
-    everything = digest(c, size=200).items
-    at = next(k for k, i in enumerate(everything) if i.left == pair.left)
-    view = next(k for k, i in enumerate(everything) if i.right == ("II.D.p2.3",))  # "We recognize its role"
-    assert everything[at].label == "hedge added" and at > view
+    assert not any(i.left == pair.left for i in digest(c, size=200).items)
+    # kept in place, the same change of wording is an item
+    before = "(1) A reciprocal mechanism has been put in place.\n\n(2) We will meet again.\n"
+    after = "(1) We will explore putting in place a reciprocal mechanism.\n\n(2) We will meet again.\n"
+    kept = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert "hedge-added" in kept.pairs[0].labels and not kept.pairs[0].moved
+    assert [i.left for i in kept.digest.items if "hedge added" in i.label] == [("(1)",)]
 
 
 def test_a_narrative_that_becomes_a_commitment_changes_no_modality() -> None:
@@ -193,7 +195,7 @@ def test_a_fragment_ending_in_a_comma_is_not_a_commitment_that_matters() -> None
     assert statediff.compare(a, b).pairs[-1].status == "added" and not statediff.compare(a, b).digest
 
 
-def test_a_commitment_whose_words_the_other_side_still_uses_is_ranked_as_a_likely_rewrite() -> None:
+def test_a_commitment_whose_words_the_other_side_still_uses_is_left_to_the_report_as_a_likely_rewrite() -> None:
     before = ("(1) Critical minerals remain vital for the energy transition and require attention.\n\n"
               "(2) We intend to work with partners in Africa on mining standards and cooperate on refining.\n\n"
               "(3) We will launch a joint fund for clean hydrogen.\n")
@@ -201,9 +203,9 @@ def test_a_commitment_whose_words_the_other_side_still_uses_is_ranked_as_a_likel
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert [p.status for p in c.pairs if p.right_index] == ["added", "added"]  # no suggestion reaches 0.2
     assert all(s.score < 0.2 for p in c.pairs for s in p.suggestions)
-    kinds = [(i.label, i.left or i.right) for i in c.digest.items if i.label.startswith("commitment")]
-    # the added (1) was said before in other words: the new (2) leads
-    assert kinds == [("commitment added", ("(2)",)), ("commitment added", ("(1)",))]
+    kinds = [(i.label, i.left or i.right) for i in digest(c, size=200).items if i.label.startswith("commitment")]
+    # the added (1) was said before in other words: only the new (2) is listed
+    assert kinds == [("commitment added", ("(2)",))]
     from statediff.digest import CARRIED_OVER, _Reading
     from statediff.lexicon import default_lexicon
 
@@ -269,16 +271,15 @@ def test_the_future_will_coming_or_going_alone_is_no_change_of_modality_for_the_
     assert [i.label for i in statediff.compare(plain, may).digest.items] == ["modality changed"]
 
 
-def test_a_run_of_text_without_a_heading_or_a_heading_every_document_has_is_no_section_to_name() -> None:
+def test_sections_added_dropped_or_renamed_are_left_to_the_section_table() -> None:
     before = ("(1) We will cut tariffs on steel.\n\nClimate Action\n\n(2) We will cut emissions by half.\n\n"
               "Trade Policy\n\n(3) We will cut tariffs.\n")
     after = ("Intro\n\n(2) We will cut emissions by half.\n\nEnergy Security\n\n(4) We will store gas.\n\n"
              "Next Steps\n\n(5) We will meet again in Rome.\n")
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
-    assert any(not s.title for sp in c.sections if sp.status != "unchanged" for s in sp.left + sp.right)
-    sections = [i.what for i in c.digest.items if i.label.startswith("section")]
-    assert sections == ["\u201cTrade Policy\u201d", "\u201cEnergy Security\u201d"]  # not "Next Steps"
-    assert any(s.title == "Next Steps" for sp in c.sections if sp.status == "added" for s in sp.right)
+    assert {sp.status for sp in c.sections} >= {"added", "dropped"}  # the report's section table has them
+    assert not [i for i in digest(c, size=200).items if i.label.startswith("section")]
+    assert [i.right for i in c.digest.items] == [("(4)",), ("(5)",)]
 
 
 def _added(after: str, accounts: bool = False) -> statediff.Comparison:
@@ -372,12 +373,14 @@ def test_what_a_party_continues_ranks_after_what_it_says_anew() -> None:
     c = _added("(1) We will meet again.\n\n(2) We will continue to work together on trade.\n\n"
              "(3) We remain committed to the partnership.\n\n(4) We will launch a joint fund for clean hydrogen.\n\n"
              "(5) We welcome the report and will continue to refine this forum.\n")
-    assert [i.right for i in c.digest.items] == [("(4)",), ("(2)",), ("(3)",), ("(5).2",)]
+    assert [i.right for i in c.digest.items] == [("(4)",), ("(2)",), ("(3)",)]
+    # "and will continue to refine this forum" goes on with what its sentence has just said
+    assert [p.status for p in c.pairs if p.right == ("(5).2",)] == ["added"]
 
 
 def test_a_view_affirmed_anew_ranks_after_a_step_taken_between_two_versions_only() -> None:
     c = _added("(1) We will meet again.\n\n(2) We reaffirm that urgent action is needed on climate.\n\n"
-             "(3) We recognize the indispensable role of independent media.\n\n"
+             "(3) We confirm the indispensable role of independent media.\n\n"
              "(4) We urge all countries to join the clean hydrogen fund.\n")
     assert [(i.right, i.stance) for i in c.digest.items] == [
         (("(4)",), "urge"), (("(2)",), "reaffirm"), (("(3)",), "confirm")]
@@ -385,6 +388,20 @@ def test_a_view_affirmed_anew_ranks_after_a_step_taken_between_two_versions_only
     # the more salient stance first
     accounts = _added(c.right.source, accounts=True)
     assert [i.right for i in accounts.digest.items] == [("(2)",), ("(4)",), ("(3)",)]
+
+
+def test_a_view_stated_anew_takes_no_step_and_is_left_to_the_report() -> None:
+    views = ("(1) We will meet again.\n\n(2) We recognize its indispensable role in informing public opinion.\n\n"
+             "(3) We are also united in our belief of the potential of AI.\n\n"
+             "(4) The United States and the European Union recall the importance of trusted networks.\n\n"
+             "(5) We confirm the indispensable role of independent media.\n")
+    c = _added(views)
+    assert [cl.kind for cl in c.right.clauses[1:]] == ["commitment"] * 4
+    added = [i.right for i in c.digest.items if i.label == "commitment added"]
+    assert added == [("(5)",)]  # what the parties confirm is a position taken
+    # between two accounts, what one reports the parties recognized is what it reports they said
+    accounts = _added(views, accounts=True).digest.items
+    assert [i.right for i in accounts if i.label == "only in B"] == [("(2)",), ("(4)",), ("(5)",), ("(3)",)]
 
 
 def test_between_two_accounts_what_a_report_only_relays_ranks_after_what_was_agreed() -> None:
