@@ -49,8 +49,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    ("We will continue to work together", "We remain committed to"): going on with it is not new
    (of the 13 such items two reviewers judged in the corpora's digests, 1 was headline news,
    against 46 of 110 other added commitments); between two versions, a view affirmed anew, whose
-   stance only affirms ("reaffirm that", "shared the view"): it takes no step (of the 28 such items two reviewers judged, 3 were headline news, against 48 of 113 added
-   commitments of other stances; between two accounts it keeps its rank).
+   stance only affirms ("reaffirm that", "shared the view"): it takes no step (of the 28 such items
+   two reviewers judged, 3 were headline news, against 48 of 113 added commitments of other
+   stances; between two accounts it keeps its rank).
 
 Left to the full report, neither listed nor counted: between two versions, a view stated anew, whose
 verb only states a view held (the lexicon's ``view_verbs``: "We recognize its indispensable role",
