@@ -6,14 +6,16 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 1. a stance shift in a clause kept: a negation flipped, a commitment strengthened or softened, a
    decision changed ("voted to raise" -> "left unchanged");
 2. a kept clause that starts or stops voicing alarm (its stance changed to or from condemn, oppose
-   or concern), unless both sides only restate ("reiterate our strong condemnation of the war" ->
-   "reiterated the central role of the TTC": what is restated changed, not the stance) or, between
-   two accounts, one only relays the point ("He also noted" against "expressed strong concerns
-   over"); a change of modality ("will" -> "may"; the future "will" coming or going alone,
-   "will continue" -> "continue", changes no commitment, nor does a clause that is a commitment on
-   one side only: "The Policy Pillar led efforts" -> "These efforts seek to"), a scope widened or
-   narrowed, a hedge added or removed ("as appropriate"), a number changed in a commitment (a date, or the number of a
-   yearly meeting such as "COP28", is not such a number);
+   or concern), unless both sides only restate and the side without alarm only reaffirms
+   ("reiterate our strong condemnation of the war" -> "reiterated the central role of the TTC":
+   what is restated changed, not the stance) or, between two accounts, one only relays the point
+   ("He also noted" against "expressed strong concerns over"); a change of modality ("will" ->
+   "may"; the future "will" coming or going alone, "will continue" -> "continue", changes no
+   commitment, nor does a clause that is a commitment on one side only: "The Policy Pillar led
+   efforts" -> "These efforts seek to"), a scope widened or
+   narrowed, a hedge added or removed ("as appropriate"), a number changed in a clause that is a
+   commitment on both sides (a date, the number of a yearly meeting such as "COP28", or a figure of
+   a narrative that became a commitment, is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
    party: what a thing will do ("These platforms will allow members to ...", "The steps we are
    announcing today will help ...") is told rather than committed to, and ranks after every
@@ -53,10 +55,11 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    two reviewers judged, 3 were headline news, against 48 of 113 added commitments of other
    stances; between two accounts it keeps its rank).
 
-Left to the full report, neither listed nor counted: between two versions, a view stated anew, whose
-verb only states a view held (the lexicon's ``view_verbs``: "We recognize its indispensable role",
-"We are united in our belief"); going on with what was just said ("and will continue to advance
-this work"); a commitment added or dropped that is probably rewritten rather than new or gone (the
+Left to the full report, neither listed nor counted: between two versions, a view stated anew, an
+affirming clause whose verb only states a view held (the lexicon's ``view_verbs``: "We recognize its
+indispensable role", "We are united in our belief"; not "We do not recognize", "We note with
+concern"); going on with what was just said ("and will continue to advance this work", "continue
+these efforts"); a commitment added or dropped that is probably rewritten rather than new or gone (the
 report suggests it may continue a clause of the other document, similarity 0.2 or more, or the
 other document still holds most of its words, :data:`CARRIED_OVER` of their weight, rarer words
 weighing more); a stance shift in a kept clause that moved and is only loosely alike (similarity
@@ -134,14 +137,15 @@ _FUTURE = frozenset({"", "will"})
 _THING_DETERMINERS = frozenset("this these that those the such our its their".split())
 #: Verbs that carry on what was under way: "will continue to work", "remain committed to".
 _CARRIES_ON = frozenset({"continue", "continues", "remain", "remains"})
-#: Going on with what was just said: "continue to advance this work", "continue to refine and adapt
-#: this forum", "continue such outreach", "remain committed to these efforts".
-_GOING_ON_WITH_THAT = re.compile(r"\b(?:continue|continues|continuing|remain|remains)\b(?:\s+(?:committed|dedicated))?"
-                                 r"(?:\s+to)?(?:\s+[a-z]+(?:\s+(?:and|or)\s+[a-z]+)?)??"
-                                 r"\s+(?:this|these|that|those|such)\s+[a-z]+", re.IGNORECASE)
+#: Going on with what was just said, read from the clause's own verb: "will continue to advance this
+#: work", "continue to refine and adapt this forum", "continue these efforts", "remain committed to
+#: such outreach" (at most four lower-case words between the verb and "this", "these" or "such").
+_GOING_ON_WITH_THAT = re.compile(r"(?:\S+\s+){0,2}?(?:continue|continues|remain|remains)\b(?:\s+[a-z]+){0,4}?"
+                                 r"\s+(?:this|these|such)\s+[a-z]")
 _ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
-#: Stances that relay a point made (it was noted, stressed, said, discussed) rather than take a side on it.
-_RELAYING = frozenset({"confirm", "state", "exchange_views"})
+#: Stances that relay a point made (it was said, discussed) rather than take a side on it; so does a
+#: view stated ("noted", the lexicon's ``view_verbs``).
+_RELAYING = frozenset({"state", "exchange_views"})
 _QUOTE = 48  # characters of each side of an edit shown in an item
 _OPENING = 90  # characters of an added or dropped clause shown
 
@@ -204,8 +208,9 @@ _ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only i
 
 
 class _Reading:
-    """What the digest reads a comparison with: the lexicon's salience and words for parties, how much
-    of a clause's wording the other document still uses, and which clauses it does not match at all."""
+    """What the digest reads a comparison with: the lexicon's salience, words for parties, restating
+    verbs and view verbs; how much of a clause's wording the other document still uses, which clauses
+    are likely rewritten or go on in it, and which it does not match at all."""
 
     def __init__(self, c: Comparison, lexicon: Lexicon) -> None:
         import math
@@ -213,7 +218,7 @@ class _Reading:
         self.salience = lexicon.salience
         self.accounts = c.mode == "accounts"
         self._restating = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("reaffirm", ()))
-        self._views = tuple(" ".join(v.casefold().split()) for v in lexicon.section("view_verbs", ()))
+        self._views = frozenset(" ".join(v.casefold().split()) for v in lexicon.section("view_verbs", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
         self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
@@ -232,10 +237,18 @@ class _Reading:
         self._vocab = {"left": set().union(*left), "right": set().union(*right)}
         self._unmatched = {("left", i) for p in c.pairs if not p.right_index for i in p.left_index} | {
             ("right", j) for p in c.pairs if not p.left_index for j in p.right_index}
-        # The clauses that go on in the other document: kept, or likely rewritten (see CARRIED_OVER).
-        self._going_on = {(side, n) for p in c.pairs
-                          if p.left and p.right or p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE
+        # The clauses that go on in the other document: kept, or likely rewritten.
+        self._going_on = {(side, n) for p in c.pairs if p.left and p.right or self.rewritten(p, c)
                           for side, numbers in (("left", p.left), ("right", p.right)) for n in numbers}
+
+    def rewritten(self, p: Pair, c: Comparison) -> bool:
+        """Whether an added or dropped pair is probably rewritten rather than new or gone: the report
+        suggests it may continue a clause of the other document (similarity 0.2 or more), or the other
+        document still holds most of its words (:data:`CARRIED_OVER`)."""
+        if p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE:
+            return True
+        side = [c.right.clauses[j] for j in p.right_index] or [c.left.clauses[i] for i in p.left_index]
+        return self.share(side, "left" if p.right_index else "right") >= CARRIED_OVER
 
     def goes_on(self, side: str, number: str) -> bool:
         """Whether clause ``number`` of document ``side`` goes on in the other document: kept, or
@@ -252,10 +265,10 @@ class _Reading:
         return (cl.verb.casefold().split() or [""])[0] in self._restating
 
     def views(self, cl: Clause) -> bool:
-        """Whether the clause's own verb only states a view held ("recognize", "recall", "believe",
-        "united in our belief"): the lexicon's ``view_verbs``."""
-        verb = " ".join(cl.verb.casefold().split())
-        return any(verb == v or verb.startswith(v + " ") for v in self._views)
+        """Whether the clause only states a view held: its own verb is one of the lexicon's
+        ``view_verbs`` ("recognize", "recall", "believe", "united in our belief") and it affirms it
+        ("We do not recognize the results", "We note with concern" take a side)."""
+        return cl.stance in _AFFIRMING and not cl.negated and " ".join(cl.verb.casefold().split()) in self._views
 
     def thing(self, actor: str) -> bool:
         """Whether ``actor`` names a thing, not a party: "These platforms", "The agreement", "Our
@@ -280,10 +293,9 @@ def _items(p: Pair, c: Comparison, reading: _Reading) -> list[tuple[DigestItem, 
         return _come_or_gone(p, c, rc if p.status == "added" else lc, reading)
     if p.status != "changed":
         return []
-    items = _changed_items(p, lc, rc, reading)
     if p.moved and p.score < _LOOSE_MOVE:
         return []  # moved elsewhere and only loosely alike: maybe another commitment, the report shows it
-    return items
+    return _changed_items(p, lc, rc, reading)
 
 
 def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading) -> list[tuple[DigestItem, int]]:
@@ -304,10 +316,9 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     if dropped and stance not in _ALARM and not any(cl.negated for cl in commitments):
         return []  # most often only not restated, or done: left to the full report
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
-    if p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE \
-            or reading.share(side, "left" if p.status == "added" else "right") >= CARRIED_OVER:
+    if reading.rewritten(p, c):
         return []  # probably rewritten rather than new (or gone): the report shows what it may continue
-    if _carries_on(commitments) and all(_GOING_ON_WITH_THAT.search(cl.text) for cl in commitments):
+    if stance not in _ALARM and _carries_on(commitments) and all(_goes_on_with_that(cl) for cl in commitments):
         return []  # "and will continue to advance this work": what it goes on with, its sentence or
         # paragraph has just said
     if dropped:
@@ -341,6 +352,13 @@ def _head(c: Comparison, p: Pair, side: Sequence[Clause]) -> Clause | None:
     return head if head is not None and head.block == side[0].block else None
 
 
+def _goes_on_with_that(cl: Clause) -> bool:
+    """Whether the clause, read from its own verb, goes on with "this", "these" or "such" (what was
+    just said): "will continue to advance this work", "continue these efforts"."""
+    at = cl.text.find(cl.verb) if cl.verb and not cl.negated else -1
+    return at >= 0 and _GOING_ON_WITH_THAT.match(cl.text, at) is not None
+
+
 def _carries_on(commitments: Sequence[Clause]) -> bool:
     """Whether every one of the commitments carries on what was under way ("will continue to")."""
     return all(_CARRIES_ON.intersection(cl.verb.casefold().split()) for cl in commitments)
@@ -356,10 +374,12 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], reading: _Readin
     shifts = [label for label in p.labels if label in _SHIFTS]
     if {cl.stance for cl in lc + rc} <= _AFFIRMING:  # "share the view" -> "reaffirm their view"
         shifts = [label for label in shifts if label not in ("strengthened", "softened")]
-    if not any(cl.kind == "commitment" for cl in lc + rc) or not _number_replaced(p):
-        shifts = [label for label in shifts if label != "number-change"]  # a date, or the narrative's
-    if {cl.modality for cl in lc + rc} <= _FUTURE or not all(any(cl.kind == "commitment" for cl in side)
-                                                             for side in (lc, rc)):
+    committed = all(any(cl.kind == "commitment" for cl in side) for side in (lc, rc))
+    if not committed or not _number_replaced(p):
+        # a date, or a figure of the narrative or the preamble ("represent 780 million people" ->
+        # "representing nearly 800 million citizens, ... reaffirm our commitment"): no commitment's
+        shifts = [label for label in shifts if label != "number-change"]
+    if {cl.modality for cl in lc + rc} <= _FUTURE or not committed:
         # "will continue" -> "continue" changes no commitment; a narrative or context clause ("The
         # Policy Pillar led efforts to ...") has no modality: the clause became a commitment
         shifts = [label for label in shifts if label != "modality-change"]
@@ -412,10 +432,10 @@ def _decision_change(left: Sequence[Clause], right: Sequence[Clause], reading: _
         return ""
     a, b = lc[0], rc[0]
     if a.stance != b.stance and a.stance and b.stance and {a.stance, b.stance} & _ALARM:
-        if reading.restates(a) and reading.restates(b):
+        if reading.restates(a) and reading.restates(b) and "reaffirm" in (a.stance, b.stance):
             return ""  # "reiterate our strong condemnation of the war" -> "reiterated the central role of the
             # TTC": each restates a standing position; what it restates changed, not its stance
-        if reading.accounts and {a.stance, b.stance} & _RELAYING:
+        if reading.accounts and any(cl.stance in _RELAYING or reading.views(cl) for cl in (a, b)):
             return ""  # "He also noted North Korea's missile development" in a news report relays the point
             # made; "expressed strong concerns over" in the readout takes no other side of it
         return f"stance changed: {a.stance} \u2192 {b.stance}"

@@ -106,3 +106,10 @@ def test_the_phrase_finder_finds_what_each_pattern_finds(text: str) -> None:
         patterns += [lex.label_words.hedges, lex.label_words.wide, lex.label_words.negation_idioms]
         for rx in patterns:
             assert rx is not None and rx in finder and found.get(rx, []) == [m.span() for m in rx.finditer(text)]
+
+
+def test_every_shipped_view_verb_is_a_commitment_verb_of_an_affirming_class() -> None:
+    # the digest matches view_verbs against a clause's own verb, which only the verbs key can give
+    data = default_data()
+    affirming = {v.casefold() for stance in ("confirm", "reaffirm", "share_view") for v in data["verbs"][stance]}
+    assert data["view_verbs"] and {v.casefold() for v in data["view_verbs"]} <= affirming
