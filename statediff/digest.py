@@ -23,7 +23,11 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
-   terms out; a term all of whose clauses other items list gives its place to the next; a later
+   terms out; one clause, one item: a term at least half of whose clauses the items before the
+   terms list gives its place to the next, and an item after the terms all of whose clauses a
+   listed term names is part of that term's item ("IAEA" in the clause "We will work transparently
+   with the IAEA" listed already; "We also reaffirm that urgent action is needed to address
+   technology-facilitated gender-based violence" under the term "technology-facilitated"); a later
    statement with fewer than four in five of the earlier one's clauses (:data:`SHORTER`) is too
    short to restate it, and no term vanishes from it; an acronym used only in clauses that go on in
    the other document (kept, or a likely rewrite) is a short name for what they still say ("foreign
@@ -163,8 +167,8 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     if c.mode == "accounts":
         ranked = _take_turns(ranked)
     # The key terms have places of their own: listed after the strongest commitments, they never
-    # take the place of one, nor does a long list of commitments leave them out. A term all of whose
-    # clauses are listed already says nothing more.
+    # take the place of one, nor does a long list of commitments leave them out. A term half of whose
+    # clauses are listed already says little more.
     found = [t for t in key_terms(c.left, c.right, lexicon=lexicon, substantive=reading.substantive)
              if not _shorthand(t, reading)]
     if c.mode == "revision" and len(c.right.clauses) < SHORTER * len(c.left.clauses):
@@ -175,7 +179,10 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
     places = min(TERMS_SHOWN, size)
     listed = _listed(ranked[:size - places])
     terms = [(4, 0, order, _term_item(term)) for order, term in enumerate(found)
-             if not set(term.numbers) <= listed[term.side]][:places]
+             if 2 * len(set(term.numbers) & listed[term.side]) < len(term.numbers)][:places]
+    # One clause, one item: an item after the terms whose clauses a term names is part of its item.
+    named = _listed(terms)
+    ranked = [r for r in ranked if r[0] < 4 or not (set(r[3].left) <= named["left"] and set(r[3].right) <= named["right"])]
     kept = ranked[:size - len(terms)]
     items = tuple(r[3] for r in sorted(kept + terms, key=lambda r: r[:3]))
     if c.mode == "accounts":

@@ -505,3 +505,19 @@ def test_going_on_with_what_was_just_said_is_read_from_the_verb() -> None:
                "(5) We will continue to support those affected by the earthquake.\n\n"
                "(6) We remain committed to achieving these goals.\n")
     assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(5)",)]
+
+
+def test_one_clause_one_item_between_a_term_and_the_other_items() -> None:
+    before = "(1) We will meet again.\n\n(2) We will support our partners on trade.\n"
+    # "Houthis": half of its clauses are listed already, so the term gives its place
+    houthis = before + ("\n(3) We condemn the attacks on shipping by the Houthis.\n\n"
+                        "(4) The Houthis have attacked 40 ships since November.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(houthis))
+    assert [(i.label, i.right) for i in c.digest.items] == [("commitment added", ("(3)",))]
+    # "Kenya": a term of three clauses; the view it affirms in one of them is part of the term's item
+    kenya = before + ("\n(3) We reaffirm that the partnership with Kenya on trade matters.\n\n"
+                      "(4) The Ministers visited Kenya in March.\n\n(5) Kenya hosted the trade fair.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(kenya))
+    assert [(cl.kind, cl.stance) for cl in c.right.clauses[2:]] == [("commitment", "reaffirm"), ("context", ""),
+                                                                     ("context", "")]
+    assert [(i.label, i.right) for i in c.digest.items] == [("term appears", ("(3)", "(4)", "(5)"))]
