@@ -313,15 +313,6 @@ def test_a_dropped_pledge_of_restraint_is_listed() -> None:
         ("commitment dropped", ("(1)",))]
 
 
-def test_no_section_is_named_when_one_document_has_no_headings() -> None:
-    before = ("Joint Statement\n\nTrade Policy\n\n(1) We will cut tariffs on steel.\n\nClimate Action\n\n"
-              "(2) We will cut emissions by half.\n")
-    after = "Joint Statement\n\n(1) We will cut tariffs on steel.\n\n(3) We will meet again in Rome.\n"
-    c = statediff.compare(statediff.parse(before, name="a.txt"), statediff.parse(after, name="b.txt"))
-    assert any(sp.status == "dropped" for sp in c.sections)  # the report shows the layout changed
-    assert not any(i.label.startswith("section") for i in c.digest.items)  # the digest does not
-
-
 def test_two_accounts_take_turns_within_a_tier() -> None:
     a = ("(1) The Ministers confirmed their cooperation on space.\n\n(2) The Ministers confirmed their work on cyber.\n\n"
          "(3) We will meet again.\n")
