@@ -12,10 +12,10 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    ("He also noted" against "expressed strong concerns over"); a change of modality ("will" ->
    "may"; the future "will" coming or going alone, "will continue" -> "continue", changes no
    commitment, nor does a clause that is a commitment on one side only: "The Policy Pillar led
-   efforts" -> "These efforts seek to"), a scope widened or
-   narrowed, a hedge added or removed ("as appropriate"), a number changed in a clause that is a
-   commitment on both sides (a date, the number of a yearly meeting such as "COP28", or a figure of
-   a narrative that became a commitment, is not such a number);
+   efforts" -> "These efforts seek to"), a scope widened or narrowed, a hedge added or removed ("as
+   appropriate"), a number changed in a clause that is a commitment on both sides (a date, the
+   number of a yearly meeting such as "COP28", or a figure of a narrative that became a commitment,
+   is not such a number);
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
    party: what a thing will do ("These platforms will allow members to ...", "The steps we are
    announcing today will help ...") is told rather than committed to, and ranks after every
@@ -225,7 +225,7 @@ class _Reading:
         self.salience = lexicon.salience
         self.accounts = c.mode == "accounts"
         self._restating = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("reaffirm", ()))
-        self._views = frozenset(" ".join(v.casefold().split()) for v in lexicon.section("view_verbs", ()))
+        self._views = frozenset(_verb_key(v) for v in lexicon.section("view_verbs", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
         self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
@@ -244,18 +244,20 @@ class _Reading:
         self._vocab = {"left": set().union(*left), "right": set().union(*right)}
         self._unmatched = {("left", i) for p in c.pairs if not p.right_index for i in p.left_index} | {
             ("right", j) for p in c.pairs if not p.left_index for j in p.right_index}
+        # The added and dropped pairs probably rewritten rather than new or gone: the report suggests
+        # they may continue a clause of the other document (similarity 0.2 or more), or the other
+        # document still holds most of their words (CARRIED_OVER). Read once, for the items and the terms.
+        self._rewritten = {(p.left, p.right) for p in c.pairs if not (p.left and p.right) and (
+            p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE
+            or self.share([c.right.clauses[j] for j in p.right_index] or [c.left.clauses[i] for i in p.left_index],
+                          "left" if p.right_index else "right") >= CARRIED_OVER)}
         # The clauses that go on in the other document: kept, or likely rewritten.
-        self._going_on = {(side, n) for p in c.pairs if p.left and p.right or self.rewritten(p, c)
+        self._going_on = {(side, n) for p in c.pairs if p.left and p.right or (p.left, p.right) in self._rewritten
                           for side, numbers in (("left", p.left), ("right", p.right)) for n in numbers}
 
-    def rewritten(self, p: Pair, c: Comparison) -> bool:
-        """Whether an added or dropped pair is probably rewritten rather than new or gone: the report
-        suggests it may continue a clause of the other document (similarity 0.2 or more), or the other
-        document still holds most of its words (:data:`CARRIED_OVER`)."""
-        if p.suggestions and p.suggestions[0].score >= _LIKELY_REWRITE:
-            return True
-        side = [c.right.clauses[j] for j in p.right_index] or [c.left.clauses[i] for i in p.left_index]
-        return self.share(side, "left" if p.right_index else "right") >= CARRIED_OVER
+    def rewritten(self, p: Pair) -> bool:
+        """Whether an added or dropped pair is probably rewritten rather than new or gone."""
+        return (p.left, p.right) in self._rewritten
 
     def goes_on(self, side: str, number: str) -> bool:
         """Whether clause ``number`` of document ``side`` goes on in the other document: kept, or
@@ -275,7 +277,7 @@ class _Reading:
         """Whether the clause only states a view held: its own verb is one of the lexicon's
         ``view_verbs`` ("recognize", "recall", "believe", "united in our belief") and it affirms it
         ("We do not recognize the results", "We note with concern" take a side)."""
-        return cl.stance in _AFFIRMING and not cl.negated and " ".join(cl.verb.casefold().split()) in self._views
+        return cl.stance in _AFFIRMING and not cl.negated and _verb_key(cl.verb) in self._views
 
     def thing(self, actor: str) -> bool:
         """Whether ``actor`` names a thing, not a party: "These platforms", "The agreement", "Our
@@ -323,7 +325,7 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     if dropped and stance not in _ALARM and not any(cl.negated for cl in commitments):
         return []  # most often only not restated, or done: left to the full report
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
-    if reading.rewritten(p, c):
+    if reading.rewritten(p):
         return []  # probably rewritten rather than new (or gone): the report shows what it may continue
     if stance not in _ALARM and _carries_on(commitments) and all(_goes_on_with_that(cl) for cl in commitments):
         return []  # "and will continue to advance this work": what it goes on with, its sentence or
