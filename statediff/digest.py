@@ -62,8 +62,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 Left to the full report, neither listed nor counted: between two versions, a view stated anew, an
 affirming clause whose verb only states a view held (the lexicon's ``view_verbs``: "We recognize its
 indispensable role", "We are united in our belief"; not "We do not recognize", "We note with
-concern"); going on with what was just said ("and will continue to advance this work", "continue
-these efforts"); a commitment added or dropped that is probably rewritten rather than new or gone (the
+concern"); going on with what was just said, or restating it ("and will continue to advance this
+work", "continue these efforts", "We reaffirm our shared commitment to this historic partnership",
+"we recommit ourselves to these values"); a commitment added or dropped that is probably rewritten rather than new or gone (the
 report suggests it may continue a clause of the other document, similarity 0.2 or more, or the
 other document still holds most of its words, :data:`CARRIED_OVER` of their weight, rarer words
 weighing more); a stance shift in a kept clause that moved and is only loosely alike (similarity
@@ -141,11 +142,12 @@ _FUTURE = frozenset({"", "will"})
 _THING_DETERMINERS = frozenset("this these that those the such our its their".split())
 #: Verbs that carry on what was under way: "will continue to work", "remain committed to".
 _CARRIES_ON = frozenset({"continue", "continues", "remain", "remains"})
-#: Going on with what was just said, read from the clause's own verb: "will continue to advance this
-#: work", "continue to refine and adapt this forum", "continue these efforts", "remain committed to
-#: such outreach" (at most four lower-case words between the verb and "this", "these" or "such").
-_GOING_ON_WITH_THAT = re.compile(r"(?:\S+\s+){0,2}?(?:continue|continues|remain|remains)\b(?:\s+[a-z]+){0,4}?"
-                                 r"\s+(?:this|these|such)\s+[a-z]")
+#: Going on with what was just said, or restating it, read from the clause's own verb (one that
+#: carries on, or restates): "will continue to advance this work", "continue to refine and adapt this
+#: forum", "continue these efforts", "remain committed to such outreach", "reaffirm our shared
+#: commitment to this historic partnership" (at most four lower-case words between the verb and
+#: "this", "these" or "such").
+_GOING_ON_WITH_THAT = re.compile(r"(?:\s+[a-z]+){0,4}?\s+(?:this|these|such)\s+[a-z]")
 _ALARM = frozenset({"condemn", "oppose", "concern"})  # a kept clause that starts or stops voicing alarm
 #: Stances that relay a point made (it was said, discussed) rather than take a side on it; so does a
 #: view stated ("noted", the lexicon's ``view_verbs``).
@@ -225,6 +227,7 @@ class _Reading:
         self.salience = lexicon.salience
         self.accounts = c.mode == "accounts"
         self._restating = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("reaffirm", ()))
+        self._committing = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("commit", ()))
         self._views = frozenset(_verb_key(v) for v in lexicon.section("view_verbs", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
@@ -270,8 +273,10 @@ class _Reading:
 
     def restates(self, cl: Clause) -> bool:
         """Whether the clause's own verb restates a position held ("reiterate our strong condemnation",
-        "We reaffirm shared concerns", "reconfirmed the serious concern"): the lexicon's reaffirming verbs."""
-        return (cl.verb.casefold().split() or [""])[0] in self._restating
+        "We reaffirm shared concerns", "reconfirmed the serious concern", "we recommit ourselves"): the
+        lexicon's reaffirming verbs, and its committing verbs made again ("re" and one of them)."""
+        verb = (cl.verb.casefold().split() or [""])[0]
+        return verb in self._restating or verb.startswith("re") and verb[2:].lstrip("-") in self._committing
 
     def views(self, cl: Clause) -> bool:
         """Whether the clause only states a view held: its own verb is one of the lexicon's
@@ -327,9 +332,10 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
     if reading.rewritten(p):
         return []  # probably rewritten rather than new (or gone): the report shows what it may continue
-    if stance not in _ALARM and _carries_on(commitments) and all(_goes_on_with_that(cl) for cl in commitments):
-        return []  # "and will continue to advance this work": what it goes on with, its sentence or
-        # paragraph has just said
+    if stance not in _ALARM and all((_carries_on([cl]) or reading.restates(cl)) and _goes_on_with_that(cl)
+                                    for cl in commitments):
+        return []  # "and will continue to advance this work", "we reaffirm our commitment to this
+        # partnership": what it goes on with or restates, its sentence or paragraph has just said
     if dropped:
         return [(item, 6)]  # a statement that stops voicing alarm: after what the later one says anew
     if tail:
@@ -363,9 +369,9 @@ def _head(c: Comparison, p: Pair, side: Sequence[Clause]) -> Clause | None:
 
 def _goes_on_with_that(cl: Clause) -> bool:
     """Whether the clause, read from its own verb, goes on with "this", "these" or "such" (what was
-    just said): "will continue to advance this work", "continue these efforts"."""
+    just said): "will continue to advance this work", "reaffirm our commitment to these values"."""
     at = cl.text.find(cl.verb) if cl.verb and not cl.negated else -1
-    return at >= 0 and _GOING_ON_WITH_THAT.match(cl.text, at) is not None
+    return at >= 0 and _GOING_ON_WITH_THAT.match(cl.text, at + len(cl.verb)) is not None
 
 
 def _carries_on(commitments: Sequence[Clause]) -> bool:

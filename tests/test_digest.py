@@ -498,6 +498,17 @@ def test_going_on_with_what_was_just_said_is_read_from_the_verb() -> None:
     assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(5)",)]
 
 
+def test_restating_what_was_just_said_is_no_item() -> None:
+    c = _added("(1) We will meet again.\n\n(2) We reaffirm our shared commitment to this historic partnership.\n\n"
+               "(3) Today we recommit ourselves to these values.\n\n"
+               "(4) We reaffirm our commitment to the Treaty on the Non-Proliferation of Nuclear Weapons.\n\n"
+               "(5) We reiterate our strong condemnation of these attacks.\n\n"
+               "(6) We commit ourselves to these goals.\n")
+    assert [cl.verb for cl in c.right.clauses[1:3]] == ["reaffirm", "recommit"]
+    # a restatement of a new object, an alarm restated and a first commitment stay
+    assert sorted(i.right for i in c.digest.items) == [("(4)",), ("(5)",), ("(6)",)]
+
+
 def test_one_clause_one_item_between_a_term_and_the_other_items() -> None:
     before = "(1) We will meet again.\n\n(2) We will support our partners on trade.\n"
     # "Houthis": half of its clauses are listed already, so the term gives its place
