@@ -19,7 +19,11 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
    party: what a thing will do ("These platforms will allow members to ...", "The steps we are
    announcing today will help ...") is told rather than committed to, and ranks after every
-   commitment a party makes (7);
+   commitment a party makes (7); what the thing the clause before has just brought in will do, when
+   that clause is a commitment added (or dropped) too, is part of that clause's item ("Canada
+   established a new advisory panel ... This advisory panel will catalyze ...", "endorsed guidance
+   ... The guidance underscores ..."; "This agreement will enable ..." after a narrative of its
+   signing stays);
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
    acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
    places kept for them: the other items fill the rest, so that no list of commitments leaves the
@@ -349,6 +353,12 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     if c.mode == "accounts" and stance in _COURTESY:
         return [(item, 7)]  # what a report relays as said, hoped or to be discussed: after what was agreed
     if all(reading.thing(cl.actor) for cl in commitments):
+        head = _head(c, p, side)
+        this = "right" if p.right_index else "left"
+        if head is not None and reading.unmatched(this, (p.right_index or p.left_index)[0] - 1) \
+                and reading.substantive(head) and all(_refers_to(cl.actor, head) for cl in commitments):
+            return []  # "This advisory panel will catalyze ...": what the thing the clause before
+            # has just brought in will do is part of that clause's item
         return [(item, 7)]  # what a thing will do ("These platforms will allow ...") is told, not committed to
     if _carries_on(commitments):
         return [(item, 7)]  # "we will continue to", "we remain committed to": going on is not new
@@ -365,6 +375,17 @@ def _head(c: Comparison, p: Pair, side: Sequence[Clause]) -> Clause | None:
     index = (p.right_index or p.left_index)[0]
     head = _doc(c, "right" if p.right_index else "left").clauses[index - 1] if index else None
     return head if head is not None and head.block == side[0].block else None
+
+
+def _refers_to(actor: str, head: Clause) -> bool:
+    """Whether a thing named as an actor points back to the clause before: "This step", "These
+    platforms", or "The guidance" after a clause that speaks of guidance."""
+    words = actor.casefold().split()
+    if words[0] in ("this", "these", "such"):
+        return True
+    from .clause_vectors import folded_words, stem
+
+    return words[0] == "the" and stem(words[-1]) in {stem(w) for w in folded_words(head.text)}
 
 
 def _goes_on_with_that(cl: Clause) -> bool:

@@ -59,7 +59,7 @@ def test_the_digest_is_kept_whatever_only_shows() -> None:
 def test_a_long_rewrite_lists_fifteen_and_counts_the_rest() -> None:
     series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
     c = statediff.compare(statediff.read(series / "2022-12-05.txt"), statediff.read(series / "2023-05-31.txt"))
-    assert len(c.digest.items) == DIGEST_SIZE and c.digest.more >= 8
+    assert len(c.digest.items) == DIGEST_SIZE and c.digest.more >= 5
     labels = [i.label for i in c.digest.items]
     # the key terms have places of their own, after the strongest commitments: a shorter digest
     # keeps them and lists fewer of the other items
@@ -293,6 +293,19 @@ def test_what_a_thing_will_do_ranks_after_what_a_party_commits_to() -> None:
              "(4) The four Ministers will hold joint exercises.\n")
     assert {cl.number: cl.stance for cl in c.right.clauses}["(2)"] == "commit"
     assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(2)",)]
+
+
+def test_what_the_thing_just_brought_in_will_do_is_part_of_its_item() -> None:
+    c = _added("(1) We will meet again.\n\n"
+               "(2) Canada will establish an advisory panel on ransomware. This panel will catalyze information sharing.\n\n"
+               "(3) We endorsed guidance on cyber insurance. The guidance underscores the role insurers can play.\n\n"
+               "(4) We will sell three submarines to Australia. The platforms will allow members to share threats.\n\n"
+               "(5) In August the three nations signed an agreement. This agreement will enable the transfer of material.\n")
+    assert [(cl.number, cl.actor) for cl in c.right.clauses if cl.actor.startswith(("This", "The"))] == [
+        ("(2).2", "This panel"), ("(3).2", "The guidance"), ("(4).2", "The platforms"), ("(5).2", "This agreement")]
+    # a thing the clause before brought in (an added commitment) is part of its item; "The platforms"
+    # are not the submarines, and an agreement only told of (a narrative) leaves the clause an item
+    assert sorted(i.right for i in c.digest.items) == [("(2).1",), ("(3).1",), ("(4).1",), ("(4).2",), ("(5).2",)]
 
 
 def test_a_term_whose_clauses_are_all_listed_gives_its_place_to_another() -> None:
