@@ -242,6 +242,7 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     """The kind, actor, commitment verb, stance, negation and modality of the clause ``text`` (of a
     document of ``date``, "YYYY-MM-DD" or "" when unknown)."""
     hits = verb_hits(text, lexicon)
+    hits = sorted(hits + _ongoing(text, hits, lexicon), key=lambda h: h.start)
     if not hits:
         return _CONTEXT
     cjk = mostly_cjk(text)
@@ -274,6 +275,30 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     negated = lexicon.negated(_scope(lexicon.without_idioms(text), reported or main))
     return _Annotation("commitment", actor, verb, stance, negated, lexicon.modality(scope),
                        inherit)
+
+
+# What the parties say they are doing now, in the first person: "We are working together to", "we
+# are consulting with Canada", "We are also supporting the establishment of". The verb's own stance
+# when the lexicon lists its plain form ("supporting": support), else a commitment. What happens to
+# them, or what they see or face, is no action of theirs ("We are witnessing rapid advances").
+_ONGOING = re.compile(r"\b[Ww]e\s+(are\s+(?:(?:also|now|currently|actively|jointly|further|already|still|together|"
+                      r"increasingly|continuously|closely)\s+){0,2}([a-z]{3,}ing))\b")
+_NOT_DONE = frozenset("witnessing seeing facing experiencing living being hearing feeling watching "
+                      "lacking remaining going".split())
+
+
+def _ongoing(text: str, hits: list[VerbHit], lexicon: Lexicon) -> list[VerbHit]:
+    """The first-person present progressives of ``text`` that no lexicon verb covers, as verb hits."""
+    out = []
+    for m in _ONGOING.finditer(text):
+        word = m.group(2)
+        if word in _NOT_DONE or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+            continue
+        stem = word[:-3]
+        bases = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+        stance = next((h.stance for base in bases for h in lexicon.verbs(base) if h.text == base), "commit")
+        out.append(VerbHit(m.start(), m.end(), m.group(0), stance))
+    return out
 
 
 # A clause that opens on a time before the document's own and tells what was done then ("In March

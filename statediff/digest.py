@@ -55,8 +55,9 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    and France as indispensable partners", "officials have said they hope", "may also discuss")
    ranks after what either says was agreed or voiced (7);
 7. what a thing will do, added (see 3); between two accounts, what one only relays as said, hoped
-   or to be discussed (see 6); what a party continues or remains committed to, added
-   ("We will continue to work together", "We remain committed to"): going on with it is not new
+   or to be discussed (see 6); what a party continues or remains committed to, or says it is
+   doing, added ("We will continue to work together", "We remain committed to", "We are working
+   together to"; not a form the lexicon lists, "are endorsing"): going on with it is not new
    (of the 13 such items two reviewers judged in the corpora's digests, 1 was headline news,
    against 46 of 110 other added commitments); between two versions, a view affirmed anew, whose
    stance only affirms ("reaffirm that", "shared the view"): it takes no step (of the 28 such items
@@ -145,7 +146,7 @@ _FUTURE = frozenset({"", "will"})
 # Words that open the name of a thing rather than of a party ("This agreement", "Our efforts").
 _THING_DETERMINERS = frozenset("this these that those the such our its their".split())
 #: Verbs that carry on what was under way: "will continue to work", "remain committed to".
-_CARRIES_ON = frozenset({"continue", "continues", "remain", "remains"})
+_CARRIES_ON = frozenset({"continue", "continues", "continuing", "remain", "remains"})
 #: Going on with what was just said, or restating it, read from the clause's own verb (one that
 #: carries on, or restates): "will continue to advance this work", "continue to refine and adapt this
 #: forum", "continue these efforts", "remain committed to such outreach", "reaffirm our shared
@@ -232,6 +233,8 @@ class _Reading:
         self.accounts = c.mode == "accounts"
         self._restating = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("reaffirm", ()))
         self._committing = frozenset(v.casefold() for v in lexicon.section("verbs", {}).get("commit", ()))
+        self._forms = frozenset(w.casefold() for forms in lexicon.section("verbs", {}).values() for v in forms
+                                for w in v.split())
         self._views = frozenset(_verb_key(v) for v in lexicon.section("view_verbs", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
@@ -274,6 +277,14 @@ class _Reading:
     def unmatched(self, side: str, index: int) -> bool:
         """Whether clause ``index`` of document ``side`` is added or dropped (matched to nothing)."""
         return (side, index) in self._unmatched
+
+    def carries_on(self, commitments: Sequence[Clause]) -> bool:
+        """Whether every one of the commitments carries on what was under way: "will continue to",
+        "remain committed to", or what the parties say they are doing ("We are working together to";
+        not a form the lexicon lists, "are endorsing", "are launching", which does it now)."""
+        return all(_CARRIES_ON.intersection(words) or len(words) > 1 and words[0] in ("are", "is")
+                   and words[-1].endswith("ing") and words[-1] not in self._forms
+                   for words in (cl.verb.casefold().split() for cl in commitments))
 
     def restates(self, cl: Clause) -> bool:
         """Whether the clause's own verb restates a position held ("reiterate our strong condemnation",
@@ -336,7 +347,7 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     item = DigestItem(f"commitment {p.status}", p.left, p.right, _opening(text), stance)
     if reading.rewritten(p):
         return []  # probably rewritten rather than new (or gone): the report shows what it may continue
-    if stance not in _ALARM and all((_carries_on([cl]) or reading.restates(cl)) and _goes_on_with_that(cl)
+    if stance not in _ALARM and all((reading.carries_on([cl]) or reading.restates(cl)) and _goes_on_with_that(cl)
                                     for cl in commitments):
         return []  # "and will continue to advance this work", "we reaffirm our commitment to this
         # partnership": what it goes on with or restates, its sentence or paragraph has just said
@@ -349,7 +360,7 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
         if head is not None and reading.unmatched(this, (p.right_index or p.left_index)[0] - 1) \
                 and reading.substantive(head) and salience.get(stance, -1) <= salience.get(head.stance, -1):
             return []  # the head of its sentence, added or dropped too and as strong, is the item
-        return [(item, 7 if _carries_on(commitments) else 6)]
+        return [(item, 7 if reading.carries_on(commitments) else 6)]
     if c.mode == "accounts" and stance in _COURTESY:
         return [(item, 7)]  # what a report relays as said, hoped or to be discussed: after what was agreed
     if all(reading.thing(cl.actor) for cl in commitments):
@@ -360,7 +371,7 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
             return []  # "This advisory panel will catalyze ...": what the thing the clause before
             # has just brought in will do is part of that clause's item
         return [(item, 7)]  # what a thing will do ("These platforms will allow ...") is told, not committed to
-    if _carries_on(commitments):
+    if reading.carries_on(commitments):
         return [(item, 7)]  # "we will continue to", "we remain committed to": going on is not new
     if c.mode == "revision" and all(reading.views(cl) for cl in commitments):
         return []  # "We recognize its indispensable role", "We are united in our belief": a view stated
@@ -393,11 +404,6 @@ def _goes_on_with_that(cl: Clause) -> bool:
     just said): "will continue to advance this work", "reaffirm our commitment to these values"."""
     at = cl.text.find(cl.verb) if cl.verb and not cl.negated else -1
     return at >= 0 and _GOING_ON_WITH_THAT.match(cl.text, at + len(cl.verb)) is not None
-
-
-def _carries_on(commitments: Sequence[Clause]) -> bool:
-    """Whether every one of the commitments carries on what was under way ("will continue to")."""
-    return all(_CARRIES_ON.intersection(cl.verb.casefold().split()) for cl in commitments)
 
 
 def _doc(c: Comparison, side: str) -> Document:

@@ -348,6 +348,35 @@ def test_look_alikes_of_the_new_forms_carry_no_stance(text) -> None:
     assert (clause.kind, clause.stance) == ("context", "")
 
 
+@pytest.mark.parametrize(("text", "stance", "verb"), [
+    # what the parties say they are doing now, in the first person
+    ("We are working together to advance public interest research.", "commit", "are working"),
+    ("Recognizing these partnerships, we are consulting with Canada and New Zealand.", "commit", "are consulting"),
+    ("We are also planning to conduct coordinated export control outreach.", "commit", "are also planning"),
+    ("We are currently analysing the proposals received from stakeholders.", "commit", "are currently analysing"),
+    ("Together, we are making further strides in quantum technologies.", "commit", "are making"),
+    # the stance of the verb's plain form, where the lexicon lists it
+    ("We are urging all parties to refrain from escalation.", "urge", "are urging"),
+    ("We are deciding on the next steps.", "agree", "are deciding"),
+])
+def test_what_the_parties_are_doing_is_a_commitment(text: str, stance: str, verb: str) -> None:
+    clause = statediff.parse(text).clauses[0]
+    assert (clause.kind, clause.actor, clause.stance, clause.verb) == ("commitment", "We", stance, verb)
+
+
+@pytest.mark.parametrize("text", [
+    "We are witnessing rapid technological advancements.",
+    "We are facing a serious threat from ransomware.",
+    "These milestones have contributed to the joint vision that we are adopting today.",
+    "Russia is waging a brutal war of aggression.",
+    "The parties are working on the details.",
+    "In 2023, we were working on the first phase.",
+])
+def test_what_happens_to_the_parties_or_others_do_is_no_commitment_of_theirs(text: str) -> None:
+    clause = statediff.parse(text).clauses[0]
+    assert clause.kind == "context" or clause.actor != "We", (clause.kind, clause.actor, clause.verb)
+
+
 @pytest.mark.parametrize("text", [
     "In March 2023, we stood together in San Diego and announced the pathway to deliver on this commitment.",
     "Since then, we have launched an ambitious proposal to streamline defense collaboration.",

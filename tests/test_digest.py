@@ -295,6 +295,14 @@ def test_what_a_thing_will_do_ranks_after_what_a_party_commits_to() -> None:
     assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(2)",)]
 
 
+def test_what_the_parties_say_they_are_doing_ranks_as_going_on() -> None:
+    c = _added("(1) We will meet again.\n\n(2) We are working together to advance research on online platforms.\n\n"
+               "(3) We will rebuild the energy grids.\n\n(4) We are endorsing a work programme on standards.\n")
+    assert [cl.verb for cl in c.right.clauses[1:]] == ["are working", "will rebuild", "are endorsing"]
+    # at work already, like "we will continue to": after what is committed anew; "are endorsing" does it now
+    assert [i.right for i in c.digest.items] == [("(3)",), ("(4)",), ("(2)",)]
+
+
 def test_what_the_thing_just_brought_in_will_do_is_part_of_its_item() -> None:
     c = _added("(1) We will meet again.\n\n"
                "(2) Canada will establish an advisory panel on ransomware. This panel will catalyze information sharing.\n\n"
