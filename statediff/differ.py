@@ -27,12 +27,14 @@ from .textkit import CJK_CLASS
 
 __all__ = ["coded_diff", "diff_words", "sequence_matcher", "tokenize"]
 
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"  # combining marks
 _TOKEN = re.compile(
     r"\s+"
     rf"|[{CJK_CLASS}\uff00-\uffef\u3000-\u303f]"  # and full-width forms, CJK punctuation
     # A hyphenated word is one token, so that "re-affirmed" and "reaffirmed", or "Indo-Pacific" with a
-    # hyphen and with a non-breaking hyphen, compare equal once folded rather than as a changed word.
-    r"|[^\W_]+(?:['\u2019\-\u2010\u2011][^\W_]+)*"
+    # hyphen and with a non-breaking hyphen, compare equal once folded rather than as a changed word;
+    # so is a word with combining accents ("re\u0301affirme\u0301"), equal to its composed form once folded.
+    rf"|[^\W_](?:[^\W_]|[{_MARKS}])*(?:['\u2019\-\u2010\u2011][^\W_](?:[^\W_]|[{_MARKS}])*)*"
     r"|.",
     re.UNICODE | re.DOTALL,
 )

@@ -15,7 +15,7 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    efforts" -> "These efforts seek to"), a scope widened or narrowed, a hedge added or removed ("as
    appropriate"), a number changed in a clause that is a commitment on both sides (a date, the
    number of a yearly meeting such as "COP28", or a figure of a narrative that became a commitment,
-   is not such a number);
+   is not such a number; a deadline is: "net zero by 2050" -> "by 2060");
 3. a commitment added whose stance is one of the strongest (condemn, oppose, concern, commit), by a
    party: what a thing will do ("These platforms will allow members to ...", "The steps we are
    announcing today will help ...") is told rather than committed to, and ranks after every
@@ -449,13 +449,22 @@ _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
 def _number_replaced(p: Pair) -> bool:
     """Whether the pair replaces a figure by another ("2 billion" -> "3 billion"): an edit with a
     number on both sides, dates ("December 16" -> "January 27", "2015" -> "2016"), list markers
-    ("(2)") and the numbers of recurring meetings ("26th" -> "28th", "COP26" -> "COP28") aside. A
+    ("(2)") and the numbers of recurring meetings ("26th" -> "28th", "COP26" -> "COP28") aside; but a
+    deadline is a figure ("net zero by 2050" -> "by 2060", "by the end of 2025" -> "of 2026"). A
     number that only comes or goes with a rewritten passage is no changed figure."""
+    before = ""
     for e in p.edits:
-        if e.op == "replace" and all(any(ch.isdigit() for ch in _DATE_PART.sub("", side))
-                                     for side in (e.left, e.right)):
+        if e.op == "replace" and (all(any(ch.isdigit() for ch in _DATE_PART.sub("", side)) for side in (e.left, e.right))
+                                  or _DEADLINE.search(before) and all(_YEAR.match(side) for side in (e.left, e.right))):
             return True
+        before += e.left
     return False
+
+
+# What a year after it is the deadline of: "by 2050", "no later than 2030", "by the end of 2025".
+_DEADLINE = re.compile(r"\b(?:by|until|before|no later than)(?:\s+the\s+(?:end|middle|start|beginning)\s+of)?\s*\Z",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"\s*(?:19|20)\d\d\b")
 
 
 def _substantive(cl: Clause) -> bool:

@@ -26,7 +26,9 @@ from .assignment import assign
 from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
-__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "headings_of_pairs", "former_titles", "PAIR_BAR"]
+__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "headings_of_pairs", "dropped_titles",
+           "display_order",
+           "former_titles", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
 #: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
@@ -254,19 +256,54 @@ def group_titles(clauses: Sequence[Clause]) -> list[str]:
 def headings_of_pairs(c: Comparison) -> list[str]:
     """The heading each pair of ``c`` is reported under, one per pair: its clause's group in the later
     document (:func:`group_titles`: its section, or its numbered item or paragraph where the
-    document has no headings), or for a dropped clause the heading of the pair before it (where it
-    stood; a dropped clause that opens the comparison keeps its own group)."""
+    document has no headings). A dropped clause stands under a later section that continues its own
+    (the section pairing's; the one of the pair before it where it may), or under its own heading
+    where its section was dropped (:func:`dropped_titles`); where the later document has no
+    headings, under the heading of the pair before it (where it stood; a dropped clause that opens
+    the comparison keeps its own group)."""
     right = dict(zip((cl.number for cl in c.right.clauses), group_titles(c.right.clauses)))
     left = dict(zip((cl.number for cl in c.left.clauses), group_titles(c.left.clauses)))
+    # a clause of the earlier document -> the headings of the later sections that continue its own
+    continued: dict[int, tuple[str, ...]] = {}
+    if group_kind(c.right.clauses) == "section":
+        for sp in c.sections:
+            for sec in sp.left:
+                titles = tuple(r.title for r in sp.right) or (sec.title,)
+                continued.update(dict.fromkeys(sec.clauses, titles))
     out: list[str] = []
     current = ""
     for p in c.pairs:
         if p.right:
             current = right.get(p.right[0], "")
+        elif p.left_index and p.left_index[0] in continued:
+            titles = continued[p.left_index[0]]
+            out.append(current if current in titles else titles[0])  # beside the clause before it, if it may
+            continue
         elif not out and p.left:
             current = left.get(p.left[0], "")
         out.append(current)
     return out
+
+
+def display_order(c: Comparison, headings: Sequence[str]) -> list[int]:
+    """The order the reports show the pairs of ``c`` in, given the heading of each
+    (:func:`headings_of_pairs`): reading order, each heading's pairs brought together where the later
+    document's clauses under it begin (a dropped clause joins the later section that continues its
+    own; a dropped section stays where it stood)."""
+    first: dict[str, int] = {}
+    for k, (p, heading) in enumerate(zip(c.pairs, headings)):
+        if p.right:
+            first.setdefault(heading, k)
+    for k, heading in enumerate(headings):
+        first.setdefault(heading, k)
+    return sorted(range(len(headings)), key=lambda k: (first[headings[k]], k))
+
+
+def dropped_titles(c: Comparison) -> frozenset[str]:
+    """The headings of the earlier document's sections that no later section continues (a dropped
+    section's clauses are reported under its own heading, marked as dropped)."""
+    kept = {cl.section for cl in c.right.clauses}
+    return frozenset(sec.title for sp in c.sections if not sp.right for sec in sp.left if sec.title not in kept)
 
 
 def former_titles(c: Comparison) -> dict[str, str]:

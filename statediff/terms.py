@@ -234,7 +234,7 @@ def _one_side(doc: Document, other: Document, side: str, title_stems: set[str], 
     out = []
     for clauses, uses in _outermost(found).values():
         first = min(uses, key=lambda u: (u.clause, u.start))
-        text = texts[first.clause]
+        text = doc.clauses[first.clause].text  # as written: same_spelling keeps every offset
         numbers = tuple(doc.clauses[k].number for k in sorted(clauses))
         rank = (-len(clauses), first.clause, first.start)
         out.append((rank, KeyTerm((text[first.start:first.end],), side, numbers, _around(text, first.start, first.end))))

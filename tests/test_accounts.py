@@ -28,6 +28,13 @@ def test_the_seed_accounts_in_text(capsys) -> None:
     assert "\n< p1  only in A\n" in out and "\n> p1.2  only in B\n" in out
     assert "said differently" in out and "moved" not in out and "sections:" not in out
     assert "## General remarks" in out  # grouped by B's topics
+    # what only one account says is its text, neither struck out nor inserted, and its candidates are
+    # what the other account may say in its words
+    block = out.split("\n< p1  only in A\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert block[0].startswith("    Tokyo: The foreign and defence ministers") and "[-" not in block[0]
+    assert block[1].startswith("    perhaps said by B as 4(2).1 0.19")
+    assert "{+The meeting lasted" not in out and "    The meeting lasted for approximately" in out
+    assert "possibly continue" not in out
 
 
 def test_accounts_in_json_and_the_api(capsys) -> None:
@@ -64,3 +71,8 @@ def test_accounts_in_html(tmp_path) -> None:
     assert {"\u2212Only in A", "+Only in B", "~Said differently"} <= badges
     assert not tree.xpath("//details[@class='sd-sections']") and not tree.xpath("//*[contains(@class, 'sd-moved')]")
     assert "Not in Account A" in tree.text_content()
+    row = tree.xpath("//article[@data-status='dropped']")[0]
+    assert row.get("aria-label") == "Clause p1: only in A"
+    assert tree.xpath("string(//article[@data-status='dropped']//details[@class='sd-suggest']/summary)").startswith(
+        "Perhaps said by B as ")
+    assert "dropped" not in " ".join(tree.xpath("//article/@aria-label")) and "Possibly continue" not in tree.text_content()

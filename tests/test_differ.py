@@ -96,3 +96,13 @@ def test_sequence_matcher_is_difflibs(a, b) -> None:
     ours, theirs = sequence_matcher(a, b), SequenceMatcher(None, a, b, autojunk=False)
     assert ours.get_opcodes() == theirs.get_opcodes()
     assert ours.get_matching_blocks() == theirs.get_matching_blocks()
+
+
+def test_a_word_with_combining_accents_is_its_composed_form() -> None:
+    import unicodedata
+
+    left = "Nous avons réaffirmé notre soutien ferme au partenariat."
+    right = unicodedata.normalize("NFD", "Nous avons réaffirmé notre soutien total au partenariat.")
+    edits = [e for e in diff_words(left, right) if e.op != "equal"]
+    assert [(e.op, e.left, e.right) for e in edits] == [("replace", "ferme", "total")]
+    assert "".join(e.right for e in diff_words(left, right)) == right  # the text as it was given

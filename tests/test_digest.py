@@ -7,6 +7,7 @@ import json
 import statediff
 from statediff.cli import main
 from statediff.digest import DIGEST_SIZE, TERMS_SHOWN, digest
+from statediff.sections import dropped_titles, headings_of_pairs
 from statediff.terms import key_terms
 
 from .conftest import CORPORA, JF
@@ -102,6 +103,15 @@ def test_a_narrative_that_becomes_a_commitment_changes_no_modality() -> None:
     assert [i.label for i in statediff.compare(will, intend).digest.items] == ["modality changed"]
 
 
+def test_the_digest_alone_keeps_the_sections_to_their_count(capsys) -> None:
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    assert main(["compare", str(series / "2021-09-29.txt"), str(series / "2022-12-05.txt"), "--digest"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("sections: "))
+    assert lines[at + 1] == "" and lines[at + 2].startswith("what matters most")
+    assert len(lines) <= 25  # one screen
+
+
 def test_identical_documents_have_an_empty_digest(capsys) -> None:
     path = JF / "2021-01-15-defence-ministers-teleconference.txt"
     doc = statediff.read(path)
@@ -175,6 +185,45 @@ def test_the_text_report_and_the_json_group_pairs_by_section(capsys) -> None:
     data = json.loads(capsys.readouterr().out)
     sections = {c["number"]: c["section"] for c in data["right"]["clauses"]}
     assert all(p["section"] == sections[p["right"][0]] for p in data["pairs"] if p["right"])
+
+
+def test_a_dropped_clause_stands_under_the_section_that_continues_its_own(capsys) -> None:
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    left, right = series / "2023-05-31.txt", series / "2024-04-05.txt"
+    c = statediff.compare(statediff.read(left), statediff.read(right))
+    headings = headings_of_pairs(c)
+    # "Addressing Economic Coercion" was dropped: its clauses stand under its own heading, marked so
+    gone = next(sp for sp in c.sections if sp.left and sp.left[0].title == "Addressing Economic Coercion")
+    assert not gone.right and "Addressing Economic Coercion" in dropped_titles(c)
+    under = {h for p, h in zip(c.pairs, headings) if p.left_index and p.left_index[0] in gone.left[0].clauses}
+    assert under == {"Addressing Economic Coercion"}
+    # every other dropped clause stands under a section that continues its own
+    right_of = {cl.number: cl.section for cl in c.right.clauses}
+    for p, h in zip(c.pairs, headings):
+        if p.status == "dropped" and h != "Addressing Economic Coercion" and h in dropped_titles(c):
+            continue
+        if p.status == "dropped":
+            sp = next(sp for sp in c.sections for sec in sp.left if p.left_index[0] in sec.clauses)
+            assert h in [sec.title for sec in sp.right] or not sp.right, (p.left, h)
+        else:
+            assert h == right_of[p.right[0]]
+    # the text report names each heading once, the dropped section's marked as such
+    main(["compare", str(left), str(right), "--color", "never"])
+    heads = [line for line in capsys.readouterr().out.splitlines() if line.startswith("## ")]
+    assert len(heads) == len(set(heads))
+    assert "## Addressing Economic Coercion  (section dropped)" in heads
+
+
+def test_a_deadline_moved_is_a_number_changed_and_a_meeting_year_is_not() -> None:
+    def labels(before: str, after: str) -> list[str]:
+        return [i.label for i in statediff.compare(statediff.parse(before), statediff.parse(after)).digest.items]
+
+    assert labels("We commit to net zero by 2050.", "We commit to net zero by 2060.") == ["number changed"]
+    assert labels("We will phase out coal no later than 2030.", "We will phase out coal no later than 2035.") == [
+        "number changed"]
+    assert labels("We will act by the end of 2025.", "We will act by the end of 2026.") == ["number changed"]
+    assert labels("In 2015, we will hold the review.", "In 2016, we will hold the review.") == []
+    assert labels("We will meet on December 16, 2015.", "We will meet on January 27, 2016.") == []
 
 
 def test_a_decision_reversed_leads_and_courtesies_stay_out() -> None:

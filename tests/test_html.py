@@ -19,6 +19,7 @@ import statediff
 from statediff.cli import main
 from statediff.model import Clause, Comparison, Document, Edit, Pair
 from statediff.renderers.html import content_security_policy, report_script
+from statediff.sections import display_order, headings_of_pairs
 
 from .conftest import CORPORA, SEEDS
 
@@ -99,7 +100,8 @@ def test_counts_by_status_and_label(seed: Comparison, seed_tree) -> None:
 def test_every_pair_is_a_row_in_order_with_texts(seed: Comparison, seed_tree) -> None:
     rows = _pairs(seed_tree)
     assert len(rows) == len(seed.pairs)
-    for row, p in zip(rows, seed.pairs):
+    order = display_order(seed, headings_of_pairs(seed))  # reading order, each section's rows together
+    for row, p in zip(rows, [seed.pairs[k] for k in order]):
         assert row.get("data-status") == p.status
         assert (row.get("data-moved") is not None) == p.moved
         left, right = _cls(row, "sd-left"), _cls(row, "sd-right")
@@ -417,3 +419,16 @@ def test_a_later_document_without_headings_is_outlined_by_its_groups_whatever_th
     assert entries[0].find("button").get("title").startswith("Show only the group \u201c\u00b6 1: On January 15, 2021")
     indexes = {li.find("button").get("data-filter-section") for li in entries}
     assert {a.get("data-section") for a in tree.iterfind(".//article") if a.get("data-section")} <= indexes
+
+
+def test_a_filtered_report_links_only_to_what_it_shows(tmp_path) -> None:
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    out = tmp_path / "only.html"
+    main(["compare", str(series / "2023-05-31.txt"), str(series / "2024-04-05.txt"), "--only", "modality-change",
+          "-f", "html", "-o", str(out)])
+    tree = lxml_html.parse(str(out)).getroot()
+    ids = set(tree.xpath("//@id"))
+    assert [h for h in tree.xpath("//a/@href") if h.startswith("#") and h[1:] not in ids] == []
+    # the digest still names every item; those the filter hides are named, not linked
+    unlinked = tree.xpath("//*[contains(@class, 'sd-unlinked')]")
+    assert unlinked and all(el.tag == "span" and el.get("title") == "not shown in this report" for el in unlinked)

@@ -195,3 +195,10 @@ def test_a_vocabulary_takes_in_the_words_of_a_run_as_the_matches_give_them(token
     stems = [term_key(t) for t in tokens]
     parts = {term_key(p) for t in tokens if re.search(r"[-.']", t) for p in re.split(r"[-.']+", t) if p}
     assert vocab.words == set(stems) | parts | {a + b for a, b in zip(stems, stems[1:])}
+
+
+def test_a_term_is_quoted_as_the_document_writes_it() -> None:
+    before = statediff.parse("We will meet again.\n\nIn light of Russia\u2019s invasion of Ukraine, we will act.\n")
+    after = statediff.parse("We will meet again.\n")
+    term = key_terms(before, after)[0]
+    assert term.phrases[0] == "Russia\u2019s" and "Russia\u2019s invasion" in term.context

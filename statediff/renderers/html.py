@@ -17,7 +17,7 @@ import hashlib
 from typing import Any
 
 from ..model import Comparison, Pair
-from ..sections import former_titles
+from ..sections import display_order, dropped_titles, former_titles
 from .page import asset, content_security_policy, render_fragment, render_page
 from .report_header import header, view_controls
 from .report_rows import find_runs, ghost_row, pair_row, row_order, run_box
@@ -48,21 +48,36 @@ def comparison_element(c: Comparison, *, clauses_tag: str = "section"):
     ).hexdigest()[:10]
     plan = outline(c)
     clauses, strip = _clauses(c, clauses_tag, plan)
-    return _e("div", {"class": "statediff"}, header(c, strip, list(c.summary.shown_labels), plan),
-              view_controls(c, group), clauses)
+    report = _e("div", {"class": "statediff"}, header(c, strip, list(c.summary.shown_labels), plan),
+                view_controls(c, group), clauses)
+    _unlink_absent(report)
+    return report
+
+
+def _unlink_absent(report) -> None:
+    """A link to a clause the report does not show (``--only`` keeps some pairs, the digest and the
+    suggestions name any clause) becomes plain text that says so, never a link that leads nowhere."""
+    ids = set(report.xpath(".//@id"))
+    for a in report.xpath(".//a[starts-with(@href, '#')]"):
+        if a.get("href")[1:] not in ids:
+            a.tag = "span"
+            del a.attrib["href"]
+            a.set("class", " ".join(filter(None, (a.get("class"), "sd-unlinked"))))
+            a.set("title", "not shown in this report")
 
 
 def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[str, Pair, str]]]:
     """The clauses' element: the rows in display order under their section headings, each long run of
     added or dropped rows in its box; and the overview strip's entries (kind, pair, anchor id), one
     per pair in the same order."""
-    rows = row_order(c.pairs)
+    rows = row_order(c.pairs, display_order(c, plan.headings))
     ghost_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "ghost"}
     pair_at = {k: pos for pos, (kind, _, k) in enumerate(rows) if kind == "pair"}
     clauses = _e(tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
                  _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
     headings = plan.headings
     renamed = former_titles(c)
+    gone = dropped_titles(c)
     current = ""
     strip: list[tuple[str, Pair, str]] = []
     runs = find_runs(rows, headings)
@@ -73,7 +88,7 @@ def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[st
             continue
         section = headings[k]
         if section and section != current:
-            clauses.append(_section_heading(section, renamed.get(section)))
+            clauses.append(_section_heading(section, renamed.get(section), section in gone))
         current = section
         if at in runs:
             box_until = runs[at]
@@ -88,10 +103,12 @@ def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[st
     return clauses, strip
 
 
-def _section_heading(section: str, was: str | None):
+def _section_heading(section: str, was: str | None, dropped: bool = False):
     heading = _e("h3", {"class": "sd-section"}, section)
     if was:
         heading.append(_e("span", {"class": "sd-section-was"}, f" (was \u201c{was}\u201d)"))
+    elif dropped:
+        heading.append(_e("span", {"class": "sd-section-was"}, " (section dropped)"))
     return heading
 
 

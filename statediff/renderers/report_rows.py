@@ -12,7 +12,7 @@ from typing import Any
 from ..model import Comparison, Document, Edit, Pair
 from .tree import add as _add
 from .tree import element as _e
-from .words import anchor_id, capital, numbers_text, short_date, side_word, status_word
+from .words import anchor_id, capital, numbers_text, short_date, side_word, status_word, suggestion_word
 
 __all__ = ["LONG_DELETION", "RUN", "find_runs", "ghost_row", "pair_row", "row_order", "run_box"]
 
@@ -88,16 +88,16 @@ def _absent(c: Comparison, side: str, p: Pair | None = None):
         note = "Not in the earlier document" if side == "left" else "Not in the later document"
     cell = _e("div", {"class": "sd-cell sd-absent"}, _e("span", {"class": "sd-absent-note"}, note))
     if p is not None and p.suggestions:
-        cell.append(_suggestions(d, side, p))
+        cell.append(_suggestions(c, d, side, p))
     return cell
 
 
-def _suggestions(d: Document, side: str, p: Pair):
+def _suggestions(c: Comparison, d: Document, side: str, p: Pair):
     """The clauses of document ``d`` (on ``side``) that may continue the pair's clause: a tentative
     disclosure whose summary links to each candidate, and which, opened, shows their texts beside
     the pair's own (the report's script copies them from the clauses, so the page does not carry
     every text again)."""
-    head = "Possibly continues" if p.status == "added" else "Possibly continued by"
+    head = capital(suggestion_word(c, p.status))
     summary = _e("summary", {}, head, " ")
     for k, s in enumerate(p.suggestions):
         _add(summary, ", " if k else "")
@@ -137,7 +137,7 @@ def pair_row(c: Comparison, p: Pair, ghost_above: bool | None, section: int | No
     pair has no placeholder)."""
     left = _cell("left", p.left, _text(p, "left")) if p.left else _absent(c, "left", p)
     right = _cell("right", p.right, _text(p, "right")) if p.right else _absent(c, "right", p)
-    return _e("article", _pair_attrib(p, section), _pair_meta(c, p, ghost_above), left, right,
+    return _e("article", _pair_attrib(c, p, section), _pair_meta(c, p, ghost_above), left, right,
               _inline(p, _text(p, "inline")))
 
 
@@ -167,12 +167,12 @@ def _pair_meta(c: Comparison, p: Pair, ghost_above: bool | None):
     return meta
 
 
-def _pair_attrib(p: Pair, section: int | None) -> dict[str, str]:
+def _pair_attrib(c: Comparison, p: Pair, section: int | None) -> dict[str, str]:
     """The row's attributes, which the stylesheet and the script select on (status, change, labels,
     section)."""
     classes = f"sd-pair sd-pair-{p.status}" + (" sd-moved" if p.moved else "")
     attrib = {"class": classes, "data-status": p.status, "tabindex": "-1",
-              "aria-label": f"Clause {numbers_text(p)}: {p.status}" + (", moved" if p.moved else "")}
+              "aria-label": f"Clause {numbers_text(p)}: {status_word(c, p.status)}" + (", moved" if p.moved else "")}
     if p.moved:
         attrib["data-moved"] = ""
     if p.status != "unchanged" or p.moved:
@@ -207,8 +207,9 @@ def ghost_row(c: Comparison, p: Pair, pair_below: bool):
                  _e("p", {"class": "sd-text"}, p.left_text)))
 
 
-def row_order(pairs: Sequence[Pair]) -> list[tuple[str, Pair, int]]:
-    """Display order: the pairs as given, plus a placeholder where each moved group stood on the left.
+def row_order(pairs: Sequence[Pair], order: Sequence[int] | None = None) -> list[tuple[str, Pair, int]]:
+    """Display order: the pairs as given (or in ``order``, their indexes), plus a placeholder where
+    each moved group stood on the left.
 
     The placeholder goes right after the last row holding an earlier left clause that did not move:
     the same rule that places dropped clauses, applied to the clause's old place. Entries are
@@ -230,8 +231,8 @@ def row_order(pairs: Sequence[Pair]) -> list[tuple[str, Pair, int]]:
     rows: list[tuple[str, Pair, int]] = []
     for k in sorted(placed_after.get(-1, []), key=lambda m: min(pairs[m].left_index)):
         rows.append(("ghost", pairs[k], k))
-    for j, p in enumerate(pairs):
-        rows.append(("pair", p, j))
+    for j in range(len(pairs)) if order is None else order:
+        rows.append(("pair", pairs[j], j))
         for k in sorted(placed_after.get(j, []), key=lambda m: min(pairs[m].left_index)):
             rows.append(("ghost", pairs[k], k))
     return rows

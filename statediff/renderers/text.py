@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from ..model import Clause, Comparison, Document, Pair, Revision
-from ..sections import former_titles, headings_of_pairs
-from .words import few, status_word
+from ..sections import display_order, dropped_titles, former_titles, headings_of_pairs
+from .words import few, status_word, suggestion_word
 
 __all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
 
@@ -62,11 +62,10 @@ def _doc_line(mark: str, d: Document) -> str:
     return visible("  ".join(bits))
 
 
-def suggestion_line(p: Pair) -> str:
+def suggestion_line(c: Comparison, p: Pair) -> str:
     """``possibly continues 4(2) 0.31, 3(1) 0.22`` (an added pair) or ``possibly continued by ...``
-    (a dropped pair): candidates, not links."""
-    verb = "possibly continues" if p.status == "added" else "possibly continued by"
-    return visible(f"{verb} " + ", ".join(f"{s.number} {s.score:.2f}" for s in p.suggestions))
+    (a dropped pair); between two accounts ``perhaps said by A as ...``: candidates, not links."""
+    return visible(f"{suggestion_word(c, p.status)} " + ", ".join(f"{s.number} {s.score:.2f}" for s in p.suggestions))
 
 
 def _section_name(title: str) -> str:
@@ -125,11 +124,12 @@ def _numbers(p: Pair) -> str:
 def render_text(result: Comparison | Document, *, color: bool = False, all: bool = False,
                 digest_only: bool = False) -> str:
     """A readable report of a :class:`Comparison`, or the clause list of a :class:`Document` (see
-    :func:`render_clauses`). With ``digest_only`` the report stops after the digest."""
+    :func:`render_clauses`). With ``digest_only`` the report is its head (the sections' count line
+    only) and the digest."""
     if isinstance(result, Document):
         return render_clauses(result, color=color)
     c = result
-    lines = _head_lines(c, all=all)
+    lines = _head_lines(c, all=all, brief=digest_only)
     dig = digest_lines(c)
     if dig:
         lines.append("")
@@ -144,9 +144,9 @@ def render_text(result: Comparison | Document, *, color: bool = False, all: bool
     return "\n".join(lines) + "\n"
 
 
-def _head_lines(c: Comparison, *, all: bool) -> list[str]:
+def _head_lines(c: Comparison, *, all: bool, brief: bool = False) -> list[str]:
     """The two documents, the counts, the labels and (for two versions) the sections (every one with
-    ``all``)."""
+    ``all``; with ``brief``, their count line only)."""
     s = c.summary
     accounts = c.mode == "accounts"
     lines = [_doc_line("A", c.left), _doc_line("B", c.right)] if accounts else \
@@ -161,7 +161,7 @@ def _head_lines(c: Comparison, *, all: bool) -> list[str]:
     if labels:
         lines.append("labels: " + ", ".join(labels))
     if not accounts:  # two accounts' headings are each their own; only the later version's continue the earlier's
-        lines.extend(section_lines(c, all=all))
+        lines.extend(section_lines(c, all=all)[:1] if brief else section_lines(c, all=all))
     return lines
 
 
@@ -170,13 +170,16 @@ def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> i
     section headings; returns how many were shown."""
     shown = 0
     renamed = former_titles(c)
+    gone = dropped_titles(c)
     current = ""
-    for p, section in zip(c.pairs, headings_of_pairs(c)):
+    headings = headings_of_pairs(c)
+    for k in display_order(c, headings):
+        p, section = c.pairs[k], headings[k]
         if p.status == "unchanged" and not p.moved and not all:
             continue
         if section and section != current:
             was = renamed.get(section)
-            title = f"## {section}" + (f"  (was \u201c{was}\u201d)" if was else "")
+            title = f"## {section}" + (f"  (was \u201c{was}\u201d)" if was else "  (section dropped)" if section in gone else "")
             lines.append("")
             lines.append(f"{BOLD}{visible(title)}{RESET}" if color else visible(title))
         current = section
@@ -196,9 +199,12 @@ def _pair_block(c: Comparison, p: Pair, color: bool) -> list[str]:
         head += "  moved"
     if p.labels:
         head += "  [" + ", ".join(p.labels) + "]"
-    lines = [f"{BOLD}{head}{RESET}" if color else head, "    " + word_diff(p, color)]
+    # between two accounts, what only one says is its text, neither struck out nor inserted
+    said = c.mode == "accounts" and p.status in ("added", "dropped")
+    lines = [f"{BOLD}{head}{RESET}" if color else head,
+             "    " + (visible(p.right_text or p.left_text) if said else word_diff(p, color))]
     if p.suggestions:
-        line = "    " + suggestion_line(p)
+        line = "    " + suggestion_line(c, p)
         lines.append(f"{DIM}{line}{RESET}" if color else line)
     return lines
 

@@ -10,7 +10,7 @@ from ..model import Comparison, Document, Pair
 from ..textkit import MONTH_NAMES
 
 __all__ = ["anchor_id", "pair_anchor", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text",
-           "pair_kind", "short_date", "side_word", "status_word"]
+           "pair_kind", "short_date", "side_word", "status_word", "suggestion_word"]
 
 _STATUS = {
     "revision": {"changed": "changed", "added": "added", "dropped": "dropped", "unchanged": "unchanged"},
@@ -23,6 +23,14 @@ _SIDE = {"revision": {"left": "Before", "right": "After"}, "accounts": {"left": 
 def status_word(c: Comparison, status: str) -> str:
     """``status`` as the report says it: "added" in a revision, "only in B" between two accounts."""
     return _STATUS.get(c.mode, _STATUS["revision"]).get(status, status)
+
+
+def suggestion_word(c: Comparison, status: str) -> str:
+    """What a pair's suggestions are to it: "possibly continues" (an added clause) or "possibly
+    continued by" (a dropped one); between two accounts, "perhaps said by A as" / "by B as"."""
+    if c.mode == "accounts":
+        return "perhaps said by A as" if status == "added" else "perhaps said by B as"
+    return "possibly continues" if status == "added" else "possibly continued by"
 
 
 def side_word(c: Comparison, side: str) -> str:
