@@ -451,6 +451,16 @@ def _ten_documents():
     return statediff.track(paths, keep_order=True)
 
 
+@pytest.mark.parametrize("n", [4, 5, 6])
+def test_a_timeline_of_a_few_documents_reads_without_scrolling_sideways(serve, n: int) -> None:
+    series = statediff.track(sorted((CORPORA / "aukus-leaders-statements").glob("*.txt"))[:n])
+    s = serve(statediff.render(series, "html"), viewport={"width": 1440, "height": 900})
+    widths = s.page.evaluate("() => [document.querySelector('.sd-scroll').scrollWidth,"
+                             " document.querySelector('.sd-scroll').clientWidth, document.documentElement.scrollWidth]")
+    assert widths[0] <= widths[1] and widths[2] <= 1440, widths
+    assert not s.errors and not s.requests
+
+
 def test_a_timeline_of_ten_documents_reads_without_scrolling_sideways(serve) -> None:
     series = _ten_documents()
     assert len(series.documents) == 10

@@ -631,3 +631,18 @@ def test_reading_options_travel_as_one_record(tmp_path) -> None:
         statediff.track([a, b], reading=reading, encoding="utf-8")
     with pytest.raises(TypeError, match="'colour'"):
         series.track([a, b], colour=True)
+
+
+def test_in_the_compact_layout_the_phrase_looked_for_is_shown_where_it_is() -> None:
+    from lxml import html
+
+    from statediff.renderers.timeline import MANY
+
+    opening = "The partners will continue to cooperate closely on many shared priorities in the region, including"
+    docs = [statediff.parse(f"(1) {opening} the interest rate paid on reserve balances, step {k}.",
+                            name=f"20{10 + k}-01-01.txt") for k in range(MANY + 2)]
+    tree = html.fromstring(statediff.render(statediff.track(docs, grep="interest rate"), "html"))
+    first = tree.xpath("//tbody/tr[1]/td")[0]  # the first document's cell: how the clause opens
+    assert "interest rate" not in first.xpath("string(./p | ./div[not(self::details)])")
+    whole = first.xpath(".//details")[0]
+    assert whole.get("open") is not None and whole.xpath("string(.//mark)") == "interest rate"

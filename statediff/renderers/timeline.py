@@ -34,8 +34,9 @@ IMAGES = "data:"
 
 
 _GIST = 8  # words
-#: With more documents than this the timeline takes the compact layout (class ``sd-many``).
-MANY = 6
+#: With more documents than this the timeline takes the compact layout (class ``sd-many``): five
+#: full-width columns do not fit 1,440 px.
+MANY = 4
 
 
 _KINDS = (("all", "all lineages"), ("changed", "changed"), ("added", "added later"), ("dropped", "dropped"),
@@ -74,8 +75,12 @@ def _cell(r: Revision, previous: int, docs: tuple[Document, ...], mark: re.Patte
     elif many and (r.status == "changed" or len(r.text.split()) > OPENING):
         # what changed, or how a new clause opens; the whole wording a click away
         td.append(head)
-        td.append(hunks(r, mark) if r.status == "changed" else opening(r, mark))
-        td.append(_e("details", {}, _e("summary", {}, "whole wording"), wording(r, mark)))
+        shown = hunks(r, mark) if r.status == "changed" else opening(r, mark)
+        td.append(shown)
+        whole = _e("details", {}, _e("summary", {}, "whole wording"), wording(r, mark))
+        if mark is not None and mark.search(r.text) and not mark.search("".join(shown.itertext())):
+            whole.set("open", "open")  # the phrase looked for is further on: the whole wording shows it
+        td.append(whole)
     else:
         td.append(head)
         td.append(wording(r, mark))
