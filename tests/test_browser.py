@@ -10,6 +10,7 @@ reason, where Chromium or the playwright package is missing (CI installs both: s
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -442,6 +443,34 @@ def test_a_section_entry_filters_the_report_and_combines_with_a_label(serve) -> 
     button.click()  # the section filter off, the label's on
     assert _visible(page, "article.sd-pair") == sum("substitution" in p.labels for p in c.pairs)
     assert not s.errors and not s.requests
+
+
+def test_with_changes_only_a_section_filter_counts_the_rows_shown(serve) -> None:
+    series = CORPORA / "us-eu-summit-statements"
+    c = statediff.compare(statediff.read(series / "2021-06-15.txt"), statediff.read(series / "2023-10-20.txt"))
+    entries = _section_entries(c)
+    rows = Counter(k for k in entries if k is not None)
+    kept = Counter(k for p, k in zip(c.pairs, entries) if k is not None and p.status == "unchanged" and not p.moved)
+    k = max(kept, key=kept.get)  # the section with the most rows that did not change
+    title = c.sections[k].right[0].title
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    page.locator("details.sd-sections > summary").click()
+    page.locator(f"button.sd-sec-only[data-filter-section='{k}']").click()
+    assert page.locator(".sd-pos").text_content() == f"Showing {rows[k]} clauses in \u201c{title}\u201d"
+    page.locator("input.sd-only-changes").check()  # the line follows the switch, and counts what is shown
+    shown = rows[k] - kept[k]
+    assert page.locator(".sd-pos").text_content() == f"Showing {shown} clauses in \u201c{title}\u201d"
+    assert _visible(page, "article.sd-pair") == shown
+    page.locator("input.sd-only-changes").uncheck()
+    assert page.locator(".sd-pos").text_content() == f"Showing {rows[k]} clauses in \u201c{title}\u201d"
+    assert not s.errors and not s.requests
+
+
+def _section_entries(c):
+    from statediff.renderers.report_sections import outline
+
+    return outline(c).entry
 
 
 def _ten_documents():

@@ -89,6 +89,8 @@
       return;
     }
     var on = label !== null || section !== null;
+    var box = root.querySelector(".sd-only-changes");
+    var changesOnly = box !== null && box.checked;
     var heading = null;
     var headingShown = false;
     var shown = 0;
@@ -105,7 +107,9 @@
         (section === null || el.getAttribute("data-section") === section);
       el.classList.toggle("sd-filtered-out", !keep);
       if (keep && on) {
-        shown += 1;
+        if (!changesOnly || el.hasAttribute("data-change")) {
+          shown += 1; /* "changes only" hides the rest */
+        }
         if (heading && !headingShown) {
           heading.classList.remove("sd-filtered-out");
           headingShown = true;
@@ -135,8 +139,12 @@
     Array.prototype.forEach.call(root.querySelectorAll("[data-needs-script]"), function (el) {
       el.hidden = false;
     });
-    /* Switching the view or the filter reflows the page: keep the change being read in place. */
+    /* Switching the view or the filter reflows the page: keep the change being read in place, and
+       say again what a filter shows. */
     root.addEventListener("change", function () {
+      if (root.sdLabel !== null || root.sdSection !== null) {
+        filter(root, root.sdLabel, root.sdSection);
+      }
       if (root.sdLast && visible(root.sdLast)) {
         root.sdLast.scrollIntoView({ block: "start" });
       }
