@@ -299,7 +299,9 @@ class Walk:
         Candidates are the lineages that left at most ``lookback`` documents ago, those of the
         predecessor not yet continued, and the ``holders`` of the rewordings. Every wording a lineage
         had counts (its last ``_WORDINGS``), since a commitment reworded twice may be closer to an older
-        wording than to the last. The shelf proposes a few lineages per clause; the aligner's
+        wording than to the last; but not the predecessor's own wording, which the aligner has weighed
+        already (a holder keeps its neighbour link's edge; two documents give what ``compare``
+        gives). The shelf proposes a few lineages per clause; the aligner's
         :func:`~statediff.aligner.similarity` scores them, and a pair counts from the threshold, the
         similarity the aligner asks of pairs in sequence: the lineage's history stands in for the
         support of position. Each edge's ``base`` is the wording scored.
@@ -316,6 +318,8 @@ class Walk:
         for b_idx in sorted(chosen):
             b = self.builders[b_idx]
             for text, source in zip(b.wordings[-_WORDINGS:], b.sources[-_WORDINGS:]):
+                if source.document == turn.k - 1:
+                    continue  # the predecessor's own wording: the aligner has weighed it (a holder keeps its link)
                 left.append(text)
                 whose.append((b_idx, source))
         if not left:
