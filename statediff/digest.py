@@ -92,6 +92,7 @@ import re
 from collections.abc import Sequence
 from itertools import zip_longest
 
+from .clause_vectors import FUNCTION_WORDS, folded_words
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Comparison, Digest, DigestItem, Document, Pair
 from .term_words import is_acronym
@@ -428,13 +429,15 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], reading: _Readin
     decision = _decision_change(lc, rc, reading)
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
         tier = 1 if decision == "decision changed" else 2
-        return [(DigestItem(decision, p.left, p.right, _edit_words(p), _stance(rc, salience)), tier)]
+        verbs = [cl.verb for cl in lc + rc]
+        return [(DigestItem(decision, p.left, p.right, _edit_words(p, verbs=verbs), _stance(rc, salience)), tier)]
     if not shifts:
         return []
     tier = min(_SHIFTS[label][0] for label in shifts)
     names = ", ".join(_SHIFTS[label][1] for label in shifts)
     figures = shifts == ["number-change"]  # show the figure that changed, not the rewording before it
-    return [(DigestItem(names, p.left, p.right, _edit_words(p, figures), _stance(rc or lc, salience)), tier)]
+    verbs = [cl.verb for cl in lc + rc]
+    return [(DigestItem(names, p.left, p.right, _edit_words(p, figures, verbs), _stance(rc or lc, salience)), tier)]
 
 
 _MONTH = (rf"\b(?:{MONTH_PATTERN}"
@@ -528,14 +531,20 @@ def _stance(clauses: Sequence[Clause], salience: dict[str, int]) -> str:
     return max(stances, key=lambda s: salience.get(s, -1)) if stances else ""
 
 
-def _edit_words(p: Pair, figures: bool = False) -> str:
-    """The pair's first changes, as "old" -> "new", at most two (with ``figures``, those that
-    replace a number first)."""
+def _edit_words(p: Pair, figures: bool = False, verbs: Sequence[str] = ()) -> str:
+    """The pair's first changes, as "old" -> "new", at most two: with ``figures``, those that replace
+    a number first; else those that hold one of the ``verbs`` (the change of the decision or stance
+    itself) first. A change of function words alone ("the", "of") is shown only when it is all."""
     parts = []
     edits = [e for e in p.edits if e.op != "equal"]
+    content = [e for e in edits if any(w not in FUNCTION_WORDS for w in folded_words(e.left + " " + e.right))]
+    edits = content or edits
     if figures:
         edits.sort(key=lambda e: not (e.op == "replace" and all(any(ch.isdigit() for ch in side)
                                                                for side in (e.left, e.right))))
+    elif verbs:
+        held = [v.casefold() for v in verbs if v]
+        edits.sort(key=lambda e: not any(v in (e.left + " " + e.right).casefold() for v in held))
     for e in edits:
         old, new = _clip(" ".join(e.left.split())), _clip(" ".join(e.right.split()))
         parts.append(f"\u201c{old}\u201d \u2192 \u201c{new}\u201d" if old and new else

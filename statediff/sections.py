@@ -168,8 +168,12 @@ def _section_groups(ls: list[Section], rs: list[Section], linked, heads, body) -
     partner_r = {j: i for i, j in partner_l.items()}
     # An unpaired section at least half of whose linked clauses come from one paired section of the
     # other document merged into its pair (earlier side) or split off from it (later side).
-    merged = _joining(linked, partner_l, partner_r)
-    split = _joining(linked.T, partner_r, partner_l)
+    # A titled section does not join a pair through an untitled one: clauses under no heading that
+    # now stand under "Regional affairs" give the later document a new heading, not a split.
+    merged = {b: [a for a in v if rs[b].title or not ls[a].title]
+              for b, v in _joining(linked, partner_l, partner_r).items()}
+    split = {a: [b for b in v if ls[a].title or not rs[b].title]
+             for a, v in _joining(linked.T, partner_r, partner_l).items()}
     groups = [Link(tuple([a] + merged.get(partner_l[a], [])), tuple([partner_l[a]] + split.get(a, [])),
                    float(weight[a, partner_l[a]])) for a in sorted(partner_l)]
     taken_l = set(partner_l) | {a for v in merged.values() for a in v}
@@ -256,11 +260,11 @@ def group_titles(clauses: Sequence[Clause]) -> list[str]:
 def headings_of_pairs(c: Comparison) -> list[str]:
     """The heading each pair of ``c`` is reported under, one per pair: its clause's group in the later
     document (:func:`group_titles`: its section, or its numbered item or paragraph where the
-    document has no headings). A dropped clause stands under a later section that continues its own
-    (the section pairing's; the one of the pair before it where it may), or under its own heading
-    where its section was dropped (:func:`dropped_titles`); where the later document has no
-    headings, under the heading of the pair before it (where it stood; a dropped clause that opens
-    the comparison keeps its own group)."""
+    document has no headings). A dropped clause of a titled section stands under a later section
+    that continues its own (the section pairing's; the one of the pair before it where it may), or
+    under its own heading where its section was dropped (:func:`dropped_titles`); any other dropped
+    clause, under the heading of the pair before it (where it stood; a dropped clause that opens the
+    comparison keeps its own group)."""
     right = dict(zip((cl.number for cl in c.right.clauses), group_titles(c.right.clauses)))
     left = dict(zip((cl.number for cl in c.left.clauses), group_titles(c.left.clauses)))
     # a clause of the earlier document -> the headings of the later sections that continue its own
@@ -268,8 +272,9 @@ def headings_of_pairs(c: Comparison) -> list[str]:
     if group_kind(c.right.clauses) == "section":
         for sp in c.sections:
             for sec in sp.left:
-                titles = tuple(r.title for r in sp.right) or (sec.title,)
-                continued.update(dict.fromkeys(sec.clauses, titles))
+                if sec.title:  # clauses under no heading stay where they stood
+                    titles = tuple(r.title for r in sp.right) or (sec.title,)
+                    continued.update(dict.fromkeys(sec.clauses, titles))
     out: list[str] = []
     current = ""
     for p in c.pairs:

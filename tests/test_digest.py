@@ -233,6 +233,14 @@ def test_a_decision_reversed_leads_and_courtesies_stay_out() -> None:
     assert (first.label, first.right) == ("decision changed", ("b1",))
     assert first.what.startswith("\u201cvoted unanimously to raise\u201d \u2192 \u201cleft unchanged\u201d")
     assert [i.right for i in c.digest.items if i.label == "decision changed"] == [("b1",), ("b3",)]
+    # the change of the decision leads, before the rewording around it ("In a related action, the" -> "The")
+    second = c.digest.items[1]
+    assert second.what.startswith("\u201cvoted unanimously to approve a 1/4 percentage\u2026\u201d \u2192 "
+                                  "\u201ctook no action"), second.what
+    # a change of function words alone is no change to show beside one that says something
+    seeds = statediff.compare(statediff.read(JF / "2021-01-15-defence-ministers-teleconference.txt"),
+                              statediff.read(JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"))
+    assert not seeds.digest.items[0].what.endswith("\u2212\u201cthe\u201d")
     a = statediff.parse("(1) Minister Parly congratulated Minister Kishi on his appointment.\n\n(2) We met.\n")
     b = statediff.parse("(2) We met.\n\n(3) We intend to:\n\n(4) The Ministers thanked the hosts.\n")
     assert not statediff.compare(a, b).digest

@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 
 import statediff
 from statediff.cli import main
-from statediff.sections import sections_of
+from statediff.sections import headings_of_pairs, sections_of
 
 from .conftest import CORPORA, ROOT, SEEDS
 
@@ -65,12 +65,20 @@ def test_a_renamed_section_over_restated_commitments_and_a_heading_that_only_sou
     assert table["Investment Screening"] == ("unchanged", ("Investment Screening",))
 
 
-def test_headings_over_what_was_said_under_none_split_off() -> None:
+def test_a_heading_over_what_was_said_under_none_is_a_new_section() -> None:
     # The 2021 teleconference has no headings; the 2022 readout put "Regional affairs" over the
-    # status-quo and North Korea commitments the teleconference had made.
+    # status-quo and North Korea commitments the teleconference had made: a heading added, not the
+    # untitled text split (nor "unchanged")
     c = statediff.compare(statediff.read(SEEDS["teleconference-2021"]), statediff.read(SEEDS["mofa-2022"]))
     opening = next(sp for sp in c.sections if sp.left and sp.left[0].title == "")
-    assert [s.title for s in opening.right] == ["", "Regional affairs"]
+    assert [s.title for s in opening.right] == [""]
+    regional = next(sp for sp in c.sections if sp.right and sp.right[0].title == "Regional affairs")
+    assert regional.status == "added" and not regional.left
+    assert c.summary["sections"]["added"] == 5
+    # the teleconference's dropped clauses stand where they stood, beside the clauses that continue them
+    headings = headings_of_pairs(c)
+    dropped = [h for p, h in zip(c.pairs, headings) if p.status == "dropped" and p.left == ("2.5",)]
+    assert dropped == ["Regional affairs"]
 
 
 def test_sections_mirror_when_the_documents_swap(two_plus_two) -> None:
