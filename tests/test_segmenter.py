@@ -496,3 +496,17 @@ def test_quotations_still_hold_their_sentences_together() -> None:
     t = 'He said "We agree. Fully." Then (as noted. Really.) they left. Done.'
     assert [t[a:b] for a, b in split_sentences(t)] == [
         'He said "We agree. Fully."', "Then (as noted. Really.) they left.", "Done."]
+
+
+def test_a_word_added_to_an_overlong_sentence_changes_only_its_own_piece() -> None:
+    from statediff.segmenter import MAX_SENTENCE
+
+    words = [f"the partners will support initiative number {i} in region {i % 7}," for i in range(150)]
+    before = "We commit to the following: " + " ".join(words) + " and more."
+    after = before.replace("We commit", "We strongly commit")
+    a, b = split_sentences(before), split_sentences(after)
+    assert len(a) > 2 and all(q - p <= MAX_SENTENCE for p, q in a + b)
+    pieces_a, pieces_b = [before[p:q] for p, q in a], [after[p:q] for p, q in b]
+    assert pieces_a[1:] == pieces_b[1:] and pieces_a[0] != pieces_b[0]  # every cut after the word stays
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [p.status for p in c.pairs].count("changed") == 1 and c.summary["labels"]["number-change"] == 0
