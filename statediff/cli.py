@@ -233,6 +233,9 @@ def track(
     from .renderers import render
 
     if len(docs) < 2:
+        if docs and os.path.isdir(str(docs[0])):
+            raise typer.BadParameter(f"{docs[0]} is a directory: give the documents in it ({docs[0]}/*.txt)",
+                                     param_hint="DOC")
         raise typer.BadParameter("give at least two documents", param_hint="DOC")
     if docs.count("-") > 1:
         raise _fail("only one DOC can be standard input")

@@ -16,7 +16,7 @@ import statediff
 from statediff import reader
 from statediff.cli import main
 
-from .conftest import JF
+from .conftest import CORPORA, JF
 
 MOFA = JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
 TELECON = JF / "2021-01-15-defence-ministers-teleconference.txt"
@@ -971,3 +971,10 @@ def test_a_document_of_a_series_past_the_clause_limit_is_refused(tmp_path, capsy
     code, out, err = run(capsys, "track", str(path), str(other))
     assert one_line_error(code, err) and "2024-01-01-many.txt is too long to compare: more than 50 clauses" in err
     assert out == ""
+
+
+def test_track_given_a_directory_says_so(capsys) -> None:
+    folder = CORPORA / "aukus-leaders-statements"
+    assert main(["track", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is a directory: give the documents in it" in err[0]

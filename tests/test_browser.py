@@ -617,3 +617,23 @@ def test_a_paragraph_of_a_report_without_headings_filters_the_report(serve) -> N
     button.click()
     assert _visible(page, "article.sd-pair") == every
     assert not s.errors and not s.requests
+
+
+def test_the_timeline_filter_reads_the_wordings_not_the_page_s_own_words(serve) -> None:
+    a = statediff.parse("(1) We support the energy partnership.\n\n(2) We oppose any unilateral attempt to change "
+                        "the status quo by coercion.", name="2021-01-01.txt")
+    b = statediff.parse("(1) We support the energy partnership.\n\n(2) We oppose any unilateral attempt to change "
+                        "the status quo by force.", name="2022-01-01.txt")
+    s = serve(statediff.render(statediff.track([a, b]), "html"))
+    page = s.page
+    box = page.locator(".sd-timeline input[type=search]")
+    assert page.locator(".sd-timeline output").text_content() == "2 of 2 lineages"
+    box.fill("changed")  # a status the page prints, in no wording
+    assert page.locator(".sd-timeline output").text_content() == "0 of 2 lineages"
+    box.fill("coercion")
+    assert page.locator(".sd-timeline output").text_content() == "1 of 2 lineages"
+    one = statediff.track([statediff.parse("(1) We met.", name="2021-01-01.txt"),
+                           statediff.parse("(1) We met.", name="2022-01-01.txt")])
+    s = serve(statediff.render(one, "html"))
+    assert s.page.locator(".sd-timeline output").text_content() == "1 of 1 lineage"
+    assert not s.errors and not s.requests

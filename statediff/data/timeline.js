@@ -11,7 +11,15 @@
     return s.toLowerCase().replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201f\u2033]/g, '"')
       .replace(/[\u2010-\u2015\u2212]/g, "-").replace(/\s+/g, " ");
   }
-  var texts = rows.map(function (r) { return fold(r.textContent); });
+  /* What the filter reads: the wordings, not the page's own words around them (statuses, labels,
+     dates, "whole wording"). */
+  var texts = rows.map(function (r) {
+    var copy = r.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".sd-head, .sd-life, summary"), function (e) {
+      e.parentNode.removeChild(e);
+    });
+    return fold(copy.textContent);
+  });
   function apply() {
     var words = fold(box.value).trim().split(" ").filter(Boolean);
     var want = kind.value;
@@ -22,7 +30,7 @@
       r.hidden = !ok;
       if (ok) { shown += 1; }
     });
-    out.textContent = shown + " of " + rows.length + " lineages";
+    out.textContent = shown + " of " + rows.length + (rows.length === 1 ? " lineage" : " lineages");
   }
   form.hidden = false;
   box.addEventListener("input", apply);
