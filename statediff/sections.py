@@ -264,12 +264,13 @@ def headings_of_pairs(c: Comparison) -> list[str]:
     that continues its own (the section pairing's; the one of the pair before it where it may), or
     under its own heading where its section was dropped (:func:`dropped_titles`); any other dropped
     clause, under the heading of the pair before it (where it stood; a dropped clause that opens the
-    comparison keeps its own group)."""
+    comparison keeps its own group, or none where the later document has headings)."""
     right = dict(zip((cl.number for cl in c.right.clauses), group_titles(c.right.clauses)))
     left = dict(zip((cl.number for cl in c.left.clauses), group_titles(c.left.clauses)))
     # a clause of the earlier document -> the headings of the later sections that continue its own
     continued: dict[int, tuple[str, ...]] = {}
-    if group_kind(c.right.clauses) == "section":
+    titled = group_kind(c.right.clauses) == "section"
+    if titled:
         for sp in c.sections:
             for sec in sp.left:
                 if sec.title:  # clauses under no heading stay where they stood
@@ -284,7 +285,7 @@ def headings_of_pairs(c: Comparison) -> list[str]:
             titles = continued[p.left_index[0]]
             out.append(current if current in titles else titles[0])  # beside the clause before it, if it may
             continue
-        elif not out and p.left:
+        elif not out and p.left and not titled:
             current = left.get(p.left[0], "")
         out.append(current)
     return out

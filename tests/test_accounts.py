@@ -76,3 +76,12 @@ def test_accounts_in_html(tmp_path) -> None:
     assert tree.xpath("string(//article[@data-status='dropped']//details[@class='sd-suggest']/summary)").startswith(
         "Perhaps said by B as ")
     assert "dropped" not in " ".join(tree.xpath("//article/@aria-label")) and "Possibly continue" not in tree.text_content()
+
+
+def test_what_only_a_says_at_the_start_stands_under_no_heading_of_a() -> None:
+    c = statediff.compare(statediff.read(AP), statediff.read(MOFA), accounts=True)
+    from statediff.sections import headings_of_pairs
+
+    headings = headings_of_pairs(c)
+    assert c.pairs[0].left == ("p1",) and headings[0] == ""  # not A's paragraph "¶ 1: Tokyo: ..."
+    assert not any(h.startswith("\u00b6") for h in headings)
