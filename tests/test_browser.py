@@ -637,3 +637,21 @@ def test_the_timeline_filter_reads_the_wordings_not_the_page_s_own_words(serve) 
     s = serve(statediff.render(one, "html"))
     assert s.page.locator(".sd-timeline output").text_content() == "1 of 1 lineage"
     assert not s.errors and not s.requests
+
+
+def test_the_change_map_and_the_chart_stay_whole_and_readable_on_a_narrow_screen(serve) -> None:
+    series = CORPORA / "us-eu-trade-and-technology-council-joint-statements"
+    c = statediff.compare(statediff.read(series / "2023-05-31.txt"), statediff.read(series / "2024-04-05.txt"))
+    s = serve(statediff.render(c, "html"), viewport={"width": 400, "height": 900})
+    page = s.page
+    # every tick of the map lies within it: the map stands for the whole document
+    edges = page.evaluate("""() => { const m = document.querySelector('.sd-map').getBoundingClientRect();
+        const t = Array.from(document.querySelectorAll('.sd-map .sd-tick')).map(e => e.getBoundingClientRect());
+        return [m.left, m.right, Math.min(...t.map(r => r.left)), Math.max(...t.map(r => r.right)), t.length]; }""")
+    assert edges[4] == len(c.pairs) and edges[2] >= edges[0] - 0.5 and edges[3] <= edges[1] + 0.5, edges
+    # the chart's words keep a readable size: it scrolls in its box instead of shrinking
+    page.locator("details.sd-sections > summary").click()
+    size = page.evaluate("() => document.querySelector('.sd-chart .sd-chart-label').getBoundingClientRect().height")
+    assert size >= 8, size
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 400
+    assert not s.errors and not s.requests
