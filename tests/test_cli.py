@@ -13,7 +13,7 @@ import pytest
 from statediff import __version__
 from statediff.cli import main
 
-from .conftest import ROOT, SEEDS
+from .conftest import JF, ROOT, SEEDS
 
 TELE, MOFA, JDF = (str(SEEDS[k]) for k in ("teleconference-2021", "mofa-2022", "jdf-2017"))
 
@@ -322,3 +322,16 @@ def test_a_plain_comparison_loads_no_pydantic() -> None:
             "print(code, any(m.split('.')[0] == 'pydantic' for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.split() == ["1", "False"]
+
+
+def test_a_document_of_several_meetings_read_whole_says_how_to_pick_one(capsys, tmp_path) -> None:
+    whole = JF / "2017-01-06-japan-defense-focus-85-third-2plus2.txt"
+    right = JF / "2022-01-20-sixth-2plus2-mofa-readout.txt"
+    main(["compare", str(whole), str(right), "--digest"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("[4 parts (PATH#N picks one)]")
+    main(["compare", f"{whole}#2+2", str(right), "--digest"])
+    assert "parts (PATH#N" not in capsys.readouterr().out  # one part chosen
+    out = tmp_path / "r.html"
+    main(["compare", str(whole), str(right), "-f", "html", "-o", str(out)])
+    assert "4 parts (PATH#N picks one)" in out.read_text(encoding="utf-8")

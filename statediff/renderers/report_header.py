@@ -10,7 +10,7 @@ from ..model import Comparison, Document, Pair
 from .report_sections import Outline, section_list
 from .tree import add as _add
 from .tree import element as _e
-from .words import anchor_id, doc_label, few, nice_date, numbers_text, pair_kind, short_date, side_word, status_word
+from .words import anchor_id, doc_label, few, nice_date, numbers_text, pair_kind, parts_hint, short_date, side_word, status_word
 
 __all__ = ["header", "view_controls"]
 
@@ -55,6 +55,8 @@ def _doc_card(side: str, word: str, d: Document):
     rows.append(("File", d.name))
     if d.part:
         rows.append(("Part", d.part))
+    elif parts_hint(d):
+        rows.append(("Parts", parts_hint(d)))
     rows.append(("Clauses", str(len(d.clauses))))
     for term, value in rows:
         meta.append(_e("div", {}, _e("dt", {}, term), _e("dd", {}, value)))

@@ -10,7 +10,7 @@ import re
 
 from ..model import Clause, Comparison, Document, Pair, Revision
 from ..sections import display_order, dropped_titles, former_titles, headings_of_pairs
-from .words import few, status_word, suggestion_word
+from .words import few, parts_hint, status_word, suggestion_word
 
 __all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
 
@@ -59,6 +59,8 @@ def _doc_line(mark: str, d: Document) -> str:
         bits.append(f"({d.date})")
     if d.title and d.title != d.part:
         bits.append(f"{d.title}")
+    if parts_hint(d):
+        bits.append(f"[{parts_hint(d)}]")
     return visible("  ".join(bits))
 
 

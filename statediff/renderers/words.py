@@ -10,7 +10,7 @@ from ..model import Comparison, Document, Pair
 from ..textkit import MONTH_NAMES
 
 __all__ = ["anchor_id", "pair_anchor", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text",
-           "pair_kind", "short_date", "side_word", "status_word", "suggestion_word"]
+           "pair_kind", "parts_hint", "short_date", "side_word", "status_word", "suggestion_word"]
 
 _STATUS = {
     "revision": {"changed": "changed", "added": "added", "dropped": "dropped", "unchanged": "unchanged"},
@@ -31,6 +31,14 @@ def suggestion_word(c: Comparison, status: str) -> str:
     if c.mode == "accounts":
         return "perhaps said by A as" if status == "added" else "perhaps said by B as"
     return "possibly continues" if status == "added" else "possibly continued by"
+
+
+def parts_hint(d: Document) -> str:
+    """For a document that reports several meetings and was read whole, how to pick one: "4 parts
+    (PATH#N picks one)"; else ""."""
+    if len(d.parts) > 1 and not d.part:
+        return f"{len(d.parts)} parts (PATH#N picks one)"
+    return ""
 
 
 def side_word(c: Comparison, side: str) -> str:
