@@ -225,7 +225,7 @@ class _Numbering:
         k = self.count(parent + ("u",))
         label = f"h{k}" if any(lv.role == "H" for lv in stack) else str(k)
         stack.append(_Level("U" if not kind else "H", kind, label, b.text_col,
-                            (not self.runs_on or bool(kind)) and _restarts_items(self.blocks, bi)))
+                            not self.runs_on and _restarts_items(self.blocks, bi)))
         self.section = text
 
     def numbered_heading(self, bi: int, b: Block) -> None:

@@ -510,3 +510,16 @@ def test_a_word_added_to_an_overlong_sentence_changes_only_its_own_piece() -> No
     assert pieces_a[1:] == pieces_b[1:] and pieces_a[0] != pieces_b[0]  # every cut after the word stays
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert [p.status for p in c.pairs].count("changed") == 1 and c.summary["labels"]["number-change"] == 0
+
+
+def test_markdown_headings_number_items_as_plain_headings_do() -> None:
+    # items numbered 1..4 across two headings keep their own numbers, in Markdown as in plain text
+    plain = ("Joint Statement\n\nSecurity\n\n1. We will deepen defence cooperation.\n\n2. We oppose any attempt to "
+             "change the status quo.\n\nClimate\n\n3. We commit to net zero by 2050.\n\n4. We will share information.\n")
+    markdown = plain.replace("Joint Statement", "# Joint Statement").replace("Security", "## Security").replace(
+        "Climate", "## Climate")
+    numbers = [[c.number for c in statediff.parse(text).clauses] for text in (plain, markdown)]
+    assert numbers == [["1", "2", "3", "4"]] * 2
+    # where every section's list starts again at 1, the heading's number tells them apart
+    restart = "# T\n\n## A\n\n1. We will meet.\n\n2. We will act.\n\n## B\n\n1. We will talk.\n\n2. We will go.\n"
+    assert [c.number for c in statediff.parse(restart).clauses] == ["1.1", "1.2", "2.1", "2.2"]
