@@ -24,12 +24,13 @@ the span of its text in the source. docs/clauses.md explains the rules.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .annotator import annotate
 from .blocks import Block, build_blocks, fill_text, line_range, to_source
 from .clause_cuts import split_clauses
-from .dates import find_date
+from .dates import DATE, find_date
 from .errors import LimitError
 from .lexicon import Lexicon, default_lexicon
 from .limits import check_text, text_refusal
@@ -68,7 +69,7 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
     for b in blocks:
         fill_text(b, source)
     front = front_matter(blocks)
-    title = blocks[0].text if front else ""
+    title = next((b.text for b in blocks[:front] if not _dateline(b.text)), "")
     heads = find_parts(blocks, lexicon)
     ranges = _part_ranges(blocks, front, heads, title)
     parts = [Part(k, t, (blocks[s].lines[0].start, blocks[e - 1].lines[-1].end))
@@ -93,6 +94,19 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
     clauses = _unique_numbers(_clauses(groups, name, lexicon, max_clauses, max_text, date))
     return Document(name=name, source=source, clauses=tuple(clauses), title=title, date=date,
                     format=format, parts=tuple(parts), part=selected, dropped=tuple(dropped))
+
+
+# A dateline of place: "Leuven, Belgium", "Luleå, Sweden", "Washington, D.C." (two to five capitalised words
+# around one comma).
+_PLACE = re.compile(r"[A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*){0,2}, [A-Z][\w.\u2019'-]*(?: [A-Z][\w.\u2019'-]*)?")
+
+
+def _dateline(text: str) -> bool:
+    """Whether a line of the front matter only says when or where the meeting was ("31 May 2023",
+    "Leuven, Belgium"): no title."""
+    text = " ".join(text.split())
+    rest = DATE.sub("", text).strip(" ,.;:-\u2013\u2014")
+    return not rest or _PLACE.fullmatch(rest) is not None and not any(c.isdigit() for c in rest)
 
 
 def _part_ranges(blocks: list[Block], front: int, heads: list[int], title: str) -> list[tuple[int, int, str]]:

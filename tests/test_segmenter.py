@@ -523,3 +523,13 @@ def test_markdown_headings_number_items_as_plain_headings_do() -> None:
     # where every section's list starts again at 1, the heading's number tells them apart
     restart = "# T\n\n## A\n\n1. We will meet.\n\n2. We will act.\n\n## B\n\n1. We will talk.\n\n2. We will go.\n"
     assert [c.number for c in statediff.parse(restart).clauses] == ["1.1", "1.2", "2.1", "2.2"]
+
+
+def test_a_dateline_is_no_title() -> None:
+    for head in ("31 May 2023\nLuleå, Sweden", "Leuven, Belgium", "September 29, 2021", "Washington, D.C."):
+        doc = statediff.parse(f"{head}\n\nI. Introduction\n\nThe Ministers met and agreed to cooperate.\n")
+        assert doc.title == "", (head, doc.title)
+    titled = statediff.parse("Joint Statement on Cooperation\n\nLeuven, Belgium\n\nI. Introduction\n\n"
+                             "The Ministers met and agreed to cooperate.\n")
+    assert titled.title == "Joint Statement on Cooperation"
+    assert statediff.parse("Tokyo Declaration\n\nThe Ministers agreed to cooperate.\n").title == "Tokyo Declaration"
