@@ -92,7 +92,7 @@ import re
 from collections.abc import Sequence
 from itertools import zip_longest
 
-from .clause_vectors import FUNCTION_WORDS, folded_words
+from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 from .lexicon import Lexicon, default_lexicon
 from .model import Clause, Comparison, Digest, DigestItem, Document, Pair
 from .term_words import is_acronym
@@ -240,9 +240,6 @@ class _Reading:
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
         self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
-
-        from .clause_vectors import FUNCTION_WORDS, folded_words, stem
-
         self._stems = lambda text: {stem(w) for w in folded_words(text) if w not in FUNCTION_WORDS and len(w) > 2}
         left = [self._stems(cl.text) for cl in c.left.clauses]
         right = [self._stems(cl.text) for cl in c.right.clauses]
@@ -357,18 +354,15 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     if tail:
         if stance not in _STRONG:
             return []  # "and reaffirmed their continued close cooperation": the sentence's head says it
-        this = "right" if p.right_index else "left"
-        if head is not None and reading.unmatched(this, (p.right_index or p.left_index)[0] - 1) \
-                and reading.substantive(head) and salience.get(stance, -1) <= salience.get(head.stance, -1):
+        head = _head_come_or_gone(c, p, side, reading)
+        if head is not None and salience.get(stance, -1) <= salience.get(head.stance, -1):
             return []  # the head of its sentence, added or dropped too and as strong, is the item
         return [(item, 7 if reading.carries_on(commitments) else 6)]
     if c.mode == "accounts" and stance in _COURTESY:
         return [(item, 7)]  # what a report relays as said, hoped or to be discussed: after what was agreed
     if all(reading.thing(cl.actor) for cl in commitments):
-        head = _head(c, p, side)
-        this = "right" if p.right_index else "left"
-        if head is not None and reading.unmatched(this, (p.right_index or p.left_index)[0] - 1) \
-                and reading.substantive(head) and all(_refers_to(cl.actor, head) for cl in commitments):
+        head = _head_come_or_gone(c, p, side, reading)
+        if head is not None and all(_refers_to(cl.actor, head) for cl in commitments):
             return []  # "This advisory panel will catalyze ...": what the thing the clause before
             # has just brought in will do is part of that clause's item
         return [(item, 7)]  # what a thing will do ("These platforms will allow ...") is told, not committed to
@@ -389,14 +383,23 @@ def _head(c: Comparison, p: Pair, side: Sequence[Clause]) -> Clause | None:
     return head if head is not None and head.block == side[0].block else None
 
 
+def _head_come_or_gone(c: Comparison, p: Pair, side: Sequence[Clause], reading: _Reading) -> Clause | None:
+    """The clause before an added or dropped pair in its paragraph (:func:`_head`) when it is a
+    substantive clause added or dropped too: an item of its own, which the pair may be part of."""
+    head = _head(c, p, side)
+    this = "right" if p.right_index else "left"
+    if head is None or not reading.unmatched(this, (p.right_index or p.left_index)[0] - 1) \
+            or not reading.substantive(head):
+        return None
+    return head
+
+
 def _refers_to(actor: str, head: Clause) -> bool:
     """Whether a thing named as an actor points back to the clause before: "This step", "These
     platforms", or "The guidance" after a clause that speaks of guidance."""
     words = actor.casefold().split()
     if words[0] in ("this", "these", "such"):
         return True
-    from .clause_vectors import folded_words, stem
-
     return words[0] == "the" and stem(words[-1]) in {stem(w) for w in folded_words(head.text)}
 
 
@@ -427,16 +430,15 @@ def _changed_items(p: Pair, lc: list[Clause], rc: list[Clause], reading: _Readin
         # Policy Pillar led efforts to ...") has no modality: the clause became a commitment
         shifts = [label for label in shifts if label != "modality-change"]
     decision = _decision_change(lc, rc, reading)
+    verbs = [cl.verb for cl in lc + rc]  # an item shows the change of the clause's own verb first
     if decision and not any(_SHIFTS[label][0] == 1 for label in shifts):  # the classifier's reading first
         tier = 1 if decision == "decision changed" else 2
-        verbs = [cl.verb for cl in lc + rc]
         return [(DigestItem(decision, p.left, p.right, _edit_words(p, verbs=verbs), _stance(rc, salience)), tier)]
     if not shifts:
         return []
     tier = min(_SHIFTS[label][0] for label in shifts)
     names = ", ".join(_SHIFTS[label][1] for label in shifts)
     figures = shifts == ["number-change"]  # show the figure that changed, not the rewording before it
-    verbs = [cl.verb for cl in lc + rc]
     return [(DigestItem(names, p.left, p.right, _edit_words(p, figures, verbs), _stance(rc or lc, salience)), tier)]
 
 

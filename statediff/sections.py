@@ -26,9 +26,8 @@ from .assignment import assign
 from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
-__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "headings_of_pairs", "dropped_titles",
-           "display_order",
-           "former_titles", "PAIR_BAR"]
+__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "headings_of_pairs", "display_order",
+           "dropped_titles", "heading_notes", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
 #: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
@@ -312,6 +311,9 @@ def dropped_titles(c: Comparison) -> frozenset[str]:
     return frozenset(sec.title for sp in c.sections if not sp.right for sec in sp.left if sec.title not in kept)
 
 
-def former_titles(c: Comparison) -> dict[str, str]:
-    """A renamed section's heading in the later document -> its heading in the earlier one."""
-    return {sp.right[0].title: sp.left[0].title for sp in c.sections if sp.status == "renamed"}
+def heading_notes(c: Comparison) -> dict[str, str]:
+    """What the reports say beside a heading: a renamed section's former heading ("was “Regional
+    Situations”"), or "section dropped" for a dropped section's own heading."""
+    notes = dict.fromkeys(dropped_titles(c), "section dropped")
+    notes.update({sp.right[0].title: f"was \u201c{sp.left[0].title}\u201d" for sp in c.sections if sp.status == "renamed"})
+    return notes

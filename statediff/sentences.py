@@ -10,6 +10,7 @@ end at 。！？ outside brackets. No sentence is longer than :data:`MAX_SENTENC
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 from importlib import resources
 
@@ -89,8 +90,6 @@ def _bounded(text: str, a: int, b: int) -> list[tuple[int, int]]:
     offsets: a word added or removed changes the piece it stands in, not every cut after it."""
     if b - a <= MAX_SENTENCE:
         return [p for p in [trim(text, a, b)] if p[1] > p[0]]
-    import zlib
-
     pieces = []
     start = a
     for m in _WORD.finditer(text, a, b):

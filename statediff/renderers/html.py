@@ -17,7 +17,7 @@ import hashlib
 from typing import Any
 
 from ..model import Comparison, Pair
-from ..sections import display_order, dropped_titles, former_titles
+from ..sections import display_order, heading_notes
 from .page import asset, content_security_policy, render_fragment, render_page
 from .report_header import header, view_controls
 from .report_rows import find_runs, ghost_row, pair_row, row_order, run_box
@@ -76,8 +76,7 @@ def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[st
     clauses = _e(tag, {"class": "sd-clauses", "id": "sd-clauses", "aria-labelledby": "sd-clauses-h"},
                  _e("h2", {"id": "sd-clauses-h", "class": "sd-vh"}, "Clauses"))
     headings = plan.headings
-    renamed = former_titles(c)
-    gone = dropped_titles(c)
+    notes = heading_notes(c)
     current = ""
     strip: list[tuple[str, Pair, str]] = []
     runs = find_runs(rows, headings)
@@ -88,7 +87,7 @@ def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[st
             continue
         section = headings[k]
         if section and section != current:
-            clauses.append(_section_heading(section, renamed.get(section), section in gone))
+            clauses.append(_section_heading(section, notes.get(section)))
         current = section
         if at in runs:
             box_until = runs[at]
@@ -103,12 +102,10 @@ def _clauses(c: Comparison, tag: str, plan: Outline) -> tuple[Any, list[tuple[st
     return clauses, strip
 
 
-def _section_heading(section: str, was: str | None, dropped: bool = False):
+def _section_heading(section: str, note: str | None):
     heading = _e("h3", {"class": "sd-section"}, section)
-    if was:
-        heading.append(_e("span", {"class": "sd-section-was"}, f" (was \u201c{was}\u201d)"))
-    elif dropped:
-        heading.append(_e("span", {"class": "sd-section-was"}, " (section dropped)"))
+    if note:
+        heading.append(_e("span", {"class": "sd-section-was"}, f" ({note})"))
     return heading
 
 

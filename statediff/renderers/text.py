@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Clause, Comparison, Document, Pair, Revision
-from ..sections import display_order, dropped_titles, former_titles, headings_of_pairs
+from ..sections import display_order, heading_notes, headings_of_pairs
 from .words import few, parts_hint, status_word, suggestion_word
 
 __all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
@@ -171,8 +171,7 @@ def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> i
     """Append the pairs shown (every pair with ``all``, else those changed or moved) under their
     section headings; returns how many were shown."""
     shown = 0
-    renamed = former_titles(c)
-    gone = dropped_titles(c)
+    notes = heading_notes(c)
     current = ""
     headings = headings_of_pairs(c)
     for k in display_order(c, headings):
@@ -180,8 +179,7 @@ def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> i
         if p.status == "unchanged" and not p.moved and not all:
             continue
         if section and section != current:
-            was = renamed.get(section)
-            title = f"## {section}" + (f"  (was \u201c{was}\u201d)" if was else "  (section dropped)" if section in gone else "")
+            title = f"## {section}" + (f"  ({notes[section]})" if section in notes else "")
             lines.append("")
             lines.append(f"{BOLD}{visible(title)}{RESET}" if color else visible(title))
         current = section
