@@ -342,6 +342,11 @@ def test_sections_added_dropped_or_renamed_are_left_to_the_section_table() -> No
     assert [i.right for i in c.digest.items] == [("(4)",), ("(5)",)]
 
 
+def _accounts(a: str, b: str) -> statediff.Comparison:
+    """The comparison of two accounts of one meeting, given as texts."""
+    return statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+
+
 def _added(after: str, accounts: bool = False) -> statediff.Comparison:
     """The comparison of a statement of one clause, "(1) We will meet again.", with ``after``."""
     return statediff.compare(statediff.parse("(1) We will meet again.\n"), statediff.parse(after), accounts=accounts)
@@ -399,7 +404,7 @@ def test_two_accounts_take_turns_within_a_tier() -> None:
          "(3) We will meet again.\n")
     b = ("(1) We will meet again.\n\n(2) The Ministers reaffirmed their support for the reconstruction of Tonga.\n\n"
          "(3) The Ministers reaffirmed their support for maritime patrols.\n")
-    c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+    c = _accounts(a, b)
     order = [i.label for i in c.digest.items if i.label.startswith("only")]
     assert order == ["only in B", "only in A", "only in B", "only in A"]
 
@@ -481,7 +486,7 @@ def test_between_two_accounts_what_a_report_only_relays_ranks_after_what_was_agr
          "(2) The foreign minister described the two countries as indispensable partners.\n\n(3) We will meet again.\n")
     b = ("(1) We will meet again.\n\n(2) The Ministers reaffirmed their support for maritime patrols.\n\n"
          "(3) The Ministers affirmed the importance of peace and stability across the Taiwan Strait.\n")
-    c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+    c = _accounts(a, b)
     assert [(i.label, i.left or i.right) for i in c.digest.items] == [
         ("only in B", ("(2)",)), ("only in B", ("(3)",)), ("only in A", ("(1)",)), ("only in A", ("(2)",))]
 
@@ -517,7 +522,7 @@ def test_between_two_accounts_a_point_relayed_is_no_other_stance() -> None:
          "(2) Japan supports the sanctions against North Korea.\n")
     b = ("(1) The Ministers expressed strong concerns over North Korea's nuclear and missile development.\n\n"
          "(2) Japan is concerned about the sanctions against North Korea.\n")
-    c = statediff.compare(statediff.parse(a), statediff.parse(b), accounts=True)
+    c = _accounts(a, b)
     assert [(cl.stance, cl.verb) for cl in c.left.clauses] == [("confirm", "noted"), ("support", "supports")]
     assert all(p.status == "changed" for p in c.pairs)
     # the news report relays the point (1); the two accounts take other sides in (2)
