@@ -278,24 +278,31 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
 
 
 # What the parties say they are doing now, in the first person: "We are working together to", "we
-# are consulting with Canada", "We are also supporting the establishment of". The verb's own stance
-# when the lexicon lists its plain form ("supporting": support), else a commitment. What happens to
-# them, or what they see or face, is no action of theirs ("We are witnessing rapid advances").
-_ONGOING = re.compile(r"\b[Ww]e\s+(are\s+(?:(?:also|now|currently|actively|jointly|further|already|still|together|"
-                      r"increasingly|continuously|closely)\s+){0,2}([a-z]{3,}ing))\b")
-_NOT_DONE = frozenset("witnessing seeing facing experiencing living being hearing feeling watching "
-                      "lacking remaining going".split())
+# are consulting with Canada", "We are also supporting the establishment of", "we continue to promote
+# greater information sharing", "We continue to consult with the IAEA". The verb's own stance when
+# the lexicon lists its plain form ("supporting": support), else a commitment. What happens to them,
+# or what they see, face or have, is no action of theirs ("We are witnessing rapid advances", "we
+# continue to face").
+_ADVERB = r"(?:also|now|currently|actively|jointly|further|already|still|together|increasingly|continuously|closely)"
+_ONGOING = re.compile(rf"\b[Ww]e\s+((?:are\s+(?:{_ADVERB}\s+){{0,2}}(?P<ing>[a-z]{{3,}}ing))"
+                      rf"|(?:{_ADVERB}\s+)?continue\s+to\s+(?:[a-z]+ly\s+)?(?P<base>[a-z]{{2,}}))\b")
+_NOT_DONE = frozenset("witness see face experience live be hear feel watch lack remain go have".split())
 
 
 def _ongoing(text: str, hits: list[VerbHit], lexicon: Lexicon) -> list[VerbHit]:
-    """The first-person present progressives of ``text`` that no lexicon verb covers, as verb hits."""
+    """The first-person present progressives of ``text``, and what it says "we continue to" do, that
+    no lexicon verb covers, as verb hits."""
     out = []
     for m in _ONGOING.finditer(text):
-        word = m.group(2)
-        if word in _NOT_DONE or any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
+        if any(h.start < m.end(1) and m.start(1) < h.end for h in hits):
             continue
-        stem = word[:-3]
-        bases = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+        if m.group("ing"):
+            stem = m.group("ing")[:-3]
+            bases: tuple[str, ...] = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem)
+        else:
+            bases = (m.group("base"),)
+        if _NOT_DONE.intersection(bases):
+            continue
         stance = next((h.stance for base in bases for h in lexicon.verbs(base) if h.text == base), "commit")
         out.append(VerbHit(m.start(), m.end(), m.group(0), stance))
     return out

@@ -358,6 +358,13 @@ def test_look_alikes_of_the_new_forms_carry_no_stance(text) -> None:
     # the stance of the verb's plain form, where the lexicon lists it
     ("We are urging all parties to refrain from escalation.", "urge", "are urging"),
     ("We are deciding on the next steps.", "agree", "are deciding"),
+    # what they say they continue to do, after a purpose they lead with too
+    ("We continue to consult with the International Atomic Energy Agency.", "commit", "continue to consult"),
+    ("To support further progress on these initiatives, we continue to promote greater information sharing.",
+     "commit", "continue to promote"),
+    ("We also continue to closely monitor the situation.", "commit", "also continue to closely monitor"),
+    # a verb the lexicon lists keeps its own form
+    ("We continue to urge all parties to refrain from escalation.", "urge", "urge"),
 ])
 def test_what_the_parties_are_doing_is_a_commitment(text: str, stance: str, verb: str) -> None:
     clause = statediff.parse(text).clauses[0]
@@ -367,6 +374,9 @@ def test_what_the_parties_are_doing_is_a_commitment(text: str, stance: str, verb
 @pytest.mark.parametrize("text", [
     "We are witnessing rapid technological advancements.",
     "We are facing a serious threat from ransomware.",
+    "We continue to face a serious threat from ransomware.",
+    "We continue to have concerns about the delays.",
+    "The parties continue to work on the details.",
     "These milestones have contributed to the joint vision that we are adopting today.",
     "Russia is waging a brutal war of aggression.",
     "The parties are working on the details.",
