@@ -53,7 +53,7 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    one reports a party said counts: "Kishi said ..."), and the two sides take turns within a tier,
    as their key terms do; what one relays as only said, hoped or to be discussed ("described Japan
    and France as indispensable partners", "officials have said they hope", "may also discuss")
-   ranks after what either says was agreed or voiced (7);
+   ranks after what either says was agreed or voiced (7), when it names what the other does not;
 7. what a thing will do, added (see 3); between two accounts, what one only relays as said, hoped
    or to be discussed (see 6); what a party continues or remains committed to, or says it is
    doing, added ("We will continue to work together", "We remain committed to", "We are working
@@ -62,28 +62,31 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    against 46 of 110 other added commitments); between two versions, a view affirmed anew, whose
    stance only affirms ("reaffirm that", "shared the view"): it takes no step (of the 28 such items
    two reviewers judged, 3 were headline news, against 48 of 113 added commitments of other
-   stances; between two accounts it keeps its rank). Between two versions, either is listed only
-   when it names what the earlier statement never did, a key term or a figure other than a year
-   ("We remain committed to advancing a lasting peace between Armenia and Azerbaijan", "affirmed
-   the importance of peace and stability in the Taiwan Strait"), or voices alarm, or refuses; the
-   rest is left to the full report ("We reaffirmed our commitment to AUKUS and to a free and open
-   Indo-Pacific", "We remain committed to high levels of transparency"): of the 27 such clauses
-   the reviews judged, 11 were noise and 1 headline news, against 2 and 2 of the 15 that name
-   something new.
+   stances; between two accounts it keeps its rank). Either is listed only when it names what the
+   other document never does, a key term or a figure other than a year ("We remain committed to
+   advancing a lasting peace between Armenia and Azerbaijan", "affirmed the importance of peace and
+   stability in the Taiwan Strait"), or voices alarm, or refuses; the rest is left to the full
+   report ("We reaffirmed our commitment to AUKUS and to a free and open Indo-Pacific", "We remain
+   committed to high levels of transparency"): of the 27 such clauses the reviews judged between
+   two versions, 11 were noise and 1 headline news, against 2 and 2 of the 15 that name something
+   new. So between two accounts, for what one relays as said, hoped or to be discussed too
+   ("described Japan and France as indispensable partners"): of the 7 such items of the seeds'
+   two accounts, 6 were noise to two reviewers and none headline news.
 
 Left to the full report, neither listed nor counted: between two versions, a view stated anew, an
 affirming clause whose verb only states a view held (the lexicon's ``view_verbs``: "We recognize its
 indispensable role", "We are united in our belief"; not "We do not recognize", "We note with
 concern"); going on with what was just said, or restating it ("and will continue to advance this
 work", "continue these efforts", "We reaffirm our shared commitment to this historic partnership",
-"we recommit ourselves to these values"); going on with, or affirming, what names nothing the
-earlier statement did not (see 7); a commitment added or dropped that is probably rewritten rather than new or gone (the
-report suggests it may continue a clause of the other document, similarity 0.2 or more, or the
-other document still holds most of its words, :data:`CARRIED_OVER` of their weight, rarer words
-weighing more); a stance shift in a kept clause that moved and is only loosely alike (similarity
-under 0.5: "a reciprocal mechanism has been put in place" under "Semiconductors" and "will explore
-putting in place a reciprocal mechanism" under "Clean Energy Incentives" are two mechanisms); the
-sections added, dropped or renamed, which the report's section table lists.
+"we recommit ourselves to these values"); going on with, affirming or (between two accounts)
+relaying what names nothing the other document does not (see 7); a commitment added or dropped that
+is probably rewritten rather than new or gone (the report suggests it may continue a clause of the
+other document, similarity 0.2 or more, or the other document still holds most of its words,
+:data:`CARRIED_OVER` of their weight, rarer words weighing more); a stance shift in a kept clause
+that moved and is only loosely alike (similarity under 0.5: "a reciprocal mechanism has been put in
+place" under "Semiconductors" and "will explore putting in place a reciprocal mechanism" under
+"Clean Energy Incentives" are two mechanisms); the sections added, dropped or renamed, which the
+report's section table lists.
 
 A move among the stances that affirm a view held ("share the view" -> "reaffirm their view") is no
 strengthening for the digest (the label stays in the report).
@@ -377,8 +380,10 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
         if head is not None and salience.get(stance, -1) <= salience.get(head.stance, -1):
             return []  # the head of its sentence, added or dropped too and as strong, is the item
         return [(item, 7 if reading.carries_on(commitments) else 6)]
-    if c.mode == "accounts" and stance in _COURTESY:
-        return [(item, 7)]  # what a report relays as said, hoped or to be discussed: after what was agreed
+    if c.mode == "accounts" and stance in _COURTESY:  # what a report relays as said, hoped or to be discussed
+        if not reading.brings_in("right" if p.right else "left", commitments):
+            return []  # names nothing the other account does not
+        return [(item, 7)]  # after what was agreed
     if all(reading.thing(cl.actor) for cl in commitments):
         head = _head_come_or_gone(c, p, side, reading)
         if head is not None and all(_refers_to(cl.actor, head) for cl in commitments):
@@ -388,12 +393,14 @@ def _come_or_gone(p: Pair, c: Comparison, side: list[Clause], reading: _Reading)
     if c.mode == "revision" and all(reading.views(cl) for cl in commitments):
         return []  # "We recognize its indispensable role", "We are united in our belief": a view stated
     going_on = reading.carries_on(commitments)  # "we will continue to", "we remain committed to"
-    affirmed = c.mode == "revision" and all(cl.stance in _AFFIRMING for cl in commitments)  # no step taken
+    affirmed = all(cl.stance in _AFFIRMING for cl in commitments)  # no step taken
     if not (going_on or affirmed):
         return [(item, 3 if stance in _STRONG else 5)]
-    if c.mode == "revision" and stance not in _ALARM and not any(cl.negated for cl in commitments) \
+    if stance not in _ALARM and not any(cl.negated for cl in commitments) \
             and not reading.brings_in("right" if p.right else "left", commitments):
         return []  # going on with, or affirming, what names nothing the earlier statement did not
+    if c.mode == "accounts" and not going_on:
+        return [(item, 3 if stance in _STRONG else 5)]
     return [(item, 7)]  # going on is not new; a view affirmed ("reaffirm that", "shared the view")
 
 
