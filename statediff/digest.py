@@ -25,17 +25,18 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    ... The guidance underscores ..."; "This agreement will enable ..." after a narrative of its
    signing stays);
 4. up to :data:`TERMS_SHOWN` key terms that appear or vanish (:mod:`statediff.terms`: names,
-   acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in
-   places kept for them: the other items fill the rest, so that no list of commitments leaves the
-   terms out; one clause, one item: a term one of whose clauses the other items list is seen there,
-   and its place goes to them, not to a term used less ("Russia's" in "We condemn attacks by Russia
-   on Ukraine's infrastructure", "Kenya" in "We also will provide technical assistance to help
-   Kenya"), and an item past those the digest lists all of whose clauses a listed term names is
-   part of that term's item; a later
-   statement with fewer than four in five of the earlier one's clauses (:data:`SHORTER`) is too
-   short to restate it, and no term vanishes from it; an acronym used only in clauses that go on in
-   the other document (kept, or a likely rewrite) is a short name for what they still say ("foreign
-   direct investment (FDI) screening" where the other said "investment screening"), no term;
+   acronyms and compounds only one document uses, such as "de-risk" or "AUKUS Pillar II"), in places
+   kept for them: the other items fill the rest, so that no list of commitments leaves the terms
+   out; a term that vanishes from kept clauses and the one their later wordings bring in instead are
+   one item ("term replaced": "Paris" -> "Tokyo"); one clause, one item: a term one of whose clauses
+   the other items list is seen there, and its place goes to them, not to a term used less
+   ("Russia's" in "We condemn attacks by Russia on Ukraine's infrastructure", "Kenya" in "We also
+   will provide technical assistance to help Kenya"), and an item past those the digest lists all of
+   whose clauses a listed term names is part of that term's item; a later statement with fewer than
+   four in five of the earlier one's clauses (:data:`SHORTER`) is too short to restate it, and no
+   term vanishes from it; an acronym used only in clauses that go on in the other document (kept, or
+   a likely rewrite) is a short name for what they still say ("foreign direct investment (FDI)
+   screening" where the other said "investment screening"), no term;
 5. any other commitment added;
 6. a commitment dropped that voiced alarm (condemn, oppose, concern: a statement that stops
    condemning is news) or restraint ("will not acquire nuclear weapons"), and an added clause that
@@ -196,8 +197,8 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
                  for t in pair if t is not None]
     places = min(TERMS_SHOWN, size)
     listed = _listed(ranked[:size - places])
-    terms = [(4, 0, order, _term_item(term)) for order, term in enumerate(found[:places])
-             if not set(term.numbers) & listed[term.side]]
+    terms = [(4, 0, order, item) for order, item in enumerate(_term_item(*edit) for edit in _one_edit(found, c)[:places])
+             if not (set(item.left) & listed["left"] or set(item.right) & listed["right"])]
     # One clause, one item: an item after the terms whose clauses a term names is part of its item.
     named = _listed(terms)
     ranked = [r for r in ranked if r[0] < 4 or not (set(r[3].left) <= named["left"] and set(r[3].right) <= named["right"])]
@@ -228,7 +229,7 @@ def _listed(ranked: list[tuple[int, int, int, DigestItem]]) -> dict[str, set[str
 
 # Between two accounts of one meeting nothing is added or dropped: one says it, the other does not.
 _ACCOUNT_WORDS = {"commitment added": "only in B", "commitment dropped": "only in A", "term appears": "term only in B",
-                  "term vanishes": "term only in A", "strengthened": "stronger in B",
+                  "term vanishes": "term only in A", "term replaced": "term differs", "strengthened": "stronger in B",
                   "softened": "softer in B", "widened": "wider in B", "narrowed": "narrower in B"}
 
 
@@ -556,10 +557,45 @@ def _shorthand(term: KeyTerm, reading: _Reading) -> bool:
     return all(is_acronym(p) for p in term.phrases) and all(reading.goes_on(term.side, n) for n in term.numbers)
 
 
-def _term_item(term: KeyTerm) -> DigestItem:
-    numbers = term.numbers
+def _one_edit(found: Sequence[KeyTerm], c: Comparison) -> list[tuple[KeyTerm, ...]]:
+    """The terms in their order, a term that vanishes from kept clauses together with the one their
+    later wordings bring in instead: one edit, one item ("Paris" -> "Tokyo" in the clause that names
+    the next meeting's venue)."""
+    kept: dict[tuple[str, str], int] = {}
+    for k, p in enumerate(c.pairs):
+        if p.left and p.right:
+            kept.update({("left", n): k for n in p.left} | {("right", n): k for n in p.right})
+
+    def pairs_of(term: KeyTerm) -> frozenset[int | None]:
+        return frozenset(kept.get((term.side, n)) for n in term.numbers)
+
+    edits: list[tuple[KeyTerm, ...]] = []
+    taken: set[int] = set()
+    for k, term in enumerate(found):
+        if k in taken:
+            continue
+        where = pairs_of(term)
+        other = next((j for j, t in enumerate(found) if j > k and j not in taken and t.side != term.side
+                      and None not in where and pairs_of(t) == where), None)
+        if other is None:
+            edits.append((term,))
+        else:
+            taken.add(other)
+            edits.append(tuple(sorted((term, found[other]), key=lambda t: t.side != "left")))
+    return edits
+
+
+def _term_item(term: KeyTerm, instead: KeyTerm | None = None) -> DigestItem:
+    """The item of a term that appears or vanishes, or of one that another replaces (``term`` is then
+    the one that vanishes, ``instead`` the one that appears)."""
+    shown = instead or term
+    numbers = shown.numbers
     where = f"{len(numbers)} clauses" if len(numbers) > 1 else "1 clause"
-    what = ", ".join(f"\u201c{p}\u201d" for p in term.phrases) + f" in {where}: {term.context}"
+    phrases = ", ".join(f"\u201c{p}\u201d" for p in shown.phrases)
+    if instead is not None:
+        phrases = ", ".join(f"\u201c{p}\u201d" for p in term.phrases) + " \u2192 " + phrases
+        return DigestItem("term replaced", term.numbers, numbers, f"{phrases} in {where}: {shown.context}")
+    what = f"{phrases} in {where}: {shown.context}"
     if term.side == "right":
         return DigestItem("term appears", (), numbers, what)
     return DigestItem("term vanishes", numbers, (), what)

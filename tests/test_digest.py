@@ -644,3 +644,21 @@ def test_going_on_or_affirming_what_names_nothing_new_is_no_item() -> None:
     # so between two accounts of one meeting, against what the other account names
     accounts = {i.right for i in _added(after, accounts=True).digest.items}
     assert {("(5)",), ("(6)",), ("(7)",), ("(8)",)} <= accounts and not {("(2)",), ("(3)",), ("(4)",)} & accounts
+
+
+def test_a_term_another_replaces_in_a_kept_clause_is_one_item() -> None:
+    before = ("(1) We will hold the next meeting in Paris to review the partnership.\n\n"
+              "(2) We will support the reconstruction of Ukraine.\n")
+    after = ("(1) We will hold the next meeting in Tokyo to review the partnership.\n\n"
+             "(2) We will support the reconstruction of Ukraine.\n\n(3) We condemn the attacks on Gaza.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert [(i.label, i.left, i.right) for i in c.digest.items] == [
+        ("commitment added", (), ("(3)",)), ("term replaced", ("(1)",), ("(1)",))]
+    assert c.digest.items[1].what.startswith("\u201cParis\u201d \u2192 \u201cTokyo\u201d in 1 clause: \u2026will hold")
+    # a term that comes with an added clause is no replacement of one that goes from a kept one
+    elsewhere = after.replace("in Tokyo", "soon").replace("(3) We condemn the attacks on Gaza.",
+                                                          "(3) We condemn the attacks on Kyoto.")
+    c = statediff.compare(statediff.parse(before), statediff.parse(elsewhere))
+    assert [i.label for i in c.digest.items] == ["commitment added", "term vanishes"]
+    accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
+    assert "term differs" in [i.label for i in accounts.digest.items]
