@@ -147,10 +147,11 @@ class Evidence:
         it: ``(left, right)`` dicts of clause index -> ``((other index, similarity), ...)``.
 
         Candidates are each unlinked clause's most similar clauses on the other side, linked or not (a
-        dropped clause may live on inside a clause that continues another). They are ranked by
+        dropped clause may live on inside a clause that continues another). They are chosen by
         similarity plus the heading prior of the in-sequence links; ties go to the closest in
         position, then the earlier clause. Measured on the statement references, the evidence model
-        ranks them no better than this (docs/alignment.md).
+        chooses them no better than this (docs/alignment.md). The chosen are listed most similar
+        first, so that the similarities shown read in order.
         """
         import numpy as np
 
@@ -168,8 +169,9 @@ class Evidence:
             if self.free_r[j]:
                 out_r.setdefault(j, []).append((-r, d, i, s))
 
-        def best(table):
-            return {a: tuple((b, s) for _, _, b, s in sorted(v)[:limit]) for a, v in sorted(table.items())}
+        def best(table):  # the best ``limit`` by rank, shown most similar first
+            return {a: tuple(sorted(((b, s) for _, _, b, s in sorted(v)[:limit]), key=lambda bs: -bs[1]))
+                    for a, v in sorted(table.items())}
 
         return best(out_l), best(out_r)
 

@@ -38,6 +38,12 @@ def test_a_dropped_commitment_suggests_its_restated_successor(summit_comparison)
     assert added.status == "added" and "29.4" in [s.number for s in added.suggestions[:3]]
 
 
+def test_the_suggestions_shown_read_most_similar_first(summit_comparison) -> None:
+    # chosen by similarity and heading agreement, listed by the similarity each shows
+    lists = [[s.score for s in p.suggestions] for p in summit_comparison.pairs if len(p.suggestions) > 1]
+    assert len(lists) > 100 and all(scores == sorted(scores, reverse=True) for scores in lists)
+
+
 def test_only_added_and_dropped_pairs_carry_at_most_five(summit_comparison) -> None:
     with_some = [p for p in summit_comparison.pairs if p.suggestions]
     assert len(with_some) > 50
