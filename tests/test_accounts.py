@@ -69,7 +69,9 @@ def test_accounts_in_html(tmp_path) -> None:
     assert [h.text_content() for h in tree.xpath("//h2[@class='sd-doc-side']")] == ["Account A", "Account B"]
     badges = {" ".join(b.text_content().split()) for b in tree.xpath("//*[contains(@class, 'sd-badge')]")}
     assert {"\u2212Only in A", "+Only in B", "~Said differently"} <= badges
-    assert not tree.xpath("//details[@class='sd-sections']") and not tree.xpath("//*[contains(@class, 'sd-moved')]")
+    # outlined topic by topic: two accounts' sections are each their own, none renamed, added or dropped
+    assert [d.xpath("string(summary)") for d in tree.xpath("//details[@class='sd-sections']")] == ["Outline: 5 topics"]
+    assert not tree.xpath("//*[contains(@class, 'sd-sec-k')]") and not tree.xpath("//*[contains(@class, 'sd-moved')]")
     assert "Not in Account A" in tree.text_content()
     row = tree.xpath("//article[@data-status='dropped']")[0]
     assert row.get("aria-label") == "Clause p1: only in A"

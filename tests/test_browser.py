@@ -655,3 +655,19 @@ def test_the_change_map_and_the_chart_stay_whole_and_readable_on_a_narrow_screen
     assert size >= 8, size
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 400
     assert not s.errors and not s.requests
+
+
+def test_two_accounts_are_outlined_topic_by_topic_and_a_topic_filters_the_report(serve) -> None:
+    c = statediff.compare(statediff.read(SEEDS["ap-2022"]), statediff.read(SEEDS["mofa-2022"]), accounts=True)
+    s = serve(statediff.render(c, "html"))
+    page = s.page
+    summary = page.locator("details.sd-sections > summary")
+    assert summary.text_content() == "Outline: 5 topics"
+    summary.click()
+    assert page.locator("details.sd-sections figcaption").text_content() == "Differences per topic"
+    entry = page.locator("details.sd-sections li", has_text="Regional affairs").first
+    assert "2 said differently, 11 only in B, 13 only in A" in entry.text_content()
+    entry.locator("button.sd-sec-only").click()
+    assert _visible(page, "article.sd-pair") == 26
+    assert page.locator(".sd-pos").text_content() == "Showing 26 clauses in \u201cRegional affairs\u201d"
+    assert not s.errors and not s.requests

@@ -86,7 +86,7 @@ def _summary(c: Comparison, rows: Sequence[tuple[str, Pair, str]], labels: Seque
         section.append(strip)
         section.append(_e("div", {"class": "sd-map-legend", "aria-hidden": "true"},
                           _e("span", {}, "start of document"), _e("span", {}, "end")))
-    outline = section_list(c, plan) if c.mode == "revision" else None
+    outline = section_list(c, plan)
     if outline is not None:
         section.append(outline)
     if labels:

@@ -3,7 +3,9 @@ a tally of its clauses' changes, and a bar chart of the changes per section.
 
 A later document without headings is outlined by the groups its report is read in
 (:func:`statediff.sections.group_titles`: its numbered items or paragraphs), with the same tallies,
-chart, links and filters. :func:`outline` decides it once per report."""
+chart, links and filters; so are two accounts of one meeting, topic by topic (the headings their
+report is read under: each account's headings are its own, and do not continue the other's).
+:func:`outline` decides it once per report."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from ..model import Comparison, SectionPair
 from ..sections import group_kind, headings_of_pairs
 from .tree import add as _add
 from .tree import element as _e
-from .words import anchor_id, pair_anchor
+from .words import anchor_id, pair_anchor, status_word
 
 __all__ = ["LABELS_SHOWN", "Outline", "outline", "section_list"]
 
@@ -43,7 +45,7 @@ def outline(c: Comparison) -> Outline:
     """The outline of comparison ``c``."""
     headings = headings_of_pairs(c)
     kind = group_kind(c.right.clauses)
-    if kind == "section" and c.sections:
+    if kind == "section" and c.sections and c.mode == "revision":
         return Outline(kind, headings, _section_index(c), [])
     titles: list[str] = []
     index: dict[str, int] = {}
@@ -53,7 +55,8 @@ def outline(c: Comparison) -> Outline:
             index[title] = len(titles)
             titles.append(title)
         entry.append(index.get(title) if title else None)
-    return Outline(kind if kind not in ("", "section") else "group", headings, entry, titles)
+    named = "topic" if c.mode == "accounts" else kind if kind not in ("", "section") else "group"
+    return Outline(named, headings, entry, titles)
 
 
 def _section_index(c: Comparison) -> list[int | None]:
@@ -103,25 +106,28 @@ def _section_rows(c: Comparison, tallies: dict[int, Counter]) -> list[tuple[str,
     return rows
 
 
-def _chart(rows: list[tuple[str, list[int], str]], per: str = "section"):
+def _chart(c: Comparison, rows: list[tuple[str, list[int], str]], per: str = "section"):
     """Changes per section, as an inline SVG bar chart (built with lxml like the rest of the page):
     one row per section of the later document (and per dropped one), in reading order, a bar for
-    its changed, added and dropped clauses; each row links to the section. ``per`` names what a row
-    stands for ("section", "paragraph", "numbered item", "group"). None for fewer than two rows."""
+    its changed, added and dropped clauses (between two accounts: said differently, only in B, only
+    in A); each row links to the section. ``per`` names what a row stands for ("section",
+    "paragraph", "numbered item", "group", "topic"). None for fewer than two rows."""
     if len(rows) < 2:
         return None
+    names = [status_word(c, key) for key in _CHART_KEYS]
+    what = "Differences" if c.mode == "accounts" else "Changes"
     row_h, label_w, bar_w = 20, 300, 280
     most = max(sum(counts) for _, counts, _ in rows)
     height = row_h * len(rows)
-    described = "; ".join(f"{t}: " + ", ".join(f"{n} {k}" for n, k in zip(counts, _CHART_KEYS) if n)
+    described = "; ".join(f"{t}: " + ", ".join(f"{n} {k}" for n, k in zip(counts, names) if n)
                           for t, counts, _ in rows)
     svg = _e("svg", {"class": "sd-chart", "viewBox": f"0 0 {label_w + bar_w + 40} {height}", "role": "img",
-                     "aria-label": f"Changes per {per}: " + described, "width": "100%",
+                     "aria-label": f"{what} per {per}: " + described, "width": "100%",
                      "preserveAspectRatio": "xMinYMin meet"})
     for k, (title, counts, target) in enumerate(rows):
         y = k * row_h
         link = _e("a", {"href": "#" + target})
-        link.append(_e("title", {}, f"{title}: " + ", ".join(f"{n} {key}" for n, key in zip(counts, _CHART_KEYS) if n)))
+        link.append(_e("title", {}, f"{title}: " + ", ".join(f"{n} {key}" for n, key in zip(counts, names) if n)))
         short = title if len(title) <= 46 else title[:45].rstrip() + "\u2026"
         link.append(_e("text", {"x": str(label_w - 8), "y": str(y + 14), "text-anchor": "end", "class": "sd-chart-label"},
                        short))
@@ -135,8 +141,8 @@ def _chart(rows: list[tuple[str, list[int], str]], per: str = "section"):
         link.append(_e("text", {"x": f"{x + 5:.1f}", "y": str(y + 14), "class": "sd-chart-n"}, str(sum(counts))))
         svg.append(link)
     legend = _e("p", {"class": "sd-chart-legend", "aria-hidden": "true"},
-                *[_e("span", {"class": f"sd-key sd-key-{key}"}, key) for key in _CHART_KEYS])
-    return _e("figure", {"class": "sd-chart-box"}, _e("figcaption", {}, f"Changes per {per}"), svg, legend)
+                *[_e("span", {"class": f"sd-key sd-key-{key}"}, name) for key, name in zip(_CHART_KEYS, names)])
+    return _e("figure", {"class": "sd-chart-box"}, _e("figcaption", {}, f"{what} per {per}"), svg, legend)
 
 
 def section_list(c: Comparison, o: Outline):
@@ -149,7 +155,7 @@ def section_list(c: Comparison, o: Outline):
     counts = c.summary.get("sections", {})
     words = [f"{counts[k]} {k}" for k in ("renamed", "added", "dropped", "moved", "unchanged") if counts.get(k)]
     items = [_section_entry(c, index, sp, tallies.get(index)) for index, sp in enumerate(c.sections)]
-    return _details("Sections: " + ", ".join(words), _chart(_section_rows(c, tallies)), items)
+    return _details("Sections: " + ", ".join(words), _chart(c, _section_rows(c, tallies)), items)
 
 
 def _group_list(c: Comparison, o: Outline, tallies: dict[int, Counter]):
@@ -164,10 +170,11 @@ def _group_list(c: Comparison, o: Outline, tallies: dict[int, Counter]):
     items = []
     for k, title in enumerate(o.titles):
         li = _e("li", {"class": "sd-sec sd-sec-group"}, _e("a", {"href": "#" + first[k]}, title))
-        _tally(li, tallies.get(k))
+        _tally(c, li, tallies.get(k))
         _only_button(li, k, title, o.kind)
         items.append(li)
-    return _details(f"Outline: {len(o.titles)} {o.kind}s", _chart([r for r in rows if any(r[1])], per=o.kind), items)
+    return _details(f"Outline: {len(o.titles)} {o.kind}s", _chart(c, [r for r in rows if any(r[1])], per=o.kind),
+                    items)
 
 
 def _details(summary: str, chart, items: list):
@@ -181,10 +188,11 @@ def _counts(tallies: dict[int, Counter], k: int) -> list[int]:
     return [tallies[k][key] if k in tallies else 0 for key in _CHART_KEYS]
 
 
-def _tally(li, tally: Counter | None) -> None:
+def _tally(c: Comparison, li, tally: Counter | None) -> None:
     if tally:
         li.append(_e("span", {"class": "sd-sec-n"}, " \u00b7 " + ", ".join(
-            f"{tally[key]} {key}" for key in ("changed", "added", "dropped", "moved", *LABELS_SHOWN) if tally.get(key))))
+            f"{tally[key]} {status_word(c, key)}" for key in ("changed", "added", "dropped", "moved", *LABELS_SHOWN)
+            if tally.get(key))))
 
 
 def _only_button(li, index: int, name: str, kind: str = "section") -> None:
@@ -208,6 +216,6 @@ def _section_entry(c: Comparison, index: int, sp: SectionPair, tally: Counter | 
         li.append(_e("span", {"class": "sd-sec-was"}, " \u2190 " + " + ".join(s.title or "(no heading)" for s in sp.left)))
     if sp.moved:
         li.append(_e("span", {"class": "sd-sec-moved"}, " \u2195 moved"))
-    _tally(li, tally)
+    _tally(c, li, tally)
     _only_button(li, index, " + ".join(sec.title or "(no heading)" for sec in secs))
     return li
