@@ -26,8 +26,8 @@ from .assignment import assign
 from .clause_vectors import FUNCTION_WORDS, folded_words, stem
 from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
 
-__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "headings_of_pairs", "display_order",
-           "dropped_titles", "heading_notes", "PAIR_BAR"]
+__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "bare_title", "headings_of_pairs",
+           "display_order", "dropped_titles", "heading_notes", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
 #: quarter of the clauses linked, or headings as similar as a clause pair the aligner links in place.
@@ -254,6 +254,16 @@ def group_titles(clauses: Sequence[Clause]) -> list[str]:
         opening = " ".join(words[:GROUP_WORDS]) + ("\u2026" if len(words) > GROUP_WORDS else "")
         out.append(f"{keys[k]}: {opening}")
     return out
+
+
+def bare_title(title: str, first: Sequence[str]) -> str:
+    """A group's title (:func:`group_titles`) as a heading over a pair whose clause texts are
+    ``first``: without its opening words when one of them begins with them, as the text says them
+    ("¶ 4" over "In order to deliver ..."); whole when they tell which group the clauses shown
+    belong to (the group's first clause is not among them)."""
+    key, sep, opening = title.partition(": ")
+    opening = opening.removesuffix("\u2026")
+    return key if sep and any(" ".join(text.split()).startswith(opening) for text in first) else title
 
 
 def headings_of_pairs(c: Comparison) -> list[str]:
