@@ -66,6 +66,7 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
     lines, dropped = split_lines(source)
     blocks = build_blocks(lines)
     mark_headings(blocks)
+    _unmark_trailing_headings(blocks)
     for b in blocks:
         fill_text(b, source)
     front = front_matter(blocks)
@@ -94,6 +95,17 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
     clauses = _unique_numbers(_clauses(groups, name, lexicon, max_clauses, max_text, date))
     return Document(name=name, source=source, clauses=tuple(clauses), title=title, date=date,
                     format=format, parts=tuple(parts), part=selected, dropped=tuple(dropped))
+
+
+def _unmark_trailing_headings(blocks: list[Block]) -> None:
+    """A heading heads what follows it: heading-like lines with no text after them (to the end of
+    the document, or of a document of headings only) are its text, not headings ("Trade Policy /
+    Security Cooperation" read as a title and one clause; "... / Security" at a statement's end is a
+    clause of its own), so that a change in them is a change; the first line stays the title."""
+    for b in reversed(blocks[1:]):
+        if not b.heading:
+            break
+        b.heading = False
 
 
 # A dateline of place: "Leuven, Belgium", "Luleå, Sweden", "Washington, D.C." (two to five capitalised words
