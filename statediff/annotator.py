@@ -216,6 +216,9 @@ def _judges(text: str, main: VerbHit, verb: str) -> bool:
     "mark" or "represent" does; "will be updated", "will be hosting", "will be able to" commit."""
     if verb.split()[0].lower() in ("will", "shall") and verb.split()[-1].lower() in _STATIVE:
         return True  # "will last beyond the timeframe", "will mark a milestone": a forecast
+    future = _FUTURE.search(text)
+    if future and _GERUND_SUBJECT.match(text) and main.start <= future.start() and "," not in text[:future.start()]:
+        return True  # "Implementing AUKUS will also require ...": what an undertaking will need or do
     if verb.split()[-1:] != ["be"]:
         return False
     after = text[main.end:].split()
@@ -223,6 +226,15 @@ def _judges(text: str, main: VerbHit, verb: str) -> bool:
     nxt = after[k].strip(",;.:").lower() if len(after) > k else ""
     return not (nxt.endswith(("ed", "en", "ing")) or nxt in _BE_COMMITTING)
 
+
+# A clause whose subject is an undertaking, a gerund and what it takes ("Implementing AUKUS will also
+# require ...", "Expanding the network of partners will enhance ...", "Successfully addressing our
+# shared concerns will require ..."): what it will need or bring is a forecast, no one's commitment,
+# whatever verbs the subject holds. A bare name in "-ing" is no gerund ("Beijing will ..."), nor is
+# one that opens a longer name ("Working Group 9 is tasked to ...").
+_GERUND_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ly\s+[a-z]{2,}ing|[A-Z][a-z]{2,}ing)\s+(?!(?:will|shall|and|or)\b)"
+                             r"(?:[a-z]|[A-Z]{2,}\b)")
+_FUTURE = re.compile(r"\b(?:will|shall)\b")
 
 # Verbs that, after "will", tell how things will be rather than what anyone will do.
 _STATIVE = frozenset("last endure persist mark represent constitute".split())

@@ -456,6 +456,15 @@ def test_the_clause_after_a_judgement_keeps_its_subject() -> None:
     # a forecast of how things will be
     ("The network will last beyond the timeframe of the Task Force.", "context", "", ""),
     ("This agreement will mark a new chapter in our partnership.", "context", "", ""),
+    # what an undertaking will need or bring, whatever verbs its subject holds
+    ("Implementing AUKUS will also require robust, novel information sharing.", "context", "", ""),
+    ("Successfully addressing our shared concerns will require close coordination.", "context", "", ""),
+    ("Expanding the network of partners will enhance our common understanding.", "context", "", ""),
+    # a name in "-ing", a longer name it opens, and a clause it leads into commit
+    ("Beijing will host the next meeting.", "commitment", "Beijing", "will host"),
+    ("Working Group 9 is tasked to launch outreach activities that will offer support.", "commitment",
+     "Working Group 9", "is tasked to"),
+    ("Building on this work, we will launch a fund.", "commitment", None, "will launch"),
     # what a thing is made for
     ("This plan is designed to support Australia's development of the infrastructure.", "context", "", ""),
     ("Cooperation within the TTC is intended to feed into coordination in multilateral bodies.", "context", "", ""),
