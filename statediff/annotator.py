@@ -210,14 +210,14 @@ def _verb_text(text: str, hit: VerbHit) -> str:
     return " ".join([hit.text, *taken]).strip()
 
 
-def _judges(text: str, main: VerbHit, verb: str) -> bool:
+def _judges(text: str, main: VerbHit, verb: str, parties: frozenset[str]) -> bool:
     """ "will be key to our success", "will be without prejudice to ...", "The goals of the TTC will
     be to grow ...": a future "be" that no participle follows judges or describes, as a future "last",
     "mark" or "represent" does; "will be updated", "will be hosting", "will be able to" commit."""
     if verb.split()[0].lower() in ("will", "shall") and verb.split()[-1].lower() in _STATIVE:
         return True  # "will last beyond the timeframe", "will mark a milestone": a forecast
     future = _FUTURE.search(text)
-    if future and _GERUND_SUBJECT.match(text) and main.start <= future.start() and "," not in text[:future.start()]:
+    if future and main.start <= future.start() and _gerund_subject(text[:future.start()], parties):
         return True  # "Implementing AUKUS will also require ...": what an undertaking will need or do
     if verb.split()[-1:] != ["be"]:
         return False
@@ -231,9 +231,27 @@ def _judges(text: str, main: VerbHit, verb: str) -> bool:
 # require ...", "Expanding the network of partners will enhance ...", "Successfully addressing our
 # shared concerns will require ..."): what it will need or bring is a forecast, no one's commitment,
 # whatever verbs the subject holds. A bare name in "-ing" is no gerund ("Beijing will ..."), nor is
-# one that opens a longer name ("Working Group 9 is tasked to ...").
-_GERUND_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ly\s+[a-z]{2,}ing|[A-Z][a-z]{2,}ing)\s+(?!(?:will|shall|and|or)\b)"
-                             r"(?:[a-z]|[A-Z]{2,}\b)")
+# one that opens a longer name ("Working Group 9 is tasked to ..."), nor a preposition ("During the
+# visit", "Following the meeting"); and a party named before the "will" is its subject ("Building on
+# this work we will ...", "Starting next year Japan will ...", "Moving forward the Quad will ...").
+_GERUND_SUBJECT = re.compile(r"(?:[A-Z][a-z]+ly\s+(?P<after>[a-z]{2,}ing)|(?P<gerund>[A-Z][a-z]{2,}ing))\s+"
+                             r"(?!(?:will|shall|and|or)\b)(?:[a-z]|[A-Z]{2,}\b)")
+_NOT_GERUNDS = frozenset("during according following regarding concerning including excluding notwithstanding "
+                         "considering pending barring nothing something everything anything".split())
+
+
+def _gerund_subject(head: str, parties: frozenset[str]) -> bool:
+    """Whether ``head``, a clause up to its "will", is a gerund and what it takes: the subject is an
+    undertaking (see :data:`_GERUND_SUBJECT`)."""
+    m = _GERUND_SUBJECT.match(head)
+    if m is None or "," in head or (m.group("gerund") or m.group("after")).lower() in _NOT_GERUNDS:
+        return False
+    words = [w.strip("()\"'\u201c\u201d\u2018\u2019") for w in head.split()]
+    if any(w.lower() in PRONOUNS or w.lower() in parties for w in words):
+        return False
+    return not (words[-1][:1].isupper() and not words[-1].isupper())  # "Japan will", "the Quad will"
+
+
 _FUTURE = re.compile(r"\b(?:will|shall)\b")
 
 # Verbs that, after "will", tell how things will be rather than what anyone will do.
@@ -270,7 +288,7 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     verb = _verb_text(text, main)
     told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main) or _describes_purpose(text, main)
                         or any(_in_contact_relative(text, h) for h in hits if h.start < main.start)) \
-        or _judges(text, main, verb)
+        or _judges(text, main, verb, lexicon.label_words.actor_words)
     lead_word = verb.split()[0].lower()
     if lead_word in PRONOUNS and len(verb.split()) > 1:
         # A form that names its subject ("we support"): the pronoun is the actor.

@@ -459,12 +459,17 @@ def test_the_clause_after_a_judgement_keeps_its_subject() -> None:
     # what an undertaking will need or bring, whatever verbs its subject holds
     ("Implementing AUKUS will also require robust, novel information sharing.", "context", "", ""),
     ("Successfully addressing our shared concerns will require close coordination.", "context", "", ""),
-    ("Expanding the network of partners will enhance our common understanding.", "context", "", ""),
-    # a name in "-ing", a longer name it opens, and a clause it leads into commit
+    ("Expanding the network of experts will enhance our common understanding.", "context", "", ""),
+    # a name in "-ing", a longer name it opens, a preposition, and a party named before the "will" commit
     ("Beijing will host the next meeting.", "commitment", "Beijing", "will host"),
     ("Working Group 9 is tasked to launch outreach activities that will offer support.", "commitment",
      "Working Group 9", "is tasked to"),
     ("Building on this work, we will launch a fund.", "commitment", None, "will launch"),
+    ("Building on this work we will expand cooperation.", "commitment", None, "will expand"),
+    ("During the visit the two leaders will sign a memorandum.", "commitment", None, "will sign"),
+    ("Starting next year Japan will contribute 5 billion yen.", "commitment", None, "will contribute"),
+    ("Moving forward the Quad will convene annually.", "commitment", None, "will convene"),
+    ("Starting next year the ministers will meet twice.", "commitment", None, "will meet"),
     # what a thing is made for
     ("This plan is designed to support Australia's development of the infrastructure.", "context", "", ""),
     ("Cooperation within the TTC is intended to feed into coordination in multilateral bodies.", "context", "", ""),
