@@ -66,9 +66,9 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
     lines, dropped = split_lines(source)
     blocks = build_blocks(lines)
     mark_headings(blocks)
-    _unmark_trailing_headings(blocks)
     for b in blocks:
         fill_text(b, source)
+    _unmark_trailing_headings(blocks)
     front = front_matter(blocks)
     title = next((b.text for b in blocks[:front] if not _dateline(b.text)), "")
     heads = find_parts(blocks, lexicon)
@@ -98,12 +98,15 @@ def segment(source: str, *, name: str = "<text>", format: str = "text", part: in
 
 
 def _unmark_trailing_headings(blocks: list[Block]) -> None:
-    """A heading heads what follows it: heading-like lines with no text after them (to the end of
-    the document, or of a document of headings only) are its text, not headings ("Trade Policy /
-    Security Cooperation" read as a title and one clause; "... / Security" at a statement's end is a
-    clause of its own), so that a change in them is a change; the first line stays the title."""
-    for b in reversed(blocks[1:]):
-        if not b.heading:
+    """A heading heads what follows it: plain heading-like lines after a statement's last text, with
+    nothing after them, are its text, not headings ("... / Security" closing a statement is a clause
+    of its own), so that a change in them is a change. A numbered or Markdown heading says it is one
+    and stays; so does a closing date or place line, and the lines of a document without text (its
+    title and front matter)."""
+    if all(b.heading for b in blocks):
+        return
+    for b in reversed(blocks):
+        if not b.heading or b.markers or _dateline(b.text):
             break
         b.heading = False
 

@@ -231,28 +231,27 @@ def test_lettered_sections_and_subheadings() -> None:
     doc = statediff.read(QUIRKS / "lettered-sections-subheadings.txt")
     numbers = [c.number for c in doc.clauses]
     assert numbers[:4] == ["II.A.p1.1", "II.A.p1.2", "II.A.p1.3", "II.A.b1.1"]
-    assert numbers[-3] == "II.A.b2.3"
+    assert numbers[-2] == "II.A.b2.3"
     assert doc.clauses[0].section == "Digital Infrastructure and Connectivity: Joint Initiatives with Jamaica and Kenya"
-    # The excerpt ends with "B. ..." and a wrapped title-case subheading, with nothing under them: a
-    # heading heads what follows it, so they are the excerpt's text (a change in them is a change).
-    assert [c.text for c in doc.clauses[-2:]] == [
-        "Cooperation on New and Emerging Technologies",
-        "Artificial Intelligence (AI) Roadmap and Pilot Project on Privacy-Enhancing Technologies and Collaboration "
-        "on AI and Computing Research for the Public Good"]
+    # The excerpt ends with "B. ..." and a wrapped title-case subheading with nothing under it: "B." is
+    # numbered, a heading; the plain line after it heads nothing, so it is the excerpt's text.
+    last = doc.clauses[-1]
+    assert (last.number, last.section) == ("II.B.p1", "Cooperation on New and Emerging Technologies")
+    assert last.text.startswith("Artificial Intelligence (AI) Roadmap and Pilot Project on Privacy-Enhancing")
 
 
-def test_headings_with_nothing_under_them_are_text_and_their_change_is_a_change() -> None:
-    # a document of headings only: its first line is its title, the rest its text
-    agenda = statediff.parse("Trade Policy\n\nSecurity Cooperation\n")
-    assert agenda.title == "Trade Policy" and [c.text for c in agenda.clauses] == ["Security Cooperation"]
-    c = statediff.compare(agenda, statediff.parse("Trade Policy\n\nEnergy Security\n"))
-    assert c.summary.changed == 1
-    # a heading closing a statement, after its last clause
+def test_a_plain_heading_after_the_last_text_is_text_and_its_change_is_a_change() -> None:
     ending = "Trade\n\nWe agreed to expand trade.\n\nSecurity\n"
     c = statediff.compare(statediff.parse(ending), statediff.parse(ending.replace("Security", "Energy")))
     assert (c.summary.added, c.summary.dropped) == (1, 1)
-    # a heading followed by text is a heading
+    # a heading followed by text is a heading; so are a closing date, a numbered or Markdown heading,
+    # and the lines of a document without text (its title and front matter)
     assert statediff.parse(ending + "\nWe will meet again.\n").clauses[-1].section == "Security"
+    for closing in ("31 May 2023", "II. Security", "## Security"):
+        assert [c.text for c in statediff.parse(ending.replace("Security", closing)).clauses] == [
+            "We agreed to expand trade."], closing
+    dated = statediff.parse("31 May 2023\n\nJoint Statement on Trade\n")
+    assert (dated.title, dated.clauses) == ("Joint Statement on Trade", ())
     # a news agency's credit alone on its line is set aside, as page furniture
     wire = statediff.parse("Tokyo: The ministers met.\n\nThey agreed to meet again.\n\nAP\n")
     assert [c.text for c in wire.clauses] == ["Tokyo: The ministers met.", "They agreed to meet again."]
