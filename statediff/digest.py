@@ -196,10 +196,14 @@ def digest(c: Comparison, *, lexicon: Lexicon | None = None, size: int = DIGEST_
         found = [t for pair in zip_longest([t for t in found if t.side == "right"], [t for t in found if t.side == "left"])
                  for t in pair if t is not None]
     places = min(TERMS_SHOWN, size)
-    listed = _listed(ranked[:size - places])
-    terms = [(4, 0, order, item) for order, item in enumerate(_term_item(*edit) for edit in _one_edit(found, c)[:places])
-             if not (set(item.left) & listed["left"] or set(item.right) & listed["right"])]
-    # One clause, one item: an item after the terms whose clauses a term names is part of its item.
+    terms = [(4, 0, order, _term_item(*edit)) for order, edit in enumerate(_one_edit(found, c)[:places])]
+    while True:  # one clause, one item: a term one of whose clauses the other items list is seen there
+        listed = _listed(ranked[:size - len(terms)])
+        seen = [t for t in terms if not (set(t[3].left) & listed["left"] or set(t[3].right) & listed["right"])]
+        if len(seen) == len(terms):
+            break
+        terms = seen  # its place goes to the other items, which the terms left are checked against again
+    # An item past those listed all of whose clauses a term names is part of its item.
     named = _listed(terms)
     ranked = [r for r in ranked if r[0] < 4 or not (set(r[3].left) <= named["left"] and set(r[3].right) <= named["right"])]
     kept = ranked[:size - len(terms)]

@@ -543,11 +543,11 @@ def test_an_acronym_only_clauses_that_go_on_use_is_a_short_name_not_a_term_that_
     c = statediff.compare(statediff.parse(before), statediff.parse(after))
     assert c.pairs[0].status == "changed"
     assert {t.phrases for t in key_terms(c.left, c.right)} >= {("FDI",), ("FIMI",)}
-    terms = [i for i in digest(c, size=TERMS_SHOWN).items if i.label == "term appears"]  # places kept for terms
+    terms = [i for i in digest(c, size=1).items if i.label == "term appears"]  # the place kept for a term
     assert [i.what.split(" in ")[0] for i in terms] == ["\u201cFIMI\u201d"]
     # where the clause that uses it is new, the acronym is a term that appears
     c = statediff.compare(statediff.parse(before.split("\n\n", 1)[1]), statediff.parse(after))
-    terms = [i for i in digest(c, size=TERMS_SHOWN).items if i.label == "term appears"]
+    terms = [i for i in digest(c, size=2).items if i.label == "term appears"]
     assert {i.what.split(" in ")[0] for i in terms} == {"\u201cFDI\u201d", "\u201cFIMI\u201d"}
 
 
@@ -617,7 +617,7 @@ def test_one_clause_one_item_between_a_term_and_the_other_items() -> None:
     assert [(i.label, i.right) for i in c.digest.items] == [
         ("commitment added", ("(3)",)), ("term appears", ("(6)", "(7)")), ("term appears", ("(8)", "(9)"))]
     # "Kenya": a view it affirms is listed, so the term is seen there; in a digest too short to list
-    # that view, it is part of the term's item
+    # that view (one item and the term), it is part of the term's item
     kenya = before + ("\n(3) We will launch a joint fund for clean hydrogen.\n\n"
                       "(4) We reaffirm that the partnership with Kenya on trade matters.\n\n"
                       "(5) The Ministers visited Kenya in March.\n\n(6) Kenya hosted the trade fair.\n")
@@ -626,8 +626,9 @@ def test_one_clause_one_item_between_a_term_and_the_other_items() -> None:
                                                                      ("context", "")]
     assert [(i.label, i.right) for i in c.digest.items] == [("commitment added", ("(3)",)),
                                                              ("commitment added", ("(4)",))]
-    assert [(i.label, i.right) for i in digest(c, size=4).items] == [("commitment added", ("(3)",)),
+    assert [(i.label, i.right) for i in digest(c, size=2).items] == [("commitment added", ("(3)",)),
                                                                       ("term appears", ("(4)", "(5)", "(6)"))]
+    assert digest(c, size=2).more == 0  # the view is counted as part of the term's item
 
 
 def test_going_on_or_affirming_what_names_nothing_new_is_no_item() -> None:
@@ -662,3 +663,29 @@ def test_a_term_another_replaces_in_a_kept_clause_is_one_item() -> None:
     assert [i.label for i in c.digest.items] == ["commitment added", "term vanishes"]
     accounts = statediff.compare(statediff.parse(before), statediff.parse(after), accounts=True)
     assert "term differs" in [i.label for i in accounts.digest.items]
+
+
+def test_no_clause_is_in_two_items_when_a_term_gives_its_place_to_the_other_items() -> None:
+    # "Houthis" is seen in a listed item; the place it leaves goes to "(16)", which names "Kenya"
+    before = "(1) We will meet again.\n\n(2) We will support our partners on trade.\n"
+    after = before + ("\n(3) We condemn the attacks on shipping by the Houthis.\n\n"
+                      "(4) The Houthis have attacked ships since November.\n")
+    topics = ["ferries", "hospitals", "schools", "dams", "power grids", "bridges", "ports", "pipelines", "railways",
+              "granaries", "museums"]
+    after += "".join(f"\n({k}) We condemn the strikes on {t}.\n" for k, t in enumerate(topics, start=5))
+    after += "\n(16) We condemn the blockade imposed on Kenya.\n\n(17) Kenya hosted the fair.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    numbers = [n for i in c.digest.items for n in i.right]
+    assert "(16)" in numbers and len(numbers) == len(set(numbers))
+
+
+def test_no_clause_of_the_corpora_is_in_two_items_of_a_digest() -> None:
+    # (two terms may share a clause: "new connectivity projects in Costa Rica and the Philippines")
+    for series in sorted(p for p in CORPORA.iterdir() if p.is_dir()):
+        docs = sorted(series.glob("*.txt"))
+        for a, b in zip(docs, docs[1:]):
+            items = statediff.compare(statediff.read(a), statediff.read(b)).digest.items
+            for side in ("left", "right"):
+                others = [n for i in items if not i.label.startswith("term") for n in getattr(i, side)]
+                terms = {n for i in items if i.label.startswith("term") for n in getattr(i, side)}
+                assert len(others) == len(set(others)) and not terms & set(others), (a.name, b.name, side)
