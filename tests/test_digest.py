@@ -642,6 +642,13 @@ def test_going_on_or_affirming_what_names_nothing_new_is_no_item() -> None:
     # a new name ("Kenya") or figure ("40", not a year) is news; so is an alarm, or a refusal
     assert sorted(i.right for i in c.digest.items if i.label == "commitment added") == [
         ("(5)",), ("(6)",), ("(7)",), ("(8)",)]
+    # so for the tail of a sentence, whose head is kept
+    before = "(1) We will meet again.\n\n(2) We welcome the progress on screening.\n"
+    tail = before.replace("on screening.", "on screening and will continue to support sound mechanisms.")
+    c = statediff.compare(statediff.parse(before), statediff.parse(tail))
+    assert [p.status for p in c.pairs if p.right == ("(2).2",)] == ["added"] and not c.digest.items
+    c = statediff.compare(statediff.parse(before), statediff.parse(tail.replace("mechanisms.", "mechanisms in Kenya.")))
+    assert [i.right for i in c.digest.items if i.label == "commitment added"] == [("(2).2",)]
     # so between two accounts of one meeting, against what the other account names
     accounts = {i.right for i in _added(after, accounts=True).digest.items}
     assert {("(5)",), ("(6)",), ("(7)",), ("(8)",)} <= accounts and not {("(2)",), ("(3)",), ("(4)",)} & accounts
