@@ -313,9 +313,11 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
 # the lexicon lists its plain form ("supporting": support), else a commitment. What happens to them,
 # or what they see, face or have, is no action of theirs ("We are witnessing rapid advances", "we
 # continue to face").
+# Verbs in "-ly" that are no adverbs ("continue to apply sanctions").
+_LY_VERBS = r"(?:apply|rely|supply|comply|reply|imply|multiply|ally|fly)"
 _ADVERB = r"(?:also|now|currently|actively|jointly|further|already|still|together|increasingly|continuously|closely)"
 _ONGOING = re.compile(rf"\b[Ww]e\s+((?:are\s+(?:{_ADVERB}\s+){{0,2}}(?P<ing>[a-z]{{3,}}ing))"
-                      rf"|(?:{_ADVERB}\s+)?continue\s+to\s+(?:[a-z]+ly\s+)?(?P<base>[a-z]{{2,}}))\b")
+                      rf"|(?:{_ADVERB}\s+)?continue\s+to\s+(?:(?!{_LY_VERBS}\b)[a-z]+ly\s+)?(?P<base>[a-z]{{2,}}))\b")
 _NOT_DONE = frozenset("witness see face experience live be hear feel watch lack remain go have".split())
 
 

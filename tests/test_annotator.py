@@ -363,6 +363,8 @@ def test_look_alikes_of_the_new_forms_carry_no_stance(text) -> None:
     ("To support further progress on these initiatives, we continue to promote greater information sharing.",
      "commit", "continue to promote"),
     ("We also continue to closely monitor the situation.", "commit", "also continue to closely monitor"),
+    ("We continue to apply sanctions on Russia.", "commit", "continue to apply"),  # no adverb in "-ly"
+    ("We continue to supply weapons to Ukraine.", "commit", "continue to supply"),
     # a verb the lexicon lists keeps its own form
     ("We continue to urge all parties to refrain from escalation.", "urge", "urge"),
 ])
