@@ -65,7 +65,7 @@ The digest answers with at most :data:`DIGEST_SIZE` items, ranked by a fixed rul
    stance only affirms ("reaffirm that", "shared the view"): it takes no step (of the 28 such items
    two reviewers judged, 3 were headline news, against 48 of 113 added commitments of other
    stances; between two accounts it keeps its rank). Either is listed only when it names what the
-   other document never does, a key term or a figure other than a year ("We remain committed to
+   other document never does, a key term or a figure other than a date ("We remain committed to
    advancing a lasting peace between Armenia and Azerbaijan", "affirmed the importance of peace and
    stability in the Taiwan Strait"), or voices alarm, or refuses; the rest is left to the full
    report ("We reaffirmed our commitment to AUKUS and to a free and open Indo-Pacific", "We remain
@@ -102,6 +102,7 @@ past the limit are counted, not listed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from itertools import zip_longest
 
@@ -308,7 +309,7 @@ class _Reading:
 
     def brings_in(self, side: str, clauses: Sequence[Clause]) -> bool:
         """Whether the clauses of document ``side`` name what the other never does: a key term, or a
-        figure other than a year ("6G", "USD 17.5 billion")."""
+        figure other than a date ("6G", "USD 17.5 billion"; not "2023", "14 March")."""
         other = "left" if side == "right" else "right"
         return any((side, cl.number) in self._naming or _figures(cl.text) - self._figures[other] for cl in clauses)
 
@@ -454,12 +455,12 @@ def _goes_on_with_that(cl: Clause) -> bool:
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _figures(text: str) -> set[str]:
-    """The figures of ``text`` other than years: "17.5", "6", "30"."""
-    return {f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)}
+    """The figures of ``text``, read in half-width digits: dates ("14 March", "2023"), list markers
+    and the numbers of recurring meetings ("COP28", "G20") aside (:data:`_DATE_PART`)."""
+    return set(_FIGURE.findall(_DATE_PART.sub(" ", unicodedata.normalize("NFKC", text))))
 
 
 def _doc(c: Comparison, side: str) -> Document:
@@ -498,7 +499,8 @@ _MONTH = (rf"\b(?:{MONTH_PATTERN}"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?")  # not "Market", "Mayor"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?(?!\d)"  # "17", "17-18"
 _DATE_PART = re.compile(rf"{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH}"
-                        r"|\b(?:19|20)\d\d\b|\(\d{1,2}\)|" + _MONTH  # and list markers, "(2)"
+                        r"|\b(?:19|20)\d\d\b|(?:19|20)\d\d\u5e74|\d{1,2}[\u6708\u65e5]"  # "2023年5月10日"
+                        r"|\(\d{1,2}\)|" + _MONTH  # and list markers, "(2)"
                         # and the numbers of recurring meetings: "26th" session, "COP26", "G20"
                         + r"|\b\d+(?:st|nd|rd|th)\b|\b[A-Z]{1,4}\d{1,2}\b")
 

@@ -636,10 +636,11 @@ def test_going_on_or_affirming_what_names_nothing_new_is_no_item() -> None:
              "(3) We reaffirm that the partnership matters.\n\n(4) We continue to promote information sharing.\n\n"
              "(5) We remain committed to the partnership with Kenya.\n\n(6) We will continue to fund 40 scholarships.\n\n"
              "(7) We will continue to condemn the attacks.\n\n(8) We do not recognize the referendum.\n\n"
-             "(9) We will continue the exchanges started in 2019.\n")
+             "(9) We will continue the exchanges started in 2019.\n\n"
+             "(10) We will continue the exchanges agreed on 14 March.\n")
     c = _added(after)
     assert [cl.verb for cl in c.right.clauses[1:4]] == ["will continue", "reaffirm", "continue to promote"]
-    # a new name ("Kenya") or figure ("40", not a year) is news; so is an alarm, or a refusal
+    # a new name ("Kenya") or figure ("40", not a date) is news; so is an alarm, or a refusal
     assert sorted(i.right for i in c.digest.items if i.label == "commitment added") == [
         ("(5)",), ("(6)",), ("(7)",), ("(8)",)]
     # so for the tail of a sentence, whose head is kept
