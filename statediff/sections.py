@@ -24,9 +24,9 @@ from typing import Any
 from .aligner import moved_links, order_links, similarity
 from .assignment import assign
 from .clause_vectors import FUNCTION_WORDS, folded_words, stem
-from .model import Clause, Comparison, Link, Section, SectionPair, SectionStatus
+from .model import Clause, Comparison, Link, Pair, Section, SectionPair, SectionStatus
 
-__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "bare_title", "headings_of_pairs",
+__all__ = ["sections_of", "pair_sections", "group_kind", "group_titles", "group_openers", "bare_title", "headings_of_pairs",
            "display_order", "dropped_titles", "heading_notes", "PAIR_BAR"]
 
 #: The weight (heading similarity plus share of linked clauses) two sections need to be paired: a
@@ -256,14 +256,26 @@ def group_titles(clauses: Sequence[Clause]) -> list[str]:
     return out
 
 
-def bare_title(title: str, first: Sequence[str]) -> str:
-    """A group's title (:func:`group_titles`) as a heading over a pair whose clause texts are
-    ``first``: without its opening words when one of them begins with them, as the text says them
-    ("¶ 4" over "In order to deliver ..."); whole when they tell which group the clauses shown
-    belong to (the group's first clause is not among them)."""
-    key, sep, opening = title.partition(": ")
-    opening = opening.removesuffix("\u2026")
-    return key if sep and any(" ".join(text.split()).startswith(opening) for text in first) else title
+def group_openers(c: Comparison) -> dict[str, tuple[str, str]]:
+    """The first clause of each group of :func:`group_titles`, as ("right" or "left", its number):
+    the clause whose opening words the group's title carries (the later document's, where both
+    documents have a group of that title)."""
+    out: dict[str, tuple[str, str]] = {}
+    for side, doc in (("right", c.right), ("left", c.left)):
+        for cl, title in zip(doc.clauses, group_titles(doc.clauses)):
+            if title:
+                out.setdefault(title, (side, cl.number))
+    return out
+
+
+def bare_title(title: str, openers: dict[str, tuple[str, str]], p: Pair) -> str:
+    """A group's title (:func:`group_titles`) as a heading over pair ``p``: without its opening words
+    when ``p`` holds the group's first clause (:func:`group_openers`), which says them ("¶ 4" over "In
+    order to deliver ..."); whole when that clause is not shown under it, as the words tell which
+    group the clauses shown belong to."""
+    key, sep, _ = title.partition(": ")
+    side, number = openers.get(title, ("", ""))
+    return key if sep and number in (p.right if side == "right" else p.left) else title
 
 
 def headings_of_pairs(c: Comparison) -> list[str]:

@@ -170,3 +170,10 @@ def test_the_report_of_a_pair_without_headings_reads_paragraph_by_paragraph(caps
     report = statediff.render(statediff.compare(statediff.parse(before), statediff.parse(after)), "text")
     assert [line for line in report.splitlines() if line.startswith("## ")] == [
         "## \u00b6 1: The ministers met in Tokyo on Monday for\u2026", "## \u00b6 2"]
+    # even where the clause shown opens with the same words as the group's first
+    same = "We will continue to work together on the energy transition. We will continue to work together on the climate."
+    report = statediff.render(statediff.compare(statediff.parse(before + "\n" + same + "\n"),
+                                                statediff.parse(before + "\n" + same.replace("climate", "oceans") + "\n")),
+                              "text")
+    assert [line for line in report.splitlines() if line.startswith("## ")] == [
+        "## \u00b6 3: We will continue to work together on the\u2026"]

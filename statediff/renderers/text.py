@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Clause, Comparison, Document, Pair, Revision
-from ..sections import bare_title, display_order, group_kind, heading_notes, headings_of_pairs
+from ..sections import bare_title, display_order, group_kind, group_openers, heading_notes, headings_of_pairs
 from .words import few, parts_hint, status_word, suggestion_word
 
 __all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
@@ -174,14 +174,14 @@ def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> i
     notes = heading_notes(c)
     current = ""
     headings = headings_of_pairs(c)
-    grouped = group_kind(c.right.clauses) not in ("section", "")  # paragraphs or numbered items
+    openers = group_openers(c) if group_kind(c.right.clauses) not in ("section", "") else None  # paragraphs, items
     for k in display_order(c, headings):
         p, section = c.pairs[k], headings[k]
         if p.status == "unchanged" and not p.moved and not all:
             continue
         if section and section != current:
             # a group's opening words, over the clause that opens with them, would say them twice
-            name = bare_title(section, [cl.text for cl in _clauses(c, p)]) if grouped else section
+            name = bare_title(section, openers, p) if openers is not None else section
             title = f"## {name}" + (f"  ({notes[section]})" if section in notes else "")
             lines.append("")
             lines.append(f"{BOLD}{visible(title)}{RESET}" if color else visible(title))
@@ -190,11 +190,6 @@ def _pair_lines(c: Comparison, lines: list[str], *, color: bool, all: bool) -> i
         lines.append("")
         lines.extend(_pair_block(c, p, color))
     return shown
-
-
-def _clauses(c: Comparison, p: Pair) -> list:
-    """The clauses of pair ``p``, the later document's first."""
-    return [c.right.clauses[j] for j in p.right_index] + [c.left.clauses[i] for i in p.left_index]
 
 
 def _pair_block(c: Comparison, p: Pair, color: bool) -> list[str]:
