@@ -61,6 +61,19 @@ def test_order_and_headings_are_no_difference_between_two_accounts() -> None:
     assert not accounts.changed and not any(p.moved for p in accounts.pairs) and accounts.mode == "accounts"
 
 
+def test_the_headings_of_two_accounts_are_neither_renamed_nor_dropped() -> None:
+    a = statediff.parse("Readout A\n\nTrade\n\nThe ministers agreed to expand trade in semiconductors.\n\n"
+                        "Fisheries\n\nThe ministers discussed fishing quotas in the Pacific.\n")
+    b = statediff.parse("Readout B\n\nEconomy\n\nThe ministers agreed to expand trade in semiconductors.\n\n"
+                        "Security\n\nThe ministers condemned the missile launches.\n")
+    revision = statediff.render(statediff.compare(a, b), "text", all=True)
+    assert "## Economy  (was \u201cTrade\u201d)" in revision and "## Fisheries  (section dropped)" in revision
+    accounts = statediff.compare(a, b, accounts=True)
+    text, page = statediff.render(accounts, "text", all=True), statediff.render(accounts, "html")
+    assert [line for line in text.splitlines() if line.startswith("## ")] == ["## Economy", "## Fisheries", "## Security"]
+    assert "was \u201c" not in page and "section dropped" not in page
+
+
 def test_accounts_in_html(tmp_path) -> None:
     out = tmp_path / "accounts.html"
     assert main(["compare", str(AP), str(MOFA), "--accounts", "-f", "html", "-o", str(out)]) == 1

@@ -31,7 +31,8 @@ LABELS_SHOWN = ("strengthened", "softened", "widened", "narrowed", "negation-fli
 @dataclass(frozen=True, slots=True)
 class Outline:
     """How a report is outlined. ``kind``: "section" (the entries are ``c.sections``), else what the
-    later document's groups are ("paragraph", "numbered item", "group"), with their ``titles`` in
+    later document's groups are ("paragraph", "numbered item", "group"; "topic" for the headings two
+    accounts are read under), with their ``titles`` in
     reading order. Per pair: the ``heading`` it is reported under and the index of its entry
     (``entry``; None for none)."""
 
@@ -55,7 +56,7 @@ def outline(c: Comparison) -> Outline:
             index[title] = len(titles)
             titles.append(title)
         entry.append(index.get(title) if title else None)
-    named = "topic" if c.mode == "accounts" else kind if kind not in ("", "section") else "group"
+    named = kind if kind not in ("", "section") else "topic" if c.mode == "accounts" else "group"
     return Outline(named, headings, entry, titles)
 
 
