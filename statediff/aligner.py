@@ -152,9 +152,9 @@ class Alignment(NamedTuple):
 
     #: The links, as :func:`align` gives them.
     links: list[Link]
-    #: Index of an unlinked left clause -> ``((right index, similarity), ...)``, best first.
+    #: Index of an unlinked left clause -> ``((right index, similarity), ...)``, most similar first.
     left: dict[int, tuple[tuple[int, float], ...]]
-    #: Index of an unlinked right clause -> ``((left index, similarity), ...)``, best first.
+    #: Index of an unlinked right clause -> ``((left index, similarity), ...)``, most similar first.
     right: dict[int, tuple[tuple[int, float], ...]]
     #: ``group_similarity(lefts, rights)``: the matrix of similarities of groups of left clauses
     #: (lists of indexes) with groups of right clauses, in the alignment's own word space.
@@ -167,7 +167,7 @@ class Alignment(NamedTuple):
 def align_and_suggest(left: Sequence[str | Clause], right: Sequence[str | Clause], *,
                       threshold: float | None = None, limit: int = 5) -> Alignment:
     """:func:`align`, and for every clause it leaves unlinked up to ``limit`` clauses of the other side
-    that may continue it, best first: an :class:`Alignment`. A suggestion is not a link: see
+    that may continue it, most similar first: an :class:`Alignment`. A suggestion is not a link: see
     :meth:`Evidence.suggestions` for how the candidates are chosen and ranked.
 
     >>> links, left_s, right_s, *_ = align_and_suggest(

@@ -54,7 +54,7 @@ def compare(left: Document, right: Document, *, threshold: float | None = None,
     ``only`` keeps.
 
     Each added and dropped pair carries up to five ``suggestions``: clauses of the other document
-    that may continue it, best first (``suggest=False`` leaves them out). They are not links and
+    that may continue it, most similar first (``suggest=False`` leaves them out). They are not links and
     never count as changes.
 
     Examples:

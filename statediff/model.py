@@ -128,7 +128,7 @@ class Pair:
     labels: tuple[str, ...] = ()
     left_index: tuple[int, ...] = ()  # clause indexes, parallel to ``left``
     right_index: tuple[int, ...] = ()
-    #: For an added or dropped pair, the other side's clauses that may continue it, best first (never
+    #: For an added or dropped pair, the other side's clauses that may continue it, most similar first (never
     #: counted as a change): see :func:`statediff.aligner.align_and_suggest`.
     suggestions: tuple[Suggestion, ...] = ()
 
