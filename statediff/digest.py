@@ -283,8 +283,8 @@ class _Reading:
         self.terms = tuple(t for t in key_terms(c.left, c.right, lexicon=lexicon, substantive=self.substantive)
                            if not _shorthand(t, self))
         self._naming = {(t.side, n) for t in self.terms for n in t.numbers}
-        self._figures = {side: set().union(*(_figures(cl.text) for cl in doc.clauses))
-                         for side, doc in (("left", c.left), ("right", c.right))}
+        self._docs = {"left": c.left, "right": c.right}
+        self._figures: dict[str, set[str]] = {}  # each document's figures, read when first asked
 
     def rewritten(self, p: Pair) -> bool:
         """Whether an added or dropped pair is probably rewritten rather than new or gone."""
@@ -311,7 +311,12 @@ class _Reading:
         """Whether the clauses of document ``side`` name what the other never does: a key term, or a
         figure other than a date ("6G", "USD 17.5 billion"; not "2023", "14 March")."""
         other = "left" if side == "right" else "right"
-        return any((side, cl.number) in self._naming or _figures(cl.text) - self._figures[other] for cl in clauses)
+        return any((side, cl.number) in self._naming or _figures(cl.text) - self._figures_of(other) for cl in clauses)
+
+    def _figures_of(self, side: str) -> set[str]:
+        if side not in self._figures:
+            self._figures[side] = set().union(*(_figures(cl.text) for cl in self._docs[side].clauses))
+        return self._figures[side]
 
     def restates(self, cl: Clause) -> bool:
         """Whether the clause's own verb restates a position held ("reiterate our strong condemnation",
@@ -455,11 +460,14 @@ def _goes_on_with_that(cl: Clause) -> bool:
 
 
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_DIGIT = re.compile(r"\d")  # any digit, full-width ones too
 
 
 def _figures(text: str) -> set[str]:
     """The figures of ``text``, read in half-width digits: dates ("14 March", "2023"), list markers
     and the numbers of recurring meetings ("COP28", "G20") aside (:data:`_DATE_PART`)."""
+    if not _DIGIT.search(text):
+        return set()
     return set(_FIGURE.findall(_DATE_PART.sub(" ", unicodedata.normalize("NFKC", text))))
 
 
