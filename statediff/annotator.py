@@ -201,11 +201,14 @@ def _verb_text(text: str, hit: VerbHit) -> str:
     if hit.text.lower() not in ("will", "shall"):
         return hit.text
     taken = []
-    for w in text[hit.end:].split()[:4]:
+    words = text[hit.end:].split()[:5]
+    for k, w in enumerate(words):
         w = w.strip(",;.:")
         taken.append(w)
+        if w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() == "longer":
+            continue  # "will no longer work"
         if not (w.lower().endswith("ly") or w.lower() in ("also", "further", "not", "never", "then", "now",
-                                                          "again", "still", "jointly", "soon")):
+                                                          "again", "still", "jointly", "soon", "longer")):
             break
     return " ".join([hit.text, *taken]).strip()
 

@@ -335,10 +335,12 @@ def dropped_titles(c: Comparison) -> frozenset[str]:
 
 def heading_notes(c: Comparison) -> dict[str, str]:
     """What the reports say beside a heading: a renamed section's former heading ("was “Regional
-    Situations”"), or "section dropped" for a dropped section's own heading. Two accounts of one
+    Situations”", or "heading added" over what stood under none), or "section dropped" for a dropped
+    section's own heading. Two accounts of one
     meeting have each their own headings: none was renamed or dropped."""
     if c.mode == "accounts":
         return {}
     notes = dict.fromkeys(dropped_titles(c), "section dropped")
-    notes.update({sp.right[0].title: f"was \u201c{sp.left[0].title}\u201d" for sp in c.sections if sp.status == "renamed"})
+    notes.update({sp.right[0].title: f"was \u201c{sp.left[0].title}\u201d" if sp.left[0].title else "heading added"
+                  for sp in c.sections if sp.status == "renamed"})
     return notes

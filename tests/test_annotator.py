@@ -493,3 +493,8 @@ def test_a_relative_clause_and_a_past_decision_are_not_the_commitment(text: str,
 ])
 def test_a_phrase_that_only_looks_negative_does_not_negate_the_commitment(text: str, negated: bool) -> None:
     assert annotate(text, default_lexicon()).negated is negated
+
+
+def test_a_future_verb_reads_past_no_longer() -> None:
+    a = annotate("We will no longer work with the agency.", default_lexicon())
+    assert (a.verb, a.negated) == ("will no longer work", True)

@@ -177,3 +177,11 @@ def test_the_report_of_a_pair_without_headings_reads_paragraph_by_paragraph(caps
                               "text")
     assert [line for line in report.splitlines() if line.startswith("## ")] == [
         "## \u00b6 3: We will continue to work together on the\u2026"]
+
+
+def test_a_heading_over_what_stood_under_none_is_added_and_the_report_says_only_the_sections_changed() -> None:
+    c = statediff.compare(statediff.parse("We will expand trade.\n"), statediff.parse("Overview\n\nWe will expand trade.\n"))
+    assert [sp.status for sp in c.sections] == ["renamed"]
+    text = statediff.render(c, "text", all=True)
+    assert "## Overview  (heading added)" in text and "was \u201c\u201d" not in text
+    assert text.rstrip().endswith("No clause changed; only the sections did.")

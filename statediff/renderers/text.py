@@ -217,6 +217,8 @@ def _closing_lines(c: Comparison, shown: int) -> list[str]:
     s = c.summary
     # From the summary, which counts every pair even when the comparison shows only some (``only=``).
     if not any((s.changed, s.added, s.dropped, s.moved)):
+        if c.mode == "revision" and any(sp.status != "unchanged" or sp.moved for sp in c.sections):
+            return ["", "No clause changed; only the sections did."]
         return ["", ("The two accounts say the same." if c.mode == "accounts" else "No substantive change.")
                 if s.unchanged or not c.pairs else "Both documents are empty."]
     if not shown:
