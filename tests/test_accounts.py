@@ -83,7 +83,7 @@ def test_accounts_in_html(tmp_path) -> None:
     badges = {" ".join(b.text_content().split()) for b in tree.xpath("//*[contains(@class, 'sd-badge')]")}
     assert {"\u2212Only in A", "+Only in B", "~Said differently"} <= badges
     # outlined topic by topic: two accounts' sections are each their own, none renamed, added or dropped
-    assert [d.xpath("string(summary)") for d in tree.xpath("//details[@class='sd-sections']")] == ["Outline: 5 topics"]
+    assert [d.xpath("string(summary)") for d in tree.xpath("//details[@class='sd-sections']")] == ["Outline: 6 topics"]
     assert not tree.xpath("//*[contains(@class, 'sd-sec-k')]") and not tree.xpath("//*[contains(@class, 'sd-moved')]")
     assert "Not in Account A" in tree.text_content()
     row = tree.xpath("//article[@data-status='dropped']")[0]

@@ -662,12 +662,15 @@ def test_two_accounts_are_outlined_topic_by_topic_and_a_topic_filters_the_report
     s = serve(statediff.render(c, "html"))
     page = s.page
     summary = page.locator("details.sd-sections > summary")
-    assert summary.text_content() == "Outline: 5 topics"
+    assert summary.text_content() == "Outline: 6 topics"
     summary.click()
     assert page.locator("details.sd-sections figcaption").text_content() == "Differences per topic"
     entry = page.locator("details.sd-sections li", has_text="Regional affairs").first
     assert "2 said differently, 11 only in B, 13 only in A" in entry.text_content()
     entry.locator("button.sd-sec-only").click()
     assert _visible(page, "article.sd-pair") == 26
+    # what stands before the first heading is a topic of its own, so the outline counts every row
+    opening = page.locator("details.sd-sections li", has_text="(no heading)").first
+    assert "1 said differently, 3 only in B, 3 only in A" in opening.text_content()
     assert page.locator(".sd-pos").text_content() == "Showing 26 clauses in \u201cRegional affairs\u201d"
     assert not s.errors and not s.requests

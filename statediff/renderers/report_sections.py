@@ -51,7 +51,11 @@ def outline(c: Comparison) -> Outline:
     titles: list[str] = []
     index: dict[str, int] = {}
     entry: list[int | None] = []
+    # between two accounts, what stands before the first heading is a topic too (the opening of a news
+    # report, before the readout's first heading)
+    untitled = "(no heading)" if c.mode == "accounts" and any(headings) else ""
     for title in headings:
+        title = title or untitled
         if title and title not in index:
             index[title] = len(titles)
             titles.append(title)
