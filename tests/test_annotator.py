@@ -498,3 +498,21 @@ def test_a_phrase_that_only_looks_negative_does_not_negate_the_commitment(text: 
 def test_a_future_verb_reads_past_no_longer() -> None:
     a = annotate("We will no longer work with the agency.", default_lexicon())
     assert (a.verb, a.negated) == ("will no longer work", True)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("We do not support the construction of the dam.", "We"),
+    ("We no longer support the project.", "We"),
+    ("Japan does not support any unilateral change of the status quo.", "Japan"),
+])
+def test_support_refused_is_a_negated_support(text: str, actor: str) -> None:
+    clause = statediff.parse(text).clauses[0]
+    assert (clause.kind, clause.stance, clause.negated, clause.actor) == ("commitment", "support", True, actor)
+
+
+def test_support_refused_is_listed_and_a_support_withdrawn_is_a_negation_flip() -> None:
+    before = "(1) We will meet again.\n\n(2) We support the construction of the dam.\n"
+    c = statediff.compare(statediff.parse(before), statediff.parse(before.replace("We support", "We no longer support")))
+    assert "negation-flip" in c.pairs[1].labels and [i.label for i in c.digest.items] == ["negation flipped"]
+    # "support" as a noun is no refusal
+    assert statediff.parse("Our support for the project does not change.").clauses[0].kind == "context"
