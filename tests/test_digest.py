@@ -140,6 +140,12 @@ def test_digest_in_text_json_and_html(tmp_path, capsys) -> None:
     tree = lhtml.parse(str(tmp_path / "r.html")).getroot()
     links = tree.xpath("//section[@class='sd-digest']//a/@href")
     assert len(links) == 3 and all(tree.xpath(f"//*[@id='{h[1:]}']") for h in links)
+    # each item says where it is as the text does, on both sides where the numbers differ
+    fomc = CORPORA / "fomc-implementation-notes-2015-2016"
+    c = statediff.compare(statediff.read(fomc / "2015-12-16.txt"), statediff.read(fomc / "2016-01-27.txt"))
+    page = lhtml.fromstring(statediff.render(c, "html"))
+    assert page.xpath("//a[@class='sd-digest-at']/text()") == ["b1", "b3.1 \u2192 b3"]
+    assert "decision changed  b3.1 -> b3  " in statediff.render(c, "text", digest_only=True)
     assert main(["compare", str(a), str(b), "--digest", "-f", "json"]) == 2
     assert "--digest is for text output" in capsys.readouterr().err
 

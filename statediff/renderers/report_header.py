@@ -10,7 +10,18 @@ from ..model import Comparison, Document, Pair
 from .report_sections import Outline, section_list
 from .tree import add as _add
 from .tree import element as _e
-from .words import anchor_id, doc_label, few, nice_date, numbers_text, pair_kind, parts_hint, short_date, side_word, status_word
+from .words import (
+    anchor_id,
+    doc_label,
+    item_where,
+    nice_date,
+    numbers_text,
+    pair_kind,
+    parts_hint,
+    short_date,
+    side_word,
+    status_word,
+)
 
 __all__ = ["header", "view_controls"]
 
@@ -118,7 +129,7 @@ def _digest(c: Comparison):
         li = _e("li", {"class": "sd-digest-item"}, _e("span", {"class": "sd-digest-k"}, item.label), " ")
         if numbers:
             li.append(_e("a", {"href": "#" + anchor_id(side, numbers[0]), "class": "sd-digest-at"},
-                         few(numbers)))
+                         item_where(item.left, item.right, "\u2192")))
             _add(li, " ")
         li.append(_e("span", {"class": "sd-digest-what"}, item.what))
         items.append(li)

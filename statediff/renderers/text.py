@@ -10,7 +10,7 @@ import re
 
 from ..model import Clause, Comparison, Document, Pair, Revision
 from ..sections import bare_title, display_order, group_kind, group_openers, heading_notes, headings_of_pairs
-from .words import few, parts_hint, status_word, suggestion_word
+from .words import item_where, parts_hint, status_word, suggestion_word
 
 __all__ = ["digest_lines", "render_text", "suggestion_line", "visible", "word_diff"]
 
@@ -106,8 +106,7 @@ def digest_lines(c: Comparison) -> list[str]:
     total = len(d.items) + d.more
     lines = [f"what matters most ({len(d.items)} of {total}):" if d.more else "what matters most:"]
     for item in d.items:
-        left, right = few(item.left), few(item.right)
-        where = right if not left else left if not right else right if left == right else f"{left} -> {right}"
+        where = item_where(item.left, item.right)
         bits = [item.label] + ([where] if where else []) + [item.what]
         lines.append(visible("  " + "  ".join(bits)))
     return lines

@@ -9,7 +9,8 @@ from datetime import date
 from ..model import Comparison, Document, Pair
 from ..textkit import MONTH_NAMES
 
-__all__ = ["anchor_id", "pair_anchor", "capital", "doc_label", "doc_short", "few", "nice_date", "numbers_text",
+__all__ = ["anchor_id", "pair_anchor", "capital", "doc_label", "doc_short", "few", "item_where", "nice_date",
+           "numbers_text",
            "pair_kind", "parts_hint", "short_date", "side_word", "status_word", "suggestion_word"]
 
 _STATUS = {
@@ -103,6 +104,13 @@ def numbers_text(p: Pair) -> str:
     if not p.right:
         return left
     return right if left == right else f"{left} \u2192 {right}"
+
+
+def item_where(left: tuple[str, ...], right: tuple[str, ...], arrow: str = "->") -> str:
+    """Where a digest item is: its clause numbers, a few of them, on the side that has them, or "3.1
+    -> 3" when they differ between the sides."""
+    lw, rw = few(left), few(right)
+    return rw if not lw else lw if not rw else rw if lw == rw else f"{lw} {arrow} {rw}"
 
 
 def doc_short(d: Document, k: int) -> str:
