@@ -283,7 +283,8 @@ def headings_of_pairs(c: Comparison) -> list[str]:
     document (:func:`group_titles`: its section, or its numbered item or paragraph where the
     document has no headings). A dropped clause of a titled section stands under a later section
     that continues its own (the section pairing's; the one of the pair before it where it may), or
-    under its own heading where its section was dropped (:func:`dropped_titles`); any other dropped
+    under its own heading where its section was dropped (:func:`dropped_titles`), whether or not
+    the later document has headings; any other dropped
     clause, under the heading of the pair before it (where it stood; a dropped clause that opens the
     comparison keeps its own group, or none where the later document has headings)."""
     right = dict(zip((cl.number for cl in c.right.clauses), group_titles(c.right.clauses)))
@@ -291,12 +292,13 @@ def headings_of_pairs(c: Comparison) -> list[str]:
     # a clause of the earlier document -> the headings of the later sections that continue its own
     continued: dict[int, tuple[str, ...]] = {}
     titled = group_kind(c.right.clauses) == "section"
-    if titled:
-        for sp in c.sections:
-            for sec in sp.left:
-                if sec.title:  # clauses under no heading stay where they stood
-                    titles = tuple(r.title for r in sp.right) or (sec.title,)
-                    continued.update(dict.fromkeys(sec.clauses, titles))
+    for sp in c.sections:
+        for sec in sp.left:
+            # clauses under no heading stay where they stood; so do those of a section that a later
+            # document without headings continues (its paragraphs are its groups)
+            if sec.title and (titled or not sp.right):
+                titles = tuple(r.title for r in sp.right) or (sec.title,)
+                continued.update(dict.fromkeys(sec.clauses, titles))
     out: list[str] = []
     current = ""
     for p in c.pairs:

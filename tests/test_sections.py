@@ -185,3 +185,22 @@ def test_a_heading_over_what_stood_under_none_is_added_and_the_report_says_only_
     text = statediff.render(c, "text", all=True)
     assert "## Overview  (heading added)" in text and "was \u201c\u201d" not in text
     assert text.rstrip().endswith("No clause changed; only the sections did.")
+
+
+def test_a_dropped_section_stands_under_its_own_heading_where_the_later_document_has_none() -> None:
+    before = ("Trade\n\nWe agreed to expand trade in semiconductors.\n\n"
+              "Fisheries\n\nWe discussed fishing quotas in the Pacific.\n\nWe agreed to protect tuna stocks.\n\n"
+              "Climate\n\nWe will cut emissions by half by 2030.\n")
+    after = ("We agreed to expand trade in semiconductors and chips.\n\n"
+             "We will cut emissions by half by 2030.\n\nWe will meet again in Rome.\n")
+    c = statediff.compare(statediff.parse(before), statediff.parse(after))
+    assert "dropped" in [sp.status for sp in c.sections]
+    text = statediff.render(c, "text")
+    heads = [line for line in text.splitlines() if line.startswith("## ")]
+    assert "## Fisheries  (section dropped)" in heads and heads.index("## Fisheries  (section dropped)") == 1
+    block = text.split("## Fisheries  (section dropped)")[1].split("## ")[0]
+    assert "fishing quotas" in block and "tuna stocks" in block
+    page = lxml_html.fromstring(statediff.render(c, "html"))
+    assert [h.text_content() for h in page.xpath("//h3")][1] == "Fisheries (section dropped)"
+    entries = [li.xpath("string(a)") + li.xpath("string(span)") for li in page.xpath("//details[@class='sd-sections']//li")]
+    assert entries[1] == "Fisheries \u00b7 2 dropped"
