@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from .model import Edit
 from .normalizer import fold
@@ -127,20 +127,67 @@ def diff_words(left: str, right: str) -> tuple[Edit, ...]:
         return (Edit("delete", left, ""),)
     ltok, rtok = tokenize(left), tokenize(right)
     code = _codes(ltok + rtok)
+    lcode, rcode = "".join(map(code.__getitem__, ltok)), "".join(map(code.__getitem__, rtok))
     edits: list[Edit] = []
-    li = ri = 0
-    for op, k in coded_diff("".join(map(code.__getitem__, ltok)), "".join(map(code.__getitem__, rtok))):
-        if op == "=":
-            edits.append(Edit("equal", "".join(ltok[li:li + k]), "".join(rtok[ri:ri + k])))
-            li += k
-            ri += k
-        elif op == "-":
-            edits.append(Edit("delete", "".join(ltok[li:li + k]), ""))
-            li += k
-        else:
-            edits.append(Edit("insert", "", "".join(rtok[ri:ri + k])))
-            ri += k
+    for op, i1, i2, j1, j2 in _realigned(_spans(coded_diff(lcode, rcode)), lcode, rcode, ltok):
+        edits.append(Edit(_KIND[op], "".join(ltok[i1:i2]), "".join(rtok[j1:j2])))
     return tuple(_pair_replacements(edits))
+
+
+_KIND: dict[str, Literal["equal", "delete", "insert"]] = {"=": "equal", "-": "delete", "+": "insert"}
+
+
+def _spans(runs: list[tuple[str, int]]) -> list[tuple[str, int, int, int, int]]:
+    """diff-match-patch's runs as spans of tokens: (op, left start, left end, right start, right end)."""
+    out, li, ri = [], 0, 0
+    for op, k in runs:
+        lk, rk = (k if op in "=-" else 0), (k if op in "=+" else 0)
+        out.append((op, li, li + lk, ri, ri + rk))
+        li, ri = li + lk, ri + rk
+    return out
+
+
+def _realigned(spans: list[tuple[str, int, int, int, int]], lcode: str, rcode: str,
+               ltok: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """A list's members shifted by one read as members added and dropped, not as every word replaced.
+
+    diff-match-patch may pair the words of a stretch of changes kept apart only by punctuation and
+    spaces one by one ("[-Sweden-]{+Spain+}, [-Switzerland-]{+Sweden+}, [-Ukraine-]{+Switzerland+}"
+    where "Spain" came in and "Ukraine" went). Such a stretch is matched again by its longest
+    common runs (:func:`sequence_matcher`), which is taken where it keeps words the first did not
+    ("{+Spain, +}Sweden, Switzerland, [-Ukraine, -]")."""
+    out: list[tuple[str, int, int, int, int]] = []
+    k = 0
+    while k < len(spans):
+        end = k
+        if spans[k][0] != "=":  # a stretch of changes with only punctuation and spaces kept between them
+            while True:
+                while end + 1 < len(spans) and spans[end + 1][0] != "=":
+                    end += 1
+                if end + 2 < len(spans) and spans[end + 2][0] != "=" \
+                        and not _has_word(ltok[spans[end + 1][1]:spans[end + 1][2]]):
+                    end += 2
+                    continue
+                break
+        if any(op == "=" for op, *_ in spans[k:end + 1]):
+            i1, j1, i2, j2 = spans[k][1], spans[k][3], spans[end][2], spans[end][4]
+            blocks = sequence_matcher(lcode[i1:i2], rcode[j1:j2]).get_opcodes()
+            kept = [(a, b) for tag, a, b, _, _ in blocks if tag == "equal"]
+            if any(_has_word(ltok[i1 + a:i1 + b]) for a, b in kept):
+                for tag, a, b, c, d in blocks:
+                    if tag == "replace":
+                        out += [("-", i1 + a, i1 + b, j1 + c, j1 + c), ("+", i1 + b, i1 + b, j1 + c, j1 + d)]
+                    else:
+                        out.append(({"equal": "=", "delete": "-", "insert": "+"}[tag], i1 + a, i1 + b, j1 + c, j1 + d))
+                k = end + 1
+                continue
+        out += spans[k:end + 1]
+        k = end + 1
+    return out
+
+
+def _has_word(tokens: list[str]) -> bool:
+    return any(t[:1].isalnum() for t in tokens)
 
 
 def _pair_replacements(edits: list[Edit]) -> list[Edit]:

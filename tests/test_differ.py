@@ -106,3 +106,14 @@ def test_a_word_with_combining_accents_is_its_composed_form() -> None:
     edits = [e for e in diff_words(left, right) if e.op != "equal"]
     assert [(e.op, e.left, e.right) for e in edits] == [("replace", "ferme", "total")]
     assert "".join(e.right for e in diff_words(left, right)) == right  # the text as it was given
+
+
+def test_a_list_shifted_by_one_member_reads_as_members_added_and_dropped() -> None:
+    left = "Slovakia, Sweden, Switzerland, Ukraine, the United Kingdom"
+    right = "Slovakia, Spain, Sweden, Switzerland, the United Kingdom"
+    edits = [(e.op, e.left, e.right) for e in diff_words(left, right)]
+    assert edits == [("equal", "Slovakia, ", "Slovakia, "), ("insert", "", "Spain, "),
+                     ("equal", "Sweden, Switzerland", "Sweden, Switzerland"), ("delete", ", Ukraine", ""),
+                     ("equal", ", the United Kingdom", ", the United Kingdom")]
+    # a change of words kept apart by punctuation alone, with no word to keep, stays word for word
+    assert [e.op for e in diff_words("x, y", "p, q")] == ["replace", "equal", "replace"]
