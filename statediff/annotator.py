@@ -291,7 +291,7 @@ def annotate(text: str, lexicon: Lexicon, date: str = "") -> _Annotation:
     verb = _verb_text(text, main)
     told = not cjk and (_tells_the_past(text, main, date) or _was_decided(text, main) or _describes_purpose(text, main)
                         or any(_in_contact_relative(text, h) for h in hits if h.start < main.start)) \
-        or _judges(text, main, verb, lexicon.label_words.actor_words)
+        or _judges(text, main, verb, lexicon.actor_words)
     lead_word = verb.split()[0].lower()
     if lead_word in PRONOUNS and len(verb.split()) > 1:
         # A form that names its subject ("we support"): the pronoun is the actor.

@@ -160,25 +160,21 @@ def _realigned(spans: list[tuple[str, int, int, int, int]], lcode: str, rcode: s
     k = 0
     while k < len(spans):
         end = k
-        if spans[k][0] != "=":  # a stretch of changes with only punctuation and spaces kept between them
-            while True:
-                while end + 1 < len(spans) and spans[end + 1][0] != "=":
-                    end += 1
-                if end + 2 < len(spans) and spans[end + 2][0] != "=" \
-                        and not _has_word(ltok[spans[end + 1][1]:spans[end + 1][2]]):
-                    end += 2
-                    continue
-                break
+        # a stretch of changes with only punctuation and spaces kept between them
+        while spans[k][0] != "=" and end + 1 < len(spans) and (
+                spans[end + 1][0] != "=" or end + 2 < len(spans) and spans[end + 2][0] != "="
+                and not _has_word(ltok[spans[end + 1][1]:spans[end + 1][2]])):
+            end += 1
         if any(op == "=" for op, *_ in spans[k:end + 1]):
             i1, j1, i2, j2 = spans[k][1], spans[k][3], spans[end][2], spans[end][4]
             blocks = sequence_matcher(lcode[i1:i2], rcode[j1:j2]).get_opcodes()
             kept = [(a, b) for tag, a, b, _, _ in blocks if tag == "equal"]
             if any(_has_word(ltok[i1 + a:i1 + b]) for a, b in kept):
-                for tag, a, b, c, d in blocks:
-                    if tag == "replace":
-                        out += [("-", i1 + a, i1 + b, j1 + c, j1 + c), ("+", i1 + b, i1 + b, j1 + c, j1 + d)]
-                    else:
-                        out.append(({"equal": "=", "delete": "-", "insert": "+"}[tag], i1 + a, i1 + b, j1 + c, j1 + d))
+                for tag, a, b, c, d in blocks:  # a replace is a delete and an insert, merged again below
+                    if tag != "insert":
+                        out.append(("=" if tag == "equal" else "-", i1 + a, i1 + b, j1 + c, j1 + (d if tag == "equal" else c)))
+                    if tag in ("insert", "replace"):
+                        out.append(("+", i1 + b, i1 + b, j1 + c, j1 + d))
                 k = end + 1
                 continue
         out += spans[k:end + 1]

@@ -256,7 +256,7 @@ class _Reading:
         self._views = frozenset(_verb_key(v) for v in lexicon.section("view_verbs", ()))
         # Between two accounts of one meeting, what one reports a party said is what it says happened.
         self.substantive = _substantive if c.mode == "revision" else (lambda cl: cl.kind == "commitment")
-        self._parties = frozenset(w.casefold() for w in lexicon.section("actor_words", []))
+        self._parties = lexicon.actor_words
         self._stems = lambda text: {stem(w) for w in folded_words(text) if w not in FUNCTION_WORDS and len(w) > 2}
         left = [self._stems(cl.text) for cl in c.left.clauses]
         right = [self._stems(cl.text) for cl in c.right.clauses]
@@ -589,17 +589,14 @@ def _one_edit(found: Sequence[KeyTerm], c: Comparison) -> list[tuple[KeyTerm, ..
         if p.left and p.right:
             kept.update({("left", n): k for n in p.left} | {("right", n): k for n in p.right})
 
-    def pairs_of(term: KeyTerm) -> frozenset[int | None]:
-        return frozenset(kept.get((term.side, n)) for n in term.numbers)
-
+    where = [frozenset(kept.get((t.side, n)) for n in t.numbers) for t in found]  # None: an added or dropped clause
     edits: list[tuple[KeyTerm, ...]] = []
     taken: set[int] = set()
     for k, term in enumerate(found):
         if k in taken:
             continue
-        where = pairs_of(term)
-        other = next((j for j, t in enumerate(found) if j > k and j not in taken and t.side != term.side
-                      and None not in where and pairs_of(t) == where), None)
+        other = next((j for j in range(k + 1, len(found)) if j not in taken and found[j].side != term.side
+                      and None not in where[k] and where[j] == where[k]), None)
         if other is None:
             edits.append((term,))
         else:

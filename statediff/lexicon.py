@@ -186,6 +186,11 @@ class Lexicon:
         return self.data.get(key, default)
 
     @cached_property
+    def actor_words(self) -> frozenset[str]:
+        """The pronouns and role nouns that name a speaker ("we", "ministers"), case-folded."""
+        return frozenset(w.casefold() for w in self.section("actor_words", []))
+
+    @cached_property
     def label_words(self) -> LabelWords:
         """The classifier's keys, compiled when the classifier first asks (see :mod:`statediff.label_words`)."""
         return compile_label_words(self.section, self.negation)

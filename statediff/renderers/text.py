@@ -59,8 +59,8 @@ def _doc_line(mark: str, d: Document) -> str:
         bits.append(f"({d.date})")
     if d.title and d.title != d.part:
         bits.append(f"{d.title}")
-    if parts_hint(d):
-        bits.append(f"[{parts_hint(d)}]")
+    if hint := parts_hint(d):
+        bits.append(f"[{hint}]")
     return visible("  ".join(bits))
 
 
@@ -216,7 +216,7 @@ def _closing_lines(c: Comparison, shown: int) -> list[str]:
     s = c.summary
     # From the summary, which counts every pair even when the comparison shows only some (``only=``).
     if not any((s.changed, s.added, s.dropped, s.moved)):
-        if c.mode == "revision" and any(sp.status != "unchanged" or sp.moved for sp in c.sections):
+        if c.changed:  # a section renamed, added or dropped (the exit status says so too)
             return ["", "No clause changed; only the sections did."]
         return ["", ("The two accounts say the same." if c.mode == "accounts" else "No substantive change.")
                 if s.unchanged or not c.pairs else "Both documents are empty."]
